@@ -1,0 +1,91 @@
+/**
+ * The storage contract. Every store (embedded SQLite, Postgres) passes the same
+ * contract suite in tests/integration/store-contract.ts.
+ *
+ * The store knows nothing of the domain: events are opaque JSON with a seq.
+ */
+
+/** One entry of a session's event log. `seq` is gap-free per session, starting at 1. */
+export interface EventRecord {
+  seq: number;
+  /** Server time in ms since epoch. */
+  at: number;
+  /** The event's discriminator, kept in its own column for debugging and exports. */
+  type: string;
+  /** The whole event as JSON-serialisable data. */
+  data: unknown;
+}
+
+export type CredentialRole = 'facilitator' | 'participant' | 'coordinator';
+
+/** A secret's hash and what it grants. The secret itself is never stored. */
+export interface Credential {
+  hash: string;
+  role: CredentialRole;
+  /** Session (or programme, for coordinators) the credential opens. */
+  scopeId: string;
+  /** Participant id for participant tokens; a label ("co-facilitator") otherwise. */
+  subject: string | null;
+  createdAt: number;
+}
+
+/** One accepted command: the events it produced, its opId and the result its ack carried. */
+export interface AppendBatch {
+  sessionId: string;
+  /** Client-made id, unique per session; null for server-made commands without retry. */
+  opId: string | null;
+  /** What the ack of this command returned (beyond ok/seq), so a retry gets the same answer. */
+  result: unknown;
+  /** Consecutive seqs continuing the log exactly (first = last stored seq + 1). */
+  events: EventRecord[];
+}
+
+export interface StoredOp {
+  result: unknown;
+  lastSeq: number;
+}
+
+export interface SessionRow {
+  sessionId: string;
+  joinCode: string;
+  createdAt: number;
+  programmeId: string | null;
+}
+
+/** Thrown when a batch's seqs do not continue the log (someone else appended first, or a gap). */
+export class SeqConflictError extends Error {
+  readonly code = 'seq_conflict';
+}
+/** Thrown when a batch's opId is already in the session's log. */
+export class DuplicateOpError extends Error {
+  readonly code = 'duplicate_op';
+}
+/** Thrown when a join code is already used by another session. */
+export class JoinCodeTakenError extends Error {
+  readonly code = 'join_code_taken';
+}
+/** Thrown when the store cannot write (disk full, read-only, connection lost). Nothing of the batch is kept. */
+export class StoreUnavailableError extends Error {
+  readonly code = 'store_unavailable';
+}
+
+export interface Store {
+  /** Creates the session row, its credentials and its first batch atomically. */
+  createSession(row: SessionRow, credentials: Credential[], first: AppendBatch): Promise<void>;
+  /**
+   * Appends one command's events durably. Resolves only once committed (fsync'd).
+   * Concurrent calls may be committed together (group commit) but each resolves or rejects on its own:
+   * SeqConflictError / DuplicateOpError reject only that batch; StoreUnavailableError when the write failed.
+   */
+  append(batch: AppendBatch): Promise<void>;
+  /** Events with seq > afterSeq, ascending; at most `limit` when given. */
+  readEvents(sessionId: string, afterSeq: number, limit?: number): Promise<EventRecord[]>;
+  lastSeq(sessionId: string): Promise<number>;
+  findOp(sessionId: string, opId: string): Promise<StoredOp | null>;
+  findSession(sessionId: string): Promise<SessionRow | null>;
+  findSessionByJoinCode(joinCode: string): Promise<SessionRow | null>;
+  listSessions(): Promise<SessionRow[]>;
+  addCredential(credential: Credential): Promise<void>;
+  findCredential(hash: string): Promise<Credential | null>;
+  close(): Promise<void>;
+}
