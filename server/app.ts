@@ -1,0 +1,146 @@
+import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import { Server } from 'socket.io';
+import type { Config } from './config.js';
+import { errorHandler } from './http/errors.js';
+import { securityHeaders } from './http/security-headers.js';
+import { sessionRoutes } from './http/sessions.js';
+import { staticClient } from './http/static.js';
+import { RateLimiter } from './security/rate-limit.js';
+import { newId as defaultNewId } from './security/secrets.js';
+import { SessionRegistry } from './sessions/registry.js';
+import { RoundTimers } from './sessions/round-timers.js';
+import { createBroadcaster } from './socket/broadcast.js';
+import type { SocketDeps } from './socket/context.js';
+import { registerSocketHandlers } from './socket/index.js';
+import type { Store } from './store/types.js';
+
+export interface AppDeps {
+  store: Store;
+  config: Pick<Config, 'ALLOWED_ORIGINS' | 'TRUST_PROXY' | 'LOG_LEVEL'>;
+  now?: () => number;
+  newId?: () => string;
+  /** Where the built client is; defaults to client/dist. */
+  clientDist?: string;
+  /** A Socket.IO adapter factory (Redis) for several nodes; in-memory when absent. */
+  adapter?: Parameters<Server['adapter']>[0];
+}
+
+export interface App {
+  http: HttpServer;
+  io: Server;
+  registry: SessionRegistry;
+  listen(port: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** Socket messages are small (an answer is at most 1,000 characters); refuse anything big early. */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+
+export function createApp(deps: AppDeps): App {
+  const now = deps.now ?? Date.now;
+  const newId = deps.newId ?? defaultNewId;
+  const log = makeLog(deps.config.LOG_LEVEL);
+  const app = express();
+  app.disable('x-powered-by');
+  if (deps.config.TRUST_PROXY) app.set('trust proxy', true);
+  app.use(securityHeaders());
+  app.use(express.json({ limit: MAX_MESSAGE_BYTES }));
+
+  const http = createServer(app);
+  const io = new Server(http, {
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    allowRequest: (req, cb) => cb(null, originAllowed(req, deps.config.ALLOWED_ORIGINS)),
+    ...(deps.adapter ? { adapter: deps.adapter } : {}),
+  });
+
+  const broadcast = createBroadcaster(io);
+  let timers: RoundTimers | null = null;
+  const registry = new SessionRegistry({
+    store: deps.store,
+    now,
+    newId,
+    onCommit: (sessionId, envelopes, state) => {
+      broadcast(sessionId, envelopes, state);
+      timers?.onCommit(sessionId, envelopes, state);
+    },
+  });
+  timers = new RoundTimers(registry, now);
+
+  const socketDeps: SocketDeps = {
+    registry,
+    store: deps.store,
+    now,
+    newId,
+    log,
+    limits: {
+      perSocket: new RateLimiter(60, 30, now),
+      answers: new RateLimiter(20, 1, now),
+      failedAuth: new RateLimiter(10, 10 / 60, now),
+    },
+  };
+  registerSocketHandlers(io, socketDeps);
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true, status: 'up', sessionsLoaded: registry.loadedIds().length });
+  });
+  app.use('/api', sessionRoutes({ store: deps.store, registry, now, newId }));
+  app.use('/api', (_req, res) => {
+    res.status(404).json({ ok: false, error: { code: 'not_found', message: 'No such API route' } });
+  });
+  app.use(staticClient(deps.clientDist ?? path.resolve(here, '../client/dist')));
+  app.use(errorHandler(log));
+
+  return {
+    http,
+    io,
+    registry,
+    async listen(port, host) {
+      await new Promise<void>((resolve) => http.listen(port, host, resolve));
+      await resumeTimers(registry, timers!);
+      const { port: actual } = http.address() as AddressInfo;
+      return `http://${host && host !== '0.0.0.0' ? host : 'localhost'}:${actual}`;
+    },
+    async close() {
+      timers!.stopAll();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await deps.store.close();
+    },
+  };
+}
+
+/** After a restart, rounds that were running keep their timers. */
+async function resumeTimers(registry: SessionRegistry, timers: RoundTimers): Promise<void> {
+  for (const row of await registry.store.listSessions()) {
+    const host = await registry.get(row.sessionId);
+    if (host) timers.schedule(row.sessionId, await host.committedState());
+  }
+}
+
+/**
+ * Browsers always send Origin on a WebSocket or polling request from a page; it must be this server or
+ * an allowed origin (stops another site from opening a socket with a visitor's cookies or network).
+ * Clients that are not browsers send none and are let through: they could forge it anyway.
+ */
+function originAllowed(req: IncomingMessage, allowed: string[]): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  if (allowed.includes(origin)) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function makeLog(level: Config['LOG_LEVEL']) {
+  const order = { silent: 0, error: 1, info: 2, debug: 3 } as const;
+  return (l: 'error' | 'info' | 'debug', msg: string, extra?: unknown) => {
+    if (order[l] > order[level]) return;
+    (l === 'error' ? console.error : console.log)(`[${l}] ${msg}`, extra ?? '');
+  };
+}

@@ -1,0 +1,186 @@
+import type { Ack, AckOk } from '../../shared/protocol/acks.js';
+import { fail } from '../../shared/protocol/acks.js';
+import type { Command } from '../../shared/protocol/commands.js';
+import type { EventEnvelope, SessionEvent } from '../../shared/protocol/events.js';
+import type { SessionState } from '../../shared/schemas/session.js';
+import { type Actor, type Decision, type DomainContext, DomainError } from '../../shared/domain/context.js';
+import { decide } from '../../shared/domain/decide.js';
+import { EMPTY_STATE, applyAll } from '../../shared/domain/reducer.js';
+import { seededRandom } from '../../shared/domain/random.js';
+import { DuplicateOpError, SeqConflictError, type EventRecord, type Store } from '../store/types.js';
+
+export interface HostDeps {
+  store: Store;
+  now: () => number;
+  newId: () => string;
+  /** Called once per committed command, in seq order, with the state after it. */
+  onCommit: (sessionId: string, envelopes: EventEnvelope[], state: SessionState) => void;
+}
+
+const MAX_CONFLICT_RETRIES = 8;
+const REMEMBERED_OPS = 5_000;
+
+export const toRecord = (e: EventEnvelope): EventRecord => ({ seq: e.seq, at: e.at, type: e.event.type, data: e.event });
+export const fromRecord = (r: EventRecord): EventEnvelope => ({ seq: r.seq, at: r.at, event: r.data as SessionEvent });
+
+/**
+ * One live session in memory. Commands are decided on the in-memory state at once (the domain is
+ * synchronous), appended to the log, and acknowledged and broadcast only after the store committed.
+ * Commands pipeline: the next one is decided while earlier ones wait for the same group commit.
+ * Should an append fail, the in-memory state is ahead of the log, so it is rebuilt from the log.
+ */
+export class SessionHost {
+  private state: SessionState = EMPTY_STATE;
+  private committedSeq = 0;
+  /** Bumped on every rebuild, so work that started on an abandoned state can tell. */
+  private generation = 0;
+  private ready: Promise<void>;
+  private inFlight = new Set<Promise<unknown>>();
+  private ops = new Map<string, Promise<Ack>>();
+
+  constructor(
+    readonly sessionId: string,
+    private readonly deps: HostDeps,
+  ) {
+    this.ready = this.rebuild();
+  }
+
+  /** The state as of the last committed event (waits for in-flight appends). */
+  async committedState(): Promise<SessionState> {
+    for (;;) {
+      await this.ready;
+      const s = this.state;
+      const gen = this.generation;
+      await this.settled(s.seq);
+      if (gen === this.generation) return s;
+    }
+  }
+
+  /** Catches up with events other nodes appended (no-op on a single node). */
+  async sync(): Promise<void> {
+    await this.ready;
+    await Promise.allSettled([...this.inFlight]);
+    const newer = await this.deps.store.readEvents(this.sessionId, this.state.seq);
+    if (newer.length) this.adopt(applyAll(this.state, newer.map(fromRecord)));
+  }
+
+  /** Runs a session command once per opId, even when the client retries. */
+  execute(command: Command, actor: Actor): Promise<Ack> {
+    const key = command.opId;
+    const known = this.ops.get(key);
+    if (known) return known;
+    const result = this.run(actor, (s, ctx) => decide(s, command, ctx), key);
+    this.remember(key, result);
+    return result;
+  }
+
+  /** Runs a decision made by the server itself (join, timer), with the same durability and broadcast. */
+  executeWith(actor: Actor, decider: (s: SessionState, ctx: DomainContext) => Decision, opId: string | null): Promise<Ack> {
+    if (opId) {
+      const known = this.ops.get(opId);
+      if (known) return known;
+    }
+    const result = this.run(actor, decider, opId);
+    if (opId) this.remember(opId, result);
+    return result;
+  }
+
+  private remember(opId: string, result: Promise<Ack>): void {
+    this.ops.set(opId, result);
+    // Failed attempts may be retried for real; only successes are final.
+    void result.then((ack) => !ack.ok && this.ops.get(opId) === result && this.ops.delete(opId));
+    if (this.ops.size > REMEMBERED_OPS) this.ops.delete(this.ops.keys().next().value as string);
+  }
+
+  private async run(
+    actor: Actor,
+    decider: (s: SessionState, ctx: DomainContext) => Decision,
+    opId: string | null,
+    attempt = 0,
+  ): Promise<Ack> {
+    try {
+      await this.ready;
+    } catch {
+      this.ready = this.rebuild(); // the store was down while rebuilding: try again on the next command
+      return fail('store_unavailable', 'Could not load the session: nothing was changed. Please try again.');
+    }
+    const now = this.deps.now();
+    const ctx: DomainContext = { actor, now, newId: this.deps.newId, random: seededRandom(Math.floor(Math.random() * 2 ** 31)) };
+    let decision: Decision;
+    try {
+      decision = decider(this.state, ctx);
+    } catch (err) {
+      if (err instanceof DomainError) return fail(err.code, err.message);
+      throw err;
+    }
+    if (decision.events.length === 0) return { ok: true, seq: this.state.seq, result: decision.result };
+
+    const envelopes = decision.events.map((event, i) => ({ seq: this.state.seq + 1 + i, at: now, event }));
+    this.state = applyAll(this.state, envelopes);
+    const gen = this.generation;
+    const append = this.deps.store.append({
+      sessionId: this.sessionId,
+      opId,
+      result: decision.result ?? null,
+      events: envelopes.map(toRecord),
+    });
+    this.track(append);
+    try {
+      await append;
+    } catch (err) {
+      if (gen === this.generation) this.invalidate();
+      if (err instanceof DuplicateOpError && opId) return this.storedAck(opId);
+      if (err instanceof SeqConflictError && attempt < MAX_CONFLICT_RETRIES) return this.run(actor, decider, opId, attempt + 1);
+      return fail('store_unavailable', 'Could not save: nothing was changed. Please try again.');
+    }
+    const last = envelopes[envelopes.length - 1].seq;
+    this.committedSeq = Math.max(this.committedSeq, last);
+    // The current state may already hold later, pipelined events; it only serves to route and redact.
+    this.deps.onCommit(this.sessionId, envelopes, this.state);
+    const ok: AckOk = { ok: true, seq: last, result: decision.result };
+    return ok;
+  }
+
+  private async storedAck(opId: string): Promise<Ack> {
+    const op = await this.deps.store.findOp(this.sessionId, opId);
+    return op ? { ok: true, seq: op.lastSeq, result: op.result ?? undefined } : fail('internal', 'Lost track of a retried command');
+  }
+
+  private track(p: Promise<unknown>): void {
+    const settled = p.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.inFlight.add(settled);
+    void settled.then(() => this.inFlight.delete(settled));
+  }
+
+  private async settled(seq: number): Promise<void> {
+    while (this.committedSeq < seq && this.inFlight.size > 0) await Promise.race([...this.inFlight]);
+  }
+
+  /** The in-memory state ran ahead of a failed append: rebuild it from the log once everything in flight settled. */
+  private invalidate(): void {
+    this.generation += 1;
+    this.ready = Promise.allSettled([...this.inFlight]).then(() => this.rebuild());
+  }
+
+  private async rebuild(): Promise<void> {
+    const records = await this.deps.store.readEvents(this.sessionId, 0);
+    this.adopt(applyAll(EMPTY_STATE, records.map(fromRecord)));
+  }
+
+  private adopt(s: SessionState): void {
+    this.state = s;
+    this.committedSeq = s.seq;
+  }
+
+  /** Current state, possibly including events not yet committed; for decisions only, never for readers. */
+  peek(): SessionState {
+    return this.state;
+  }
+
+  isLoaded(): Promise<void> {
+    return this.ready;
+  }
+}

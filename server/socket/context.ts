@@ -1,0 +1,39 @@
+import type { Socket } from 'socket.io';
+import type { Actor } from '../../shared/domain/context.js';
+import type { SessionRegistry } from '../sessions/registry.js';
+import type { RateLimiter } from '../security/rate-limit.js';
+import type { Store } from '../store/types.js';
+
+/** What the server knows about a socket once it attached to a session. */
+export interface SocketData {
+  sessionId?: string;
+  actor?: Actor;
+  groupId?: string | null;
+  address: string;
+}
+
+export type AppSocket = Socket<any, any, any, SocketData>;
+
+export interface SocketDeps {
+  registry: SessionRegistry;
+  store: Store;
+  now: () => number;
+  newId: () => string;
+  limits: {
+    /** Any message, per socket. */
+    perSocket: RateLimiter;
+    /** New answers, per participant (or facilitator socket). */
+    answers: RateLimiter;
+    /** Failed joins and unknown credentials, per address. */
+    failedAuth: RateLimiter;
+  };
+  log: (level: 'error' | 'info' | 'debug', msg: string, extra?: unknown) => void;
+}
+
+/** The public origin a socket came from, for links made for it. */
+export function originOf(socket: AppSocket): string {
+  const h = socket.handshake.headers;
+  if (typeof h.origin === 'string' && h.origin) return h.origin;
+  const proto = socket.handshake.secure ? 'https' : 'http';
+  return `${proto}://${h.host ?? 'localhost'}`;
+}

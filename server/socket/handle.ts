@@ -1,0 +1,31 @@
+import type { ZodType } from 'zod';
+import { type Ack, fail } from '../../shared/protocol/acks.js';
+import type { AppSocket, SocketDeps } from './context.js';
+
+/**
+ * The one wrapper every socket message goes through: rate-limit, parse with zod, run, answer.
+ * Whatever goes wrong, the sender gets `{ ok: false, error: { code, message } }` and the server keeps running.
+ */
+export function handle<I, R>(
+  socket: AppSocket,
+  deps: SocketDeps,
+  schema: ZodType<I, any>,
+  run: (input: I) => Promise<Ack<R>>,
+) {
+  return async (payload: unknown, ack: unknown): Promise<void> => {
+    const reply = typeof ack === 'function' ? (ack as (res: Ack<R>) => void) : () => undefined;
+    try {
+      const wait = deps.limits.perSocket.take(socket.id);
+      if (wait > 0) return reply(fail('rate_limited', `Too many messages: wait ${wait} s`, { retryAfterSeconds: wait }));
+      const parsed = schema.safeParse(payload);
+      if (!parsed.success) {
+        const issues = parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.map(String), message: i.message }));
+        return reply(fail('invalid', issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '), issues));
+      }
+      reply(await run(parsed.data));
+    } catch (err) {
+      deps.log('error', 'socket handler failed', err);
+      reply(fail('internal', 'Something went wrong on the server; nothing was changed'));
+    }
+  };
+}

@@ -1,0 +1,4 @@
+/** Room names. An event goes only to the rooms whose members may read it. */
+export const sessionRoom = (sessionId: string) => `s:${sessionId}`;
+export const facilitatorsRoom = (sessionId: string) => `s:${sessionId}:f`;
+export const groupRoom = (sessionId: string, groupId: string) => `s:${sessionId}:g:${groupId}`;

@@ -1,0 +1,37 @@
+import type { Command } from '../protocol/commands.js';
+import type { SessionState } from '../schemas/session.js';
+import { assertNever } from './assert-never.js';
+import { type Decision, type DomainContext, reject } from './context.js';
+import { mayRun } from './permissions.js';
+import { decideAnswerAdd, decideAnswerDelete, decideAnswerEdit, decideSignal } from './decide/answers.js';
+import { decideDeal, decideFormGroups, decideMergeGroups, decideMove, decideRotate } from './decide/groups.js';
+import { decideBroadcast, decideRoundEnd, decideRoundExtend, decideRoundStart } from './decide/rounds.js';
+import { decideClose, decideSessionUpdate, decideSetPhase } from './decide/session.js';
+
+/**
+ * The whole domain in one pure function: (state, command, ctx) → events, or a DomainError.
+ * AUTH first (role table, then the finer rules inside each decider), then the phase, then the command.
+ */
+export function decide(s: SessionState, c: Command, ctx: DomainContext): Decision {
+  if (!mayRun(ctx.actor, c.type)) reject('forbidden', `Only a facilitator can do ${c.type}`);
+  if (s.phase === 'closed') reject('closed', 'This session is closed and read-only');
+  switch (c.type) {
+    case 'session.update': return decideSessionUpdate(s, c, ctx);
+    case 'session.setPhase': return decideSetPhase(s, c);
+    case 'session.close': return decideClose();
+    case 'groups.form': return decideFormGroups(s, c, ctx);
+    case 'groups.merge': return decideMergeGroups(s, c, ctx);
+    case 'participant.move': return decideMove(s, c);
+    case 'prompts.deal': return decideDeal(s, c);
+    case 'prompts.rotate': return decideRotate(s);
+    case 'round.start': return decideRoundStart(s, c, ctx);
+    case 'round.extend': return decideRoundExtend(s, c, ctx);
+    case 'round.end': return decideRoundEnd(s, c, ctx);
+    case 'broadcast.send': return decideBroadcast(s, c);
+    case 'answer.add': return decideAnswerAdd(s, c, ctx);
+    case 'answer.edit': return decideAnswerEdit(s, c, ctx);
+    case 'answer.delete': return decideAnswerDelete(s, c, ctx);
+    case 'group.signal': return decideSignal(s, c, ctx);
+    default: return assertNever(c);
+  }
+}

@@ -1,0 +1,31 @@
+import type { CommandOf } from '../../protocol/commands.js';
+import type { SessionState } from '../../schemas/session.js';
+import { type Decision, type DomainContext, reject } from '../context.js';
+
+const runningRound = (s: SessionState) => (s.round && s.round.endedAt === null ? s.round : null);
+
+export function decideRoundStart(s: SessionState, c: CommandOf<'round.start'>, ctx: DomainContext): Decision {
+  if (runningRound(s)) reject('conflict', 'A round is already running');
+  if (s.groupOrder.length === 0) reject('conflict', 'Split the room into groups before starting a round');
+  const number = (s.round?.number ?? 0) + 1;
+  return { events: [{ type: 'round.started', number, endsAt: ctx.now + c.durationSeconds * 1000 }], result: { number } };
+}
+
+export function decideRoundExtend(s: SessionState, c: CommandOf<'round.extend'>, ctx: DomainContext): Decision {
+  const round = runningRound(s) ?? reject('conflict', 'No round is running');
+  // Extending a round whose time is already up restarts the clock from now, not from the past.
+  const endsAt = Math.max(round.endsAt, ctx.now) + c.seconds * 1000;
+  return { events: [{ type: 'round.extended', endsAt }] };
+}
+
+export function decideRoundEnd(s: SessionState, c: CommandOf<'round.end'>, ctx: DomainContext): Decision {
+  const round = runningRound(s) ?? reject('conflict', 'No round is running');
+  // A timer set for an earlier round must not end a later one.
+  if (c.roundNumber !== undefined && c.roundNumber !== round.number) reject('conflict', 'That round is over');
+  if (ctx.actor.role === 'system' && ctx.now < round.endsAt) reject('conflict', 'The round was extended');
+  return { events: [{ type: 'round.ended', reason: ctx.actor.role === 'system' ? 'timer' : 'facilitator' }] };
+}
+
+export function decideBroadcast(_s: SessionState, c: CommandOf<'broadcast.send'>): Decision {
+  return { events: [{ type: 'broadcast.sent', message: c.message === '' ? null : c.message }] };
+}

@@ -1,0 +1,66 @@
+import type { SessionEvent } from '../protocol/events.js';
+import type { Answer, SessionState } from '../schemas/session.js';
+import { groupOf, groupSeesAnswer } from './permissions.js';
+
+/** What one reader holds: the whole state for facilitators, a filtered one for participants. */
+export type SessionView = SessionState;
+
+export type Viewer = { role: 'facilitator' } | { role: 'participant'; participantId: string };
+
+/** Where an event may go. Answers and signals stay inside their group (and its merged successors) and the facilitators. */
+export type Audience = { kind: 'everyone' } | { kind: 'groups'; groupIds: string[] };
+
+export function viewFor(s: SessionState, viewer: Viewer): SessionView {
+  if (viewer.role === 'facilitator') return s;
+  const group = groupOf(s, viewer.participantId);
+  const answers: Record<string, Answer> = {};
+  if (group) {
+    for (const a of Object.values(s.answers)) {
+      if (groupSeesAnswer(group, a)) answers[a.id] = redactAnswer(s, a, viewer.participantId);
+    }
+  }
+  return { ...s, answers, history: [] };
+}
+
+function redactAnswer(s: SessionState, a: Answer, readerId: string | null): Answer {
+  return s.anonymous && a.authorId !== readerId ? { ...a, authorId: null } : a;
+}
+
+/** Computed on the state after the event was applied. */
+export function audienceOf(s: SessionState, e: SessionEvent): Audience {
+  switch (e.type) {
+    case 'answer.added':
+      return groupsSeeing(s, e.answer.groupId);
+    case 'answer.edited':
+    case 'answer.deleted':
+    case 'group.signalled':
+      return groupsSeeing(s, e.groupId);
+    default:
+      return { kind: 'everyone' };
+  }
+}
+
+function groupsSeeing(s: SessionState, groupId: string): Audience {
+  const groupIds = s.groupOrder.filter((id) => s.groups[id]?.lineage.includes(groupId));
+  return { kind: 'groups', groupIds };
+}
+
+/** The event as participants receive it in a group broadcast (the author learns their own answer's id from the ack). */
+export function eventForParticipants(s: SessionState, e: SessionEvent, readerId: string | null = null): SessionEvent {
+  if (e.type !== 'answer.added') return e;
+  const answer = redactAnswer(s, e.answer, readerId);
+  return answer === e.answer ? e : { ...e, answer };
+}
+
+/** Whether a participant may receive an event during catch-up, judged on the current state. */
+export function participantSees(s: SessionState, participantId: string, e: SessionEvent): boolean {
+  const audience = audienceOf(s, e);
+  if (audience.kind === 'everyone') return true;
+  const gid = s.participants[participantId]?.groupId;
+  return gid !== null && gid !== undefined && audience.groupIds.includes(gid);
+}
+
+/** Events after which a participant's view must be rebuilt: what they may see changed. */
+export function changesVisibility(e: SessionEvent): boolean {
+  return e.type === 'groups.formed' || e.type === 'groups.merged' || e.type === 'participant.moved';
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { Id, IsoDate, JoinCode, Language, LIMITS, OpId, optionalText, text } from '../schemas/primitives.js';
+
+/**
+ * Client→server commands. Every one carries a client-made opId so a retry is applied once.
+ * Objects are strict: unknown keys are an error, not silently dropped.
+ */
+const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.strictObject({ type: z.literal(type), opId: OpId, ...shape });
+
+export const PromptInput = z.strictObject({ id: Id.optional(), text: text(LIMITS.promptText) });
+export const GroupSizing = z.discriminatedUnion('by', [
+  z.strictObject({ by: z.literal('count'), count: z.number().int().min(1).max(LIMITS.groupCount) }),
+  z.strictObject({ by: z.literal('size'), size: z.number().int().min(1).max(1000) }),
+]);
+export type GroupSizing = z.infer<typeof GroupSizing>;
+export const GroupingMode = z.enum(['random', 'mixed', 'new-faces', 'same']);
+export type GroupingMode = z.infer<typeof GroupingMode>;
+
+export const Command = z.discriminatedUnion('type', [
+  cmd('session.update', {
+    title: text(LIMITS.title).optional(),
+    description: optionalText(LIMITS.description).optional(),
+    language: Language.optional(),
+    date: IsoDate.nullable().optional(),
+    anonymous: z.boolean().optional(),
+    prompts: z.array(PromptInput).min(1).max(LIMITS.prompts).optional(),
+  }),
+  cmd('session.setPhase', { phase: z.enum(['lobby', 'plenary']) }),
+  cmd('session.close', {}),
+  cmd('groups.form', { mode: GroupingMode, sizing: GroupSizing.optional() }),
+  cmd('groups.merge', { groupIds: z.array(z.array(Id).min(2).max(20)).max(LIMITS.groupCount).optional() }),
+  cmd('participant.move', { participantId: Id, groupId: Id }),
+  cmd('prompts.deal', {
+    mode: z.enum(['all', 'jigsaw', 'manual']),
+    assignments: z.record(Id, z.array(Id).max(LIMITS.prompts)).optional(),
+  }),
+  cmd('prompts.rotate', {}),
+  cmd('round.start', {
+    durationSeconds: z.number().int().min(LIMITS.roundSeconds.min).max(LIMITS.roundSeconds.max),
+  }),
+  cmd('round.extend', {
+    seconds: z.number().int().min(LIMITS.extendSeconds.min).max(LIMITS.extendSeconds.max),
+  }),
+  cmd('round.end', { roundNumber: z.number().int().optional() }),
+  cmd('broadcast.send', { message: z.string().trim().max(LIMITS.broadcast) }),
+  cmd('answer.add', { promptId: Id, text: text(LIMITS.answerText), groupId: Id.optional() }),
+  cmd('answer.edit', { answerId: Id, text: text(LIMITS.answerText) }),
+  cmd('answer.delete', { answerId: Id }),
+  cmd('group.signal', { groupId: Id.optional(), done: z.boolean().optional(), help: z.boolean().optional() }),
+]);
+export type Command = z.infer<typeof Command>;
+export type CommandType = Command['type'];
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
+export const COMMAND_TYPES = Command.options.map((o) => o.shape.type.value) as CommandType[];
+
+const Secret = z.string().regex(/^[A-Za-z0-9_-]{21,64}$/, 'must be 21-64 URL-safe characters');
+
+/** A participant joining with the code: not yet anyone, so not a session command. */
+export const JoinRequest = z.strictObject({
+  opId: OpId,
+  joinCode: JoinCode,
+  name: text(LIMITS.name),
+  organisation: optionalText(LIMITS.organisation),
+  country: optionalText(LIMITS.country),
+  /** Made by the client (nanoid or 21+ random URL-safe characters) and kept on the device; the server stores its hash. */
+  token: Secret,
+});
+export type JoinRequest = z.infer<typeof JoinRequest>;
+
+/** (Re)attaching a socket to a session, with the secret that says who you are and the last seq you hold. */
+export const AttachRequest = z.strictObject({
+  sessionId: Id,
+  credential: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('facilitator'), key: Secret }),
+    z.strictObject({ kind: z.literal('participant'), token: Secret }),
+  ]),
+  lastSeq: z.number().int().min(0).optional(),
+});
+export type AttachRequest = z.infer<typeof AttachRequest>;
+
+/** A facilitator asking for a co-facilitator link (the key is made by the server, shown once). */
+export const InviteRequest = z.strictObject({ opId: OpId, label: optionalText(LIMITS.name) });
+export type InviteRequest = z.infer<typeof InviteRequest>;
