@@ -23,9 +23,12 @@ export interface InviteResult {
 
 /** Socket.IO typed maps shared by server and client. */
 export interface ServerToClientEvents {
+  /**
+   * A committed event, in seq order. Participants receive only what they may see, so their seqs have gaps.
+   * After an event that changes what a participant may see (shared/domain/projection.ts changesVisibility),
+   * the client attaches again without lastSeq to get a fresh view.
+   */
   event: (envelope: EventEnvelope) => void;
-  /** Sent when what this socket may see changed (regrouping, merge, move): replaces the client's view. */
-  snapshot: (view: SessionView, serverNow: number) => void;
 }
 export interface ClientToServerEvents {
   attach: (req: unknown, ack: (res: Ack<AttachResult>) => void) => void;

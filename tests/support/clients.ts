@@ -1,0 +1,118 @@
+import { nanoid } from 'nanoid';
+import { io as connect, type Socket } from 'socket.io-client';
+import type { Ack, AckOk } from '../../shared/protocol/acks.js';
+import type { EventEnvelope } from '../../shared/protocol/events.js';
+import type { AttachResult, JoinResult } from '../../shared/protocol/socket-events.js';
+import type { SessionView } from '../../shared/domain/projection.js';
+import { applyAll, apply } from '../../shared/domain/reducer.js';
+import { changesVisibility } from '../../shared/domain/projection.js';
+
+export interface CreatedSession {
+  sessionId: string;
+  joinCode: string;
+  facilitatorKey: string;
+  facilitatorUrl: string;
+  participantUrl: string;
+}
+
+export async function createSession(url: string, body: Record<string, unknown> = { template: 'core-drives', language: 'en' }): Promise<CreatedSession> {
+  const res = await fetch(`${url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as CreatedSession;
+}
+
+/**
+ * A real socket.io-client that keeps its own view the way the browser does:
+ * the attach catch-up, then live events applied with the shared reducer.
+ */
+export class TestClient {
+  readonly socket: Socket;
+  view: SessionView | null = null;
+  received: EventEnvelope[] = [];
+  role: AttachResult['role'] | null = null;
+  participantId: string | null = null;
+  private credential: AttachCredential | null = null;
+  private sessionId: string | null = null;
+
+  constructor(url: string) {
+    this.socket = connect(url, { transports: ['websocket'], reconnection: false, forceNew: true });
+    this.socket.on('event', (e: EventEnvelope) => {
+      this.received.push(e);
+      if (this.view && e.seq > this.view.seq) this.view = apply(this.view, e);
+      // What a participant may see changed (regrouped, merged, moved): fetch a fresh view, as the browser does.
+      if (this.role === 'participant' && changesVisibility(e.event)) void this.attach(this.sessionId!, this.credential!);
+    });
+  }
+
+  async connected(): Promise<this> {
+    if (!this.socket.connected) await new Promise<void>((resolve, reject) => {
+      this.socket.once('connect', () => resolve());
+      this.socket.once('connect_error', reject);
+    });
+    return this;
+  }
+
+  emit<R = unknown>(event: string, payload: unknown): Promise<Ack<R>> {
+    return this.socket.timeout(10_000).emitWithAck(event, payload) as Promise<Ack<R>>;
+  }
+
+  async attach(sessionId: string, credential: AttachCredential, lastSeq?: number): Promise<Ack<AttachResult>> {
+    this.sessionId = sessionId;
+    this.credential = credential;
+    const ack = await this.emit<AttachResult>('attach', { sessionId, credential, ...(lastSeq !== undefined ? { lastSeq } : {}) });
+    if (ack.ok && ack.result) {
+      this.role = ack.result.role;
+      this.participantId = ack.result.participantId;
+      const c = ack.result.catchUp;
+      if (c.kind === 'snapshot') this.view = c.view;
+      else if (this.view) this.view = applyAll(this.view, c.events.filter((e) => e.seq > this.view!.seq));
+    }
+    return ack;
+  }
+
+  async join(joinCode: string, person: { name: string; organisation?: string; country?: string }, token = nanoid(24)): Promise<JoinResult> {
+    const ack = await this.emit<JoinResult>('join', { opId: nanoid(12), joinCode, token, ...person });
+    const ok = expectOk(ack);
+    const attached = await this.attach(ok.result!.sessionId, { kind: 'participant', token });
+    expectOk(attached);
+    return ok.result!;
+  }
+
+  command(type: string, payload: Record<string, unknown> = {}, opId = nanoid(12)): Promise<Ack> {
+    return this.emit('command', { type, opId, ...payload });
+  }
+
+  async ok<R = unknown>(type: string, payload: Record<string, unknown> = {}): Promise<AckOk<R>> {
+    return expectOk(await this.command(type, payload)) as AckOk<R>;
+  }
+
+  get token(): string | null {
+    return this.credential?.kind === 'participant' ? this.credential.token : null;
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+export type AttachCredential = { kind: 'facilitator'; key: string } | { kind: 'participant'; token: string };
+
+export function expectOk<R>(ack: Ack<R>): AckOk<R> {
+  if (!ack.ok) throw new Error(`expected ok, got ${ack.error.code}: ${ack.error.message}`);
+  return ack;
+}
+
+export async function facilitatorClient(url: string, s: CreatedSession): Promise<TestClient> {
+  const c = await new TestClient(url).connected();
+  expectOk(await c.attach(s.sessionId, { kind: 'facilitator', key: s.facilitatorKey }));
+  return c;
+}
+
+/** Resolves when `check` holds, polling; fails after `ms`. */
+export async function eventually(check: () => boolean, ms = 5000, what = 'condition'): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

@@ -1,0 +1,44 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp, type App } from '../../server/app.js';
+import { openSqliteStore } from '../../server/store/sqlite-store.js';
+
+export interface TestServer {
+  url: string;
+  app: App;
+  dataDir: string;
+  /** Stops the server but keeps the data directory (for restart tests). */
+  stop(): Promise<void>;
+  /** Stops and removes the data directory. */
+  cleanup(): Promise<void>;
+}
+
+/** A real server on a free port with its own SQLite file in a temporary directory. */
+export async function startTestServer(opts: { dataDir?: string; now?: () => number; clientDist?: string } = {}): Promise<TestServer> {
+  const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'plive-')));
+  const store = await openSqliteStore({ dataDir });
+  const app = createApp({
+    store,
+    config: { ALLOWED_ORIGINS: [], TRUST_PROXY: false, LOG_LEVEL: 'silent' },
+    now: opts.now,
+    clientDist: opts.clientDist,
+  });
+  const url = await app.listen(0, '127.0.0.1');
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await app.close();
+  };
+  return {
+    url,
+    app,
+    dataDir,
+    stop,
+    async cleanup() {
+      await stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
