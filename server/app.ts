@@ -68,8 +68,10 @@ export function createApp(deps: AppDeps): App {
       broadcast(sessionId, envelopes, state);
       timers?.onCommit(sessionId, envelopes, state);
     },
+    onCatchUp: (sessionId, envelopes, state) => timers?.onCommit(sessionId, envelopes, state),
   });
   timers = new RoundTimers(registry, now);
+  let unsubscribe: (() => Promise<void>) | null = null;
 
   const socketDeps: SocketDeps = {
     registry,
@@ -101,12 +103,15 @@ export function createApp(deps: AppDeps): App {
     registry,
     async listen(port, host) {
       await new Promise<void>((resolve) => http.listen(port, host, resolve));
+      // Several nodes: follow what the others commit, so sessions and their timers stay current here too.
+      unsubscribe = (await deps.store.subscribe?.((sessionId, seq) => void registry.loaded(sessionId)?.then((h) => h?.syncTo(seq)).catch(() => undefined))) ?? null;
       await resumeTimers(registry, timers!);
       const { port: actual } = http.address() as AddressInfo;
       return `http://${host && host !== '0.0.0.0' ? host : 'localhost'}:${actual}`;
     },
     async close() {
       timers!.stopAll();
+      await unsubscribe?.();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await deps.store.close();
     },

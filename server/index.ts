@@ -1,13 +1,16 @@
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
+import { redisAdapter } from './scale/redis-adapter.js';
 import { openStore } from './store/open-store.js';
 
-/** Boots the server: configuration, store, app. Everything else lives in app.ts. */
+/** Boots the server: configuration, store, cross-node adapter, app. Everything else lives in app.ts. */
 const config = loadConfig();
 const store = await openStore(config);
-const app = createApp({ store, config });
+const redis = config.REDIS_URL ? await redisAdapter(config.REDIS_URL) : null;
+const app = createApp({ store, config, adapter: redis?.adapter });
 const url = await app.listen(config.PORT, config.HOST);
-console.log(`Peer-learning server ready at ${url} (data: ${config.DATABASE_URL ? 'Postgres' : config.DATA_DIR})`);
+const storeName = config.DATABASE_URL ? 'Postgres' : `SQLite in ${config.DATA_DIR}`;
+console.log(`Peer-learning server ready at ${url} (store: ${storeName}${redis ? ', Redis adapter' : ''})`);
 
 // SIGTERM (a deploy, Ctrl-C): stop taking new work, let in-flight writes commit, tell clients, exit cleanly.
 let stopping = false;
@@ -16,12 +19,15 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: closing`);
-    app.close().then(
-      () => process.exit(0),
-      (err) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
+    app
+      .close()
+      .then(() => redis?.close())
+      .then(
+        () => process.exit(0),
+        (err) => {
+          console.error(err);
+          process.exit(1);
+        },
+      );
   });
 }

@@ -33,6 +33,11 @@ export class SessionRegistry {
     return host;
   }
 
+  /** The host if it is loaded (or loading); never loads one. */
+  loaded(sessionId: string): Promise<SessionHost | null> | undefined {
+    return this.hosts.get(sessionId);
+  }
+
   loadedIds(): string[] {
     return [...this.hosts.keys()];
   }

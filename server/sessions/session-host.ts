@@ -15,6 +15,8 @@ export interface HostDeps {
   newId: () => string;
   /** Called once per committed command, in seq order, with the state after it. */
   onCommit: (sessionId: string, envelopes: EventEnvelope[], state: SessionState) => void;
+  /** Called when the host caught up with events another node committed (they were broadcast there). */
+  onCatchUp?: (sessionId: string, envelopes: EventEnvelope[], state: SessionState) => void;
 }
 
 const MAX_CONFLICT_RETRIES = 8;
@@ -60,8 +62,16 @@ export class SessionHost {
   async sync(): Promise<void> {
     await this.ready;
     await Promise.allSettled([...this.inFlight]);
-    const newer = await this.deps.store.readEvents(this.sessionId, this.state.seq);
-    if (newer.length) this.adopt(applyAll(this.state, newer.map(fromRecord)));
+    const newer = (await this.deps.store.readEvents(this.sessionId, this.state.seq)).map(fromRecord);
+    if (newer.length === 0 || newer[0].seq !== this.state.seq + 1) return;
+    this.adopt(applyAll(this.state, newer));
+    this.deps.onCatchUp?.(this.sessionId, newer, this.state);
+  }
+
+  /** Another node committed up to `seq`: catch up unless already there. */
+  async syncTo(seq: number): Promise<void> {
+    await this.ready;
+    if (this.state.seq < seq) await this.sync();
   }
 
   /** Runs a session command once per opId, even when the client retries. */

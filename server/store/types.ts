@@ -86,6 +86,11 @@ export interface Store {
   findSessionByJoinCode(joinCode: string): Promise<SessionRow | null>;
   listSessions(): Promise<SessionRow[]>;
   addCredential(credential: Credential): Promise<void>;
+  /**
+   * Multi-node stores only: calls back after any node committed events, so each node's in-memory
+   * sessions can catch up (and keep their round timers) without waiting for a conflict. Returns an unsubscribe.
+   */
+  subscribe?(onAppend: (sessionId: string, lastSeq: number) => void): Promise<() => Promise<void>>;
   findCredential(hash: string): Promise<Credential | null>;
   close(): Promise<void>;
 }

@@ -23,7 +23,7 @@ async function roomInRound() {
   const s = await createSession(server.url);
   const fac = await facilitatorClient(server.url, s);
   clients.push(fac);
-  const people = [];
+  const people: TestClient[] = [];
   for (const [i, org, country] of [[1, 'Ashoka', 'BE'], [2, 'Ashoka', 'NL'], [3, 'ENSIE', 'FR'], [4, 'ENSIE', 'DK'], [5, 'RREUSE', 'BE'], [6, 'RREUSE', 'NL']] as const) {
     people.push(await participant(server.url, s.joinCode, `Person ${i}`, org, country));
   }
@@ -88,7 +88,7 @@ describe('a whole session over real sockets', () => {
 
     const back = await new TestClient(server!.url).connected();
     clients.push(back);
-    back.view = reader.view; // the client's stored view
+    back.adoptView(reader.view!); // the view the client kept from before
     const ack = expectOk(await back.attach(s.sessionId, { kind: 'participant', token }, lastSeq));
     const catchUp = ack.result!.catchUp;
     expect(catchUp.kind).toBe('events');

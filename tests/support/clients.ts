@@ -4,8 +4,7 @@ import type { Ack, AckOk } from '../../shared/protocol/acks.js';
 import type { EventEnvelope } from '../../shared/protocol/events.js';
 import type { AttachResult, JoinResult } from '../../shared/protocol/socket-events.js';
 import type { SessionView } from '../../shared/domain/projection.js';
-import { applyAll, apply } from '../../shared/domain/reducer.js';
-import { changesVisibility } from '../../shared/domain/projection.js';
+import { ViewTracker } from '../../shared/sync/view-tracker.js';
 
 export interface CreatedSession {
   sessionId: string;
@@ -27,7 +26,7 @@ export async function createSession(url: string, body: Record<string, unknown> =
  */
 export class TestClient {
   readonly socket: Socket;
-  view: SessionView | null = null;
+  readonly tracker = new ViewTracker(() => this.role);
   received: EventEnvelope[] = [];
   role: AttachResult['role'] | null = null;
   participantId: string | null = null;
@@ -38,9 +37,7 @@ export class TestClient {
     this.socket = connect(url, { transports: ['websocket'], reconnection: false, forceNew: true });
     this.socket.on('event', (e: EventEnvelope) => {
       this.received.push(e);
-      if (this.view && e.seq > this.view.seq) this.view = apply(this.view, e);
-      // What a participant may see changed (regrouped, merged, moved): fetch a fresh view, as the browser does.
-      if (this.role === 'participant' && changesVisibility(e.event)) void this.attach(this.sessionId!, this.credential!);
+      if (this.tracker.receive(e)) void this.attach(this.sessionId!, this.credential!);
     });
   }
 
@@ -63,9 +60,7 @@ export class TestClient {
     if (ack.ok && ack.result) {
       this.role = ack.result.role;
       this.participantId = ack.result.participantId;
-      const c = ack.result.catchUp;
-      if (c.kind === 'snapshot') this.view = c.view;
-      else if (this.view) this.view = applyAll(this.view, c.events.filter((e) => e.seq > this.view!.seq));
+      if (this.tracker.catchUp(ack.result.catchUp)) return this.attach(sessionId, credential);
     }
     return ack;
   }
@@ -84,6 +79,15 @@ export class TestClient {
 
   async ok<R = unknown>(type: string, payload: Record<string, unknown> = {}): Promise<AckOk<R>> {
     return expectOk(await this.command(type, payload)) as AckOk<R>;
+  }
+
+  get view(): SessionView | null {
+    return this.tracker.view;
+  }
+
+  /** Pretend this client held a view from an earlier connection (for catch-up tests). */
+  adoptView(view: SessionView): void {
+    this.tracker.catchUp({ kind: 'snapshot', view });
   }
 
   get token(): string | null {

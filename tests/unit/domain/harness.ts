@@ -7,6 +7,9 @@ import { decideJoin } from '../../../shared/domain/decide/groups.js';
 import { EMPTY_STATE, applyAll } from '../../../shared/domain/reducer.js';
 import { seededRandom } from '../../../shared/domain/random.js';
 
+/** A command without its opId (the harness adds one); distributive so each member keeps its own fields. */
+export type CommandInput = Command extends infer C ? (C extends Command ? Omit<C, 'opId'> : never) : never;
+
 export const FAC: Actor = { role: 'facilitator', label: null };
 export const asP = (participantId: string): Actor => ({ role: 'participant', participantId });
 
@@ -33,14 +36,14 @@ export class DomainHarness {
   }
 
   /** Runs a command; returns the result or throws DomainError. */
-  run(actor: Actor, cmd: Omit<Command, 'opId'> & { type: Command['type'] }): unknown {
+  run(actor: Actor, cmd: CommandInput): unknown {
     const d = decide(this.state, { opId: 'op-00000000', ...cmd } as Command, this.ctx(actor));
     this.append(d.events);
     return d.result;
   }
 
   /** The error code a command is refused with, or 'ok'. The state must not change on refusal. */
-  outcome(actor: Actor, cmd: Omit<Command, 'opId'> & { type: Command['type'] }): string {
+  outcome(actor: Actor, cmd: CommandInput): string {
     const before = this.state;
     try {
       this.run(actor, cmd);

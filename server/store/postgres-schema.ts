@@ -1,0 +1,57 @@
+import type pg from 'pg';
+
+/** Migrations in order; each runs once. Add new ones at the end, never edit old ones. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE sessions (
+     session_id text PRIMARY KEY,
+     join_code text NOT NULL UNIQUE,
+     created_at bigint NOT NULL,
+     programme_id text
+   );
+   CREATE TABLE events (
+     session_id text NOT NULL,
+     seq integer NOT NULL,
+     at bigint NOT NULL,
+     type text NOT NULL,
+     data text NOT NULL,
+     CONSTRAINT events_pkey PRIMARY KEY (session_id, seq)
+   );
+   CREATE TABLE ops (
+     session_id text NOT NULL,
+     op_id text NOT NULL,
+     result text,
+     last_seq integer NOT NULL,
+     CONSTRAINT ops_pkey PRIMARY KEY (session_id, op_id)
+   );
+   CREATE TABLE credentials (
+     hash text PRIMARY KEY,
+     role text NOT NULL,
+     scope_id text NOT NULL,
+     subject text,
+     created_at bigint NOT NULL
+   );`,
+];
+
+/** An arbitrary constant: the advisory lock that lets only one node migrate at a time. */
+const MIGRATION_LOCK = 7_311_402;
+
+/** Safe when several nodes start at once: they queue on an advisory lock inside one transaction. */
+export async function migratePostgres(pool: pg.Pool): Promise<void> {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    const { rows } = await c.query<{ v: number }>('SELECT COALESCE(MAX(version), 0)::int AS v FROM schema_migrations');
+    for (let v = rows[0].v; v < MIGRATIONS.length; v++) {
+      await c.query(MIGRATIONS[v]);
+      await c.query('INSERT INTO schema_migrations (version) VALUES ($1)', [v + 1]);
+    }
+    await c.query('COMMIT');
+  } catch (err) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    c.release();
+  }
+}

@@ -1,0 +1,205 @@
+import pg from 'pg';
+import {
+  type AppendBatch,
+  type Credential,
+  DuplicateOpError,
+  type EventRecord,
+  JoinCodeTakenError,
+  SeqConflictError,
+  type SessionRow,
+  type Store,
+  StoreUnavailableError,
+  type StoredOp,
+} from './types.js';
+import { migratePostgres } from './postgres-schema.js';
+
+/**
+ * The multi-node store. Postgres's primary key on (session_id, seq) is what serialises one session's
+ * commands across nodes: the second node to write a seq gets SeqConflictError, catches up and retries.
+ * Event data is kept as text, not jsonb, so it comes back byte for byte as written.
+ */
+export async function openPostgresStore(opts: { connectionString: string; max?: number }): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: opts.connectionString, max: opts.max ?? 10 });
+  pool.on('error', () => undefined); // an idle client lost its connection; the next query reconnects
+  await migratePostgres(pool);
+  return new PostgresStore(pool);
+}
+
+const UNIQUE_VIOLATION = '23505';
+const CHANNEL = 'plive_events';
+const isUnique = (err: unknown, constraint: string) =>
+  (err as { code?: string }).code === UNIQUE_VIOLATION && (err as { constraint?: string }).constraint === constraint;
+
+class PostgresStore implements Store {
+  /** Appends of one session leave this node in order, so pipelined batches never race each other. */
+  private chains = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  async createSession(row: SessionRow, credentials: Credential[], first: AppendBatch): Promise<void> {
+    await this.tx(async (c) => {
+      try {
+        await c.query('INSERT INTO sessions (session_id, join_code, created_at, programme_id) VALUES ($1, $2, $3, $4)', [row.sessionId, row.joinCode, row.createdAt, row.programmeId]);
+      } catch (err) {
+        if (isUnique(err, 'sessions_join_code_key')) throw new JoinCodeTakenError(`Join code ${row.joinCode} is taken`);
+        throw err;
+      }
+      for (const cred of credentials) await insertCredential(c, cred);
+      await insertBatch(c, first);
+    });
+  }
+
+  append(batch: AppendBatch): Promise<void> {
+    const previous = this.chains.get(batch.sessionId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.tx(async (c) => {
+      const { rows } = await c.query<{ last: number }>('SELECT COALESCE(MAX(seq), 0)::int AS last FROM events WHERE session_id = $1', [batch.sessionId]);
+      if (batch.events[0]?.seq !== rows[0].last + 1) throw new SeqConflictError(`Log is at ${rows[0].last}`);
+      await insertBatch(c, batch);
+      // Delivered to every listening node when (and only if) the transaction commits.
+      await c.query('SELECT pg_notify($1, $2)', [CHANNEL, `${batch.sessionId} ${batch.events[batch.events.length - 1].seq}`]);
+    }));
+    this.chains.set(batch.sessionId, next);
+    void next.then(
+      () => this.chains.get(batch.sessionId) === next && this.chains.delete(batch.sessionId),
+      () => this.chains.get(batch.sessionId) === next && this.chains.delete(batch.sessionId),
+    );
+    return next;
+  }
+
+  async readEvents(sessionId: string, afterSeq: number, limit?: number): Promise<EventRecord[]> {
+    const { rows } = await this.query<{ seq: number; at: string; type: string; data: string }>(
+      `SELECT seq, at, type, data FROM events WHERE session_id = $1 AND seq > $2 ORDER BY seq${limit ? ' LIMIT $3' : ''}`,
+      limit ? [sessionId, afterSeq, limit] : [sessionId, afterSeq],
+    );
+    return rows.map((r) => ({ seq: r.seq, at: Number(r.at), type: r.type, data: JSON.parse(r.data) }));
+  }
+
+  async lastSeq(sessionId: string): Promise<number> {
+    const { rows } = await this.query<{ last: number }>('SELECT COALESCE(MAX(seq), 0)::int AS last FROM events WHERE session_id = $1', [sessionId]);
+    return rows[0].last;
+  }
+
+  async findOp(sessionId: string, opId: string): Promise<StoredOp | null> {
+    const { rows } = await this.query<{ result: string | null; last_seq: number }>('SELECT result, last_seq FROM ops WHERE session_id = $1 AND op_id = $2', [sessionId, opId]);
+    return rows[0] ? { result: rows[0].result === null ? null : JSON.parse(rows[0].result), lastSeq: rows[0].last_seq } : null;
+  }
+
+  async findSession(sessionId: string): Promise<SessionRow | null> {
+    const { rows } = await this.query<DbSession>('SELECT * FROM sessions WHERE session_id = $1', [sessionId]);
+    return rows[0] ? toSession(rows[0]) : null;
+  }
+
+  async findSessionByJoinCode(joinCode: string): Promise<SessionRow | null> {
+    const { rows } = await this.query<DbSession>('SELECT * FROM sessions WHERE join_code = $1', [joinCode]);
+    return rows[0] ? toSession(rows[0]) : null;
+  }
+
+  async listSessions(): Promise<SessionRow[]> {
+    const { rows } = await this.query<DbSession>('SELECT * FROM sessions ORDER BY created_at', []);
+    return rows.map(toSession);
+  }
+
+  async addCredential(credential: Credential): Promise<void> {
+    const c = await this.connect();
+    try {
+      await insertCredential(c, credential);
+    } finally {
+      c.release();
+    }
+  }
+
+  async findCredential(hash: string): Promise<Credential | null> {
+    const { rows } = await this.query<{ hash: string; role: Credential['role']; scope_id: string; subject: string | null; created_at: string }>('SELECT * FROM credentials WHERE hash = $1', [hash]);
+    const r = rows[0];
+    return r ? { hash: r.hash, role: r.role, scopeId: r.scope_id, subject: r.subject, createdAt: Number(r.created_at) } : null;
+  }
+
+  async subscribe(onAppend: (sessionId: string, lastSeq: number) => void): Promise<() => Promise<void>> {
+    const listener = await this.connect();
+    listener.on('notification', (msg) => {
+      const [sessionId, seq] = (msg.payload ?? '').split(' ');
+      if (sessionId && seq) onAppend(sessionId, Number(seq));
+    });
+    await listener.query(`LISTEN ${CHANNEL}`);
+    return async () => {
+      await listener.query(`UNLISTEN ${CHANNEL}`).catch(() => undefined);
+      listener.release();
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.chains.values()]);
+    await this.pool.end();
+  }
+
+  private async query<R extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<pg.QueryResult<R>> {
+    try {
+      return await this.pool.query<R>(sql, params);
+    } catch (err) {
+      throw unavailable(err);
+    }
+  }
+
+  private async connect(): Promise<pg.PoolClient> {
+    try {
+      return await this.pool.connect();
+    } catch (err) {
+      throw unavailable(err);
+    }
+  }
+
+  private async tx<T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const c = await this.connect();
+    try {
+      await c.query('BEGIN');
+      const result = await work(c);
+      await c.query('COMMIT');
+      return result;
+    } catch (err) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw unavailable(err);
+    } finally {
+      c.release();
+    }
+  }
+}
+
+type DbSession = { session_id: string; join_code: string; created_at: string; programme_id: string | null };
+const toSession = (r: DbSession): SessionRow => ({ sessionId: r.session_id, joinCode: r.join_code, createdAt: Number(r.created_at), programmeId: r.programme_id });
+
+/** Known outcomes pass through; anything else means the database could not do the write. */
+function unavailable(err: unknown): Error {
+  if (err instanceof SeqConflictError || err instanceof DuplicateOpError || err instanceof JoinCodeTakenError || err instanceof StoreUnavailableError) return err;
+  return new StoreUnavailableError(`Postgres: ${(err as Error).message}`);
+}
+
+async function insertCredential(c: pg.PoolClient, cred: Credential): Promise<void> {
+  await c.query('INSERT INTO credentials (hash, role, scope_id, subject, created_at) VALUES ($1, $2, $3, $4, $5)', [cred.hash, cred.role, cred.scopeId, cred.subject, cred.createdAt]);
+}
+
+async function insertBatch(c: pg.PoolClient, batch: AppendBatch): Promise<void> {
+  const events = batch.events;
+  for (let i = 1; i < events.length; i++) {
+    if (events[i].seq !== events[i - 1].seq + 1) throw new SeqConflictError('Seqs in a batch must be consecutive');
+  }
+  if (batch.opId !== null && events.length) {
+    try {
+      await c.query('INSERT INTO ops (session_id, op_id, result, last_seq) VALUES ($1, $2, $3, $4)', [batch.sessionId, batch.opId, JSON.stringify(batch.result ?? null), events[events.length - 1].seq]);
+    } catch (err) {
+      if (isUnique(err, 'ops_pkey')) throw new DuplicateOpError(`opId ${batch.opId} is already in the log`);
+      throw err;
+    }
+  }
+  const params: unknown[] = [];
+  const values = events.map((e, i) => {
+    params.push(batch.sessionId, e.seq, e.at, e.type, JSON.stringify(e.data));
+    const b = i * 5;
+    return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5})`;
+  });
+  try {
+    await c.query(`INSERT INTO events (session_id, seq, at, type, data) VALUES ${values.join(', ')}`, params);
+  } catch (err) {
+    if (isUnique(err, 'events_pkey')) throw new SeqConflictError('Another node wrote this seq first');
+    throw err;
+  }
+}
