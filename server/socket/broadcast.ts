@@ -9,12 +9,16 @@ export function createBroadcaster(io: Server) {
   return (sessionId: string, envelopes: EventEnvelope[], state: SessionState): void => {
     for (const envelope of envelopes) {
       const audience = audienceOf(state, envelope.event);
+      const forParticipants = eventForParticipants(state, envelope.event);
       if (audience.kind === 'everyone') {
-        io.to(sessionRoom(sessionId)).emit('event', envelope);
+        if (forParticipants === envelope.event) io.to(sessionRoom(sessionId)).emit('event', envelope);
+        else {
+          io.to(facilitatorsRoom(sessionId)).emit('event', envelope);
+          io.to(sessionRoom(sessionId)).except(facilitatorsRoom(sessionId)).emit('event', { ...envelope, event: forParticipants });
+        }
         continue;
       }
       const groupRooms = audience.groupIds.map((gid) => groupRoom(sessionId, gid));
-      const forParticipants = eventForParticipants(state, envelope.event);
       if (forParticipants === envelope.event) {
         io.to([facilitatorsRoom(sessionId), ...groupRooms]).emit('event', envelope);
       } else {

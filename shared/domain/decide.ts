@@ -7,6 +7,7 @@ import { decideAnswerAdd, decideAnswerDelete, decideAnswerEdit, decideSignal } f
 import { decideDeal, decideFormGroups, decideMergeGroups, decideMove, decideRotate } from './decide/groups.js';
 import { decideBroadcast, decideRoundEnd, decideRoundExtend, decideRoundStart } from './decide/rounds.js';
 import { decideClose, decideSessionUpdate, decideSetPhase } from './decide/session.js';
+import { decideCuration, decideOpenVotes, decidePublish, decideRunSynthesis, decideVote } from './decide/synthesis.js';
 
 /**
  * The whole domain in one pure function: (state, command, ctx) → events, or a DomainError.
@@ -32,6 +33,20 @@ export function decide(s: SessionState, c: Command, ctx: DomainContext): Decisio
     case 'answer.edit': return decideAnswerEdit(s, c, ctx);
     case 'answer.delete': return decideAnswerDelete(s, c, ctx);
     case 'group.signal': return decideSignal(s, c, ctx);
+    case 'synthesis.run': return decideRunSynthesis(s, c, ctx);
+    case 'synthesis.renameTheme':
+    case 'synthesis.mergeThemes':
+    case 'synthesis.moveAnswer':
+    case 'synthesis.splitTheme':
+    case 'synthesis.hideTheme':
+    case 'synthesis.setConsensus':
+    case 'synthesis.editSummary':
+      return decideCuration(s, c, ctx);
+    case 'synthesis.publish': return decidePublish(s, c);
+    case 'votes.open': return decideOpenVotes(s, c);
+    case 'vote.cast':
+    case 'vote.retract':
+      return decideVote(s, c, ctx);
     default: return assertNever(c);
   }
 }

@@ -23,6 +23,18 @@ export const COMMAND_ROLES: Record<CommandType, readonly Actor['role'][]> = {
   'answer.edit': ['facilitator', 'participant'],
   'answer.delete': ['facilitator', 'participant'],
   'group.signal': ['facilitator', 'participant'],
+  'synthesis.run': ['facilitator'],
+  'synthesis.renameTheme': ['facilitator'],
+  'synthesis.mergeThemes': ['facilitator'],
+  'synthesis.moveAnswer': ['facilitator'],
+  'synthesis.splitTheme': ['facilitator'],
+  'synthesis.hideTheme': ['facilitator'],
+  'synthesis.setConsensus': ['facilitator'],
+  'synthesis.editSummary': ['facilitator'],
+  'synthesis.publish': ['facilitator'],
+  'votes.open': ['facilitator'],
+  'vote.cast': ['participant'],
+  'vote.retract': ['participant'],
 };
 
 export function mayRun(actor: Actor, type: CommandType): boolean {

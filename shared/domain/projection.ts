@@ -1,5 +1,6 @@
 import type { SessionEvent } from '../protocol/events.js';
 import type { Answer, SessionState } from '../schemas/session.js';
+import type { SynthesisDoc } from '../schemas/synthesis.js';
 import { groupOf, groupSeesAnswer } from './permissions.js';
 
 /** What one reader holds: the whole state for facilitators, a filtered one for participants. */
@@ -19,7 +20,16 @@ export function viewFor(s: SessionState, viewer: Viewer): SessionView {
       if (groupSeesAnswer(group, a)) answers[a.id] = redactAnswer(s, a, viewer.participantId);
     }
   }
-  return { ...s, answers, history: [] };
+  return { ...s, answers, history: [], synthesis: synthesisForParticipants(s.synthesis) };
+}
+
+/** Participants see the synthesis once published, without the themes a facilitator hid. */
+export function synthesisForParticipants(doc: SynthesisDoc | null): SynthesisDoc | null {
+  if (!doc?.published) return null;
+  const prompts = doc.prompts.map((p) => ({ ...p, themes: p.themes.filter((t) => !t.hidden) }));
+  const shown = new Set(prompts.flatMap((p) => [...p.themes.flatMap((t) => t.answerIds), ...p.otherAnswerIds]));
+  const answers = Object.fromEntries(Object.entries(doc.answers).filter(([id]) => shown.has(id)));
+  return { ...doc, prompts, answers };
 }
 
 function redactAnswer(s: SessionState, a: Answer, readerId: string | null): Answer {
@@ -47,6 +57,7 @@ function groupsSeeing(s: SessionState, groupId: string): Audience {
 
 /** The event as participants receive it in a group broadcast (the author learns their own answer's id from the ack). */
 export function eventForParticipants(s: SessionState, e: SessionEvent, readerId: string | null = null): SessionEvent {
+  if (e.type === 'synthesis.updated') return { ...e, synthesis: synthesisForParticipants(e.synthesis) };
   if (e.type !== 'answer.added') return e;
   const answer = redactAnswer(s, e.answer, readerId);
   return answer === e.answer ? e : { ...e, answer };

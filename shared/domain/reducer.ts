@@ -21,6 +21,7 @@ export const EMPTY_STATE: SessionState = {
   round: null,
   answers: {},
   broadcast: null,
+  synthesis: null,
   seq: 0,
 };
 
@@ -100,6 +101,16 @@ function applyEvent(s: SessionState, e: SessionEvent, at: number): SessionState 
         help: e.help ?? g.help,
         lastActivityAt: at,
       }));
+    case 'synthesis.updated':
+      return { ...s, synthesis: e.synthesis };
+    case 'vote.cast':
+    case 'vote.retracted': {
+      if (!s.synthesis) return s;
+      const mine = s.synthesis.votes[e.participantId] ?? [];
+      const i = mine.indexOf(e.themeId);
+      const next = e.type === 'vote.cast' ? [...mine, e.themeId] : i < 0 ? mine : [...mine.slice(0, i), ...mine.slice(i + 1)];
+      return { ...s, synthesis: { ...s.synthesis, votes: { ...s.synthesis.votes, [e.participantId]: next } } };
+    }
     default:
       return assertNever(e);
   }

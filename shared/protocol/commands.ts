@@ -48,6 +48,18 @@ export const Command = z.discriminatedUnion('type', [
   cmd('answer.edit', { answerId: Id, text: text(LIMITS.answerText) }),
   cmd('answer.delete', { answerId: Id }),
   cmd('group.signal', { groupId: Id.optional(), done: z.boolean().optional(), help: z.boolean().optional() }),
+  cmd('synthesis.run', { threshold: z.number().min(0.1).max(1).optional() }),
+  cmd('synthesis.renameTheme', { themeId: Id, label: text(LIMITS.themeLabel) }),
+  cmd('synthesis.mergeThemes', { themeIds: z.array(Id).min(2).max(50) }),
+  cmd('synthesis.moveAnswer', { answerId: Id, themeId: Id.nullable() }),
+  cmd('synthesis.splitTheme', { themeId: Id, answerIds: z.array(Id).min(1).max(1000) }),
+  cmd('synthesis.hideTheme', { themeId: Id, hidden: z.boolean() }),
+  cmd('synthesis.setConsensus', { themeId: Id, consensus: z.boolean().nullable() }),
+  cmd('synthesis.editSummary', { promptId: Id, summary: z.string().trim().min(1).max(LIMITS.summary).nullable() }),
+  cmd('synthesis.publish', { published: z.boolean() }),
+  cmd('votes.open', { votesPerParticipant: z.number().int().min(0).max(LIMITS.votesPerParticipant) }),
+  cmd('vote.cast', { themeId: Id }),
+  cmd('vote.retract', { themeId: Id }),
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];

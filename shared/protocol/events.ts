@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Answer, Group, Participant, Prompt } from '../schemas/session.js';
 import { Id, IsoDate, Language } from '../schemas/primitives.js';
+import { SynthesisDoc } from '../schemas/synthesis.js';
 
 /**
  * Server→client events: what happened, in the session log's order.
@@ -44,6 +45,10 @@ export const SessionEvent = z.discriminatedUnion('type', [
   ev('answer.edited', { answerId: Id, groupId: Id, text: z.string() }),
   ev('answer.deleted', { answerId: Id, groupId: Id }),
   ev('group.signalled', { groupId: Id, done: z.boolean().optional(), help: z.boolean().optional() }),
+  /** The whole synthesis after a run or a curation step (participants receive null until it is published). */
+  ev('synthesis.updated', { synthesis: SynthesisDoc.nullable() }),
+  ev('vote.cast', { participantId: Id, themeId: Id }),
+  ev('vote.retracted', { participantId: Id, themeId: Id }),
 ]);
 export type SessionEvent = z.infer<typeof SessionEvent>;
 export type EventType = SessionEvent['type'];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate, Language } from './primitives.js';
+import { SynthesisDoc } from './synthesis.js';
 
 export const Phase = z.enum(['lobby', 'breakout', 'plenary', 'closed']);
 export type Phase = z.infer<typeof Phase>;
@@ -79,6 +80,8 @@ export const SessionState = z.object({
   round: Round.nullable(),
   answers: z.record(z.string(), Answer),
   broadcast: Broadcast.nullable(),
+  /** Themes across groups, curated by the facilitators; participants see it once published. */
+  synthesis: SynthesisDoc.nullable(),
   /** Seq of the last event applied. */
   seq: z.number().int(),
 });

@@ -1,6 +1,8 @@
 import type { CommandOf } from '../../protocol/commands.js';
 import type { SessionState } from '../../schemas/session.js';
+import type { SessionEvent } from '../../protocol/events.js';
 import { type Decision, type DomainContext, reject } from '../context.js';
+import { generateSynthesis } from '../curation/generate.js';
 
 const runningRound = (s: SessionState) => (s.round && s.round.endedAt === null ? s.round : null);
 
@@ -23,7 +25,10 @@ export function decideRoundEnd(s: SessionState, c: CommandOf<'round.end'>, ctx: 
   // A timer set for an earlier round must not end a later one.
   if (c.roundNumber !== undefined && c.roundNumber !== round.number) reject('conflict', 'That round is over');
   if (ctx.actor.role === 'system' && ctx.now < round.endsAt) reject('conflict', 'The round was extended');
-  return { events: [{ type: 'round.ended', reason: ctx.actor.role === 'system' ? 'timer' : 'facilitator' }] };
+  const ended: SessionEvent = { type: 'round.ended', reason: ctx.actor.role === 'system' ? 'timer' : 'facilitator' };
+  // Back in plenary the room's themes are ready: the synthesis is (re)computed from every answer so far.
+  if (Object.keys(s.answers).length === 0) return { events: [ended] };
+  return { events: [ended, { type: 'synthesis.updated', synthesis: generateSynthesis(s, s.synthesis, ctx.now) }] };
 }
 
 export function decideBroadcast(_s: SessionState, c: CommandOf<'broadcast.send'>): Decision {

@@ -1,0 +1,37 @@
+import type { Language } from '../../schemas/primitives.js';
+import type { PromptSynthesis, SynthesisDoc, SynthesisTheme } from '../../schemas/synthesis.js';
+import { draftSummary } from '../../synthesis/summary.js';
+
+/**
+ * Recomputes what follows from the curated answers of each theme: groups, automatic consensus, order and
+ * the draft summary (unless the facilitator wrote their own). Every curation operation ends here.
+ */
+export function derive(doc: SynthesisDoc, language: Language): SynthesisDoc {
+  return { ...doc, prompts: doc.prompts.map((p) => derivePrompt(p, doc, language)) };
+}
+
+function derivePrompt(p: PromptSynthesis, doc: SynthesisDoc, language: Language): PromptSynthesis {
+  const themes = p.themes
+    .filter((t) => t.answerIds.length > 0)
+    .map((t) => deriveTheme(t, doc, p.groupsAnswering))
+    .sort((a, b) => b.groupIds.length - a.groupIds.length || b.answerIds.length - a.answerIds.length || a.label.localeCompare(b.label));
+  const next = { ...p, themes };
+  return p.summaryEdited ? next : { ...next, summary: summaryOf(next, doc, language) };
+}
+
+function deriveTheme(t: SynthesisTheme, doc: SynthesisDoc, groupsAnswering: number): SynthesisTheme {
+  const groupIds = [...new Set(t.answerIds.map((id) => doc.answers[id]?.groupId).filter((g): g is string => !!g))];
+  const consensus = t.consensusManual ? t.consensus : groupsAnswering > 0 && groupIds.length >= doc.threshold * groupsAnswering;
+  const representativeAnswerId = t.representativeAnswerId && t.answerIds.includes(t.representativeAnswerId) ? t.representativeAnswerId : (t.answerIds[0] ?? null);
+  return { ...t, groupIds, consensus, representativeAnswerId };
+}
+
+function summaryOf(p: PromptSynthesis, doc: SynthesisDoc, language: Language): string {
+  const visible = p.themes.filter((t) => !t.hidden);
+  return draftSummary({
+    language,
+    groupsAnswering: p.groupsAnswering,
+    themes: visible.map((t) => ({ label: t.label, groupCount: t.groupIds.length, consensus: t.consensus, answerCount: t.answerIds.length })),
+    otherIdeas: p.otherAnswerIds.map((id) => doc.answers[id]?.text).filter((t): t is string => !!t),
+  });
+}

@@ -1,0 +1,114 @@
+import type { SessionState } from '../../schemas/session.js';
+import type { PromptSynthesis, SynthesisDoc, SynthesisTheme } from '../../schemas/synthesis.js';
+import { synthesize } from '../../synthesis/index.js';
+import { derive } from './derive.js';
+
+export const DEFAULT_CONSENSUS_THRESHOLD = 0.5;
+
+/**
+ * Runs the engine on every answer of the session and merges the result with the previous, curated synthesis,
+ * keeping every manual decision:
+ * - curated themes keep their id, label, visibility, consensus mark and answers (deleted answers drop out);
+ * - answers a facilitator placed (in a curated theme or in "other ideas") stay where they were put;
+ * - a fresh machine theme that mostly overlaps a curated theme brings its new answers into it;
+ * - other machine themes keep the id (and so the votes) of the previous theme they overlap most.
+ */
+export function generateSynthesis(s: SessionState, previous: SynthesisDoc | null, now: number, threshold = previous?.threshold ?? DEFAULT_CONSENSUS_THRESHOLD): SynthesisDoc {
+  const answers = Object.values(s.answers);
+  const machine = synthesize({
+    language: s.language,
+    prompts: s.prompts,
+    answers: answers.map((a) => ({ id: a.id, promptId: a.promptId, groupId: a.groupId, text: a.text })),
+    consensusThreshold: threshold,
+  });
+  const texts: SynthesisDoc['answers'] = {};
+  for (const a of answers) texts[a.id] = { text: a.text, groupId: a.groupId, promptId: a.promptId };
+  const doc: SynthesisDoc = {
+    generatedAt: now,
+    threshold,
+    published: previous?.published ?? false,
+    votesPerParticipant: previous?.votesPerParticipant ?? 0,
+    votes: previous?.votes ?? {},
+    answers: texts,
+    prompts: machine.prompts.map((m) => {
+      const before = previous?.prompts.find((p) => p.promptId === m.promptId) ?? null;
+      return mergePrompt(m, before, texts);
+    }),
+  };
+  return derive(pruneVotes(doc), s.language);
+}
+
+type MachinePrompt = ReturnType<typeof synthesize>['prompts'][number];
+
+function mergePrompt(m: MachinePrompt, before: PromptSynthesis | null, texts: SynthesisDoc['answers']): PromptSynthesis {
+  const exists = (id: string) => id in texts;
+  const curated = (before?.themes ?? []).filter((t) => t.curated).map((t) => ({ ...t, answerIds: t.answerIds.filter(exists) }));
+  const pinnedOther = (before?.pinnedOther ?? []).filter(exists);
+  const placed = new Set([...curated.flatMap((t) => t.answerIds), ...pinnedOther]);
+  const previousMachine = (before?.themes ?? []).filter((t) => !t.curated);
+  const themes: SynthesisTheme[] = [...curated];
+  const usedIds = new Set(curated.map((t) => t.id));
+
+  for (const mt of m.themes) {
+    const host = curated.find((c) => overlap(mt.answerIds, c.answerIds) * 2 > mt.answerIds.length);
+    const fresh = mt.answerIds.filter((id) => !placed.has(id));
+    if (host) {
+      host.answerIds.push(...fresh);
+      fresh.forEach((id) => placed.add(id));
+      continue;
+    }
+    if (fresh.length === 0) continue;
+    const heir = bestMatch(fresh, previousMachine.filter((t) => !usedIds.has(t.id)));
+    const id = heir?.id ?? mt.id;
+    usedIds.add(id);
+    fresh.forEach((a) => placed.add(a));
+    themes.push({
+      id,
+      label: mt.label,
+      answerIds: fresh,
+      groupIds: [],
+      representativeAnswerId: fresh.includes(mt.representativeAnswerId) ? mt.representativeAnswerId : fresh[0],
+      consensus: false,
+      consensusManual: false,
+      hidden: heir?.hidden ?? false,
+      curated: false,
+    });
+  }
+  const otherAnswerIds = [...pinnedOther, ...m.otherAnswerIds.filter((id) => !placed.has(id))];
+  return {
+    promptId: m.promptId,
+    themes,
+    otherAnswerIds,
+    pinnedOther,
+    groupsAnswering: m.groupsAnswering,
+    summary: before?.summaryEdited ? before.summary : m.summary,
+    summaryEdited: before?.summaryEdited ?? false,
+  };
+}
+
+const overlap = (a: string[], b: string[]) => {
+  const set = new Set(b);
+  return a.filter((id) => set.has(id)).length;
+};
+
+/** The previous theme sharing at least half of its answers with these (Jaccard ≥ 0.5), best first. */
+function bestMatch(answerIds: string[], candidates: SynthesisTheme[]): SynthesisTheme | null {
+  let best: SynthesisTheme | null = null;
+  let bestScore = 0.5;
+  for (const c of candidates) {
+    const shared = overlap(answerIds, c.answerIds);
+    const score = shared / (answerIds.length + c.answerIds.length - shared);
+    if (score >= bestScore) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Dots on themes that no longer exist are handed back. */
+function pruneVotes(doc: SynthesisDoc): SynthesisDoc {
+  const ids = new Set(doc.prompts.flatMap((p) => p.themes.map((t) => t.id)));
+  const votes = Object.fromEntries(Object.entries(doc.votes).map(([pid, themeIds]) => [pid, themeIds.filter((id) => ids.has(id))]));
+  return { ...doc, votes };
+}

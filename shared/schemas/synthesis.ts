@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { Id } from './primitives.js';
+
+/** A theme as the room sees it: the engine's proposal, possibly curated by a facilitator. */
+export const SynthesisTheme = z.object({
+  id: Id,
+  label: z.string(),
+  answerIds: z.array(Id),
+  groupIds: z.array(Id),
+  representativeAnswerId: Id.nullable(),
+  consensus: z.boolean(),
+  /** Set by a facilitator: consensus no longer follows the threshold. */
+  consensusManual: z.boolean(),
+  hidden: z.boolean(),
+  /** Touched by a facilitator: a re-run keeps it (its label, its answers) and only adds new answers to it. */
+  curated: z.boolean(),
+});
+export type SynthesisTheme = z.infer<typeof SynthesisTheme>;
+
+export const PromptSynthesis = z.object({
+  promptId: Id,
+  themes: z.array(SynthesisTheme),
+  otherAnswerIds: z.array(Id),
+  /** Answers a facilitator moved to "other ideas": a re-run leaves them there. */
+  pinnedOther: z.array(Id),
+  groupsAnswering: z.number().int(),
+  summary: z.string(),
+  summaryEdited: z.boolean(),
+});
+export type PromptSynthesis = z.infer<typeof PromptSynthesis>;
+
+export const SynthesisDoc = z.object({
+  generatedAt: z.number(),
+  threshold: z.number(),
+  published: z.boolean(),
+  prompts: z.array(PromptSynthesis),
+  /** The texts it was made from, so the doc is readable on its own (by participants of other groups too). */
+  answers: z.record(z.string(), z.object({ text: z.string(), groupId: Id, promptId: Id })),
+  /** Dot-voting: votes each participant may place (0 = closed). */
+  votesPerParticipant: z.number().int(),
+  /** participantId → theme ids they put a dot on (a theme may get several dots from one person). */
+  votes: z.record(z.string(), z.array(Id)),
+});
+export type SynthesisDoc = z.infer<typeof SynthesisDoc>;
