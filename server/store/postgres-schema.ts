@@ -30,6 +30,15 @@ const MIGRATIONS: string[] = [
      subject text,
      created_at bigint NOT NULL
    );`,
+  `CREATE TABLE programmes (
+     programme_id text PRIMARY KEY,
+     created_at bigint NOT NULL,
+     name text NOT NULL,
+     description text,
+     organisers text NOT NULL,
+     languages text NOT NULL
+   );
+   CREATE INDEX sessions_programme ON sessions (programme_id);`,
 ];
 
 /** An arbitrary constant: the advisory lock that lets only one node migrate at a time. */

@@ -5,6 +5,7 @@ import {
   DuplicateOpError,
   type EventRecord,
   JoinCodeTakenError,
+  type ProgrammeRow,
   SeqConflictError,
   type SessionRow,
   type Store,
@@ -96,6 +97,28 @@ class PostgresStore implements Store {
 
   async listSessions(): Promise<SessionRow[]> {
     const { rows } = await this.query<DbSession>('SELECT * FROM sessions ORDER BY created_at', []);
+    return rows.map(toSession);
+  }
+
+  async createProgramme(row: ProgrammeRow, credentials: Credential[]): Promise<void> {
+    await this.tx(async (c) => {
+      await c.query('INSERT INTO programmes (programme_id, created_at, name, description, organisers, languages) VALUES ($1, $2, $3, $4, $5, $6)', [row.programmeId, row.createdAt, row.name, row.description, JSON.stringify(row.organisers), JSON.stringify(row.languages)]);
+      for (const cred of credentials) await insertCredential(c, cred);
+    });
+  }
+
+  async findProgramme(programmeId: string): Promise<ProgrammeRow | null> {
+    const { rows } = await this.query<{ programme_id: string; created_at: string; name: string; description: string | null; organisers: string; languages: string }>('SELECT * FROM programmes WHERE programme_id = $1', [programmeId]);
+    const r = rows[0];
+    return r ? { programmeId: r.programme_id, createdAt: Number(r.created_at), name: r.name, description: r.description, organisers: JSON.parse(r.organisers), languages: JSON.parse(r.languages) } : null;
+  }
+
+  async setSessionProgramme(sessionId: string, programmeId: string | null): Promise<void> {
+    await this.query('UPDATE sessions SET programme_id = $2 WHERE session_id = $1', [sessionId, programmeId]);
+  }
+
+  async listProgrammeSessions(programmeId: string): Promise<SessionRow[]> {
+    const { rows } = await this.query<DbSession>('SELECT * FROM sessions WHERE programme_id = $1 ORDER BY created_at', [programmeId]);
     return rows.map(toSession);
   }
 

@@ -52,6 +52,16 @@ export interface SessionRow {
   programmeId: string | null;
 }
 
+/** A series of sessions (a programme) that coordinators report on. */
+export interface ProgrammeRow {
+  programmeId: string;
+  createdAt: number;
+  name: string;
+  description: string | null;
+  organisers: string[];
+  languages: string[];
+}
+
 /** Thrown when a batch's seqs do not continue the log (someone else appended first, or a gap). */
 export class SeqConflictError extends Error {
   readonly code = 'seq_conflict';
@@ -85,6 +95,12 @@ export interface Store {
   findSession(sessionId: string): Promise<SessionRow | null>;
   findSessionByJoinCode(joinCode: string): Promise<SessionRow | null>;
   listSessions(): Promise<SessionRow[]>;
+  /** Programmes: created with their coordinator credential, atomically. */
+  createProgramme(row: ProgrammeRow, credentials: Credential[]): Promise<void>;
+  findProgramme(programmeId: string): Promise<ProgrammeRow | null>;
+  /** Puts a session in a programme (or takes it out with null). */
+  setSessionProgramme(sessionId: string, programmeId: string | null): Promise<void>;
+  listProgrammeSessions(programmeId: string): Promise<SessionRow[]>;
   addCredential(credential: Credential): Promise<void>;
   /**
    * Multi-node stores only: calls back after any node committed events, so each node's in-memory
