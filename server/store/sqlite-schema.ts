@@ -1,0 +1,40 @@
+/** Schema migrations for the embedded store, applied in order on open (tracked in PRAGMA user_version). */
+export const SQLITE_MIGRATIONS: string[] = [
+  `CREATE TABLE sessions (
+     session_id TEXT PRIMARY KEY,
+     join_code TEXT NOT NULL UNIQUE,
+     created_at INTEGER NOT NULL,
+     programme_id TEXT
+   );
+   CREATE TABLE events (
+     session_id TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     at INTEGER NOT NULL,
+     type TEXT NOT NULL,
+     data TEXT NOT NULL,
+     PRIMARY KEY (session_id, seq)
+   ) WITHOUT ROWID;
+   CREATE TABLE ops (
+     session_id TEXT NOT NULL,
+     op_id TEXT NOT NULL,
+     result TEXT,
+     last_seq INTEGER NOT NULL,
+     PRIMARY KEY (session_id, op_id)
+   ) WITHOUT ROWID;
+   CREATE TABLE credentials (
+     hash TEXT PRIMARY KEY,
+     role TEXT NOT NULL,
+     scope_id TEXT NOT NULL,
+     subject TEXT,
+     created_at INTEGER NOT NULL
+   );`,
+  `CREATE TABLE programmes (
+     programme_id TEXT PRIMARY KEY,
+     created_at INTEGER NOT NULL,
+     name TEXT NOT NULL,
+     description TEXT,
+     organisers TEXT NOT NULL,
+     languages TEXT NOT NULL
+   );
+   CREATE INDEX sessions_programme ON sessions (programme_id);`,
+];

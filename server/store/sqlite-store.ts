@@ -1,0 +1,281 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'libsql';
+import { SQLITE_MIGRATIONS } from './sqlite-schema.js';
+import {
+  type AppendBatch,
+  type Credential,
+  DuplicateOpError,
+  type EventRecord,
+  JoinCodeTakenError,
+  type ProgrammeRow,
+  SeqConflictError,
+  type SessionRow,
+  type Store,
+  StoreUnavailableError,
+  type StoredOp,
+} from './types.js';
+
+export interface SqliteOptions {
+  dataDir: string;
+  fileName?: string;
+  /** For fault tests: runs inside each group commit just before COMMIT; throwing makes the commit fail. */
+  beforeCommit?: () => void;
+}
+
+/**
+ * The embedded store: one SQLite file, WAL, synchronous=FULL (a commit is on disk before anyone hears "saved").
+ * Appends are group-committed: every append made while the event loop was busy goes into one transaction, so
+ * one fsync serves many answers. Each batch sits in its own savepoint, so a conflicting batch fails alone.
+ */
+export async function openSqliteStore(opts: SqliteOptions): Promise<Store> {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const db = new Database(path.join(opts.dataDir, opts.fileName ?? 'sessions.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return new SqliteStore(db, opts.beforeCommit);
+}
+
+function migrate(db: Database.Database): void {
+  // libsql's pragma() returns rows even with { simple: true }, so read the version with a plain query.
+  const version = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+  for (let v = version; v < SQLITE_MIGRATIONS.length; v++) {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(SQLITE_MIGRATIONS[v]);
+      db.pragma(`user_version = ${v + 1}`);
+      db.exec('COMMIT');
+    } catch (err) {
+      db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+}
+
+interface Pending {
+  batch: AppendBatch;
+  resolve: () => void;
+  reject: (err: Error) => void;
+}
+
+type Row = Record<string, unknown>;
+const isConstraint = (err: unknown, what: string) => String((err as { code?: string }).code ?? '').startsWith('SQLITE_CONSTRAINT') && String((err as Error).message).includes(what);
+
+class SqliteStore implements Store {
+  private queue: Pending[] = [];
+  private scheduled = false;
+  private flushed: Promise<void> = Promise.resolve();
+  private lastSeqs = new Map<string, number>();
+  private readonly st;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly beforeCommit?: () => void,
+  ) {
+    this.st = {
+      lastSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) AS last FROM events WHERE session_id = ?'),
+      insertEvent: db.prepare('INSERT INTO events (session_id, seq, at, type, data) VALUES (?, ?, ?, ?, ?)'),
+      insertOp: db.prepare('INSERT INTO ops (session_id, op_id, result, last_seq) VALUES (?, ?, ?, ?)'),
+      findOp: db.prepare('SELECT result, last_seq FROM ops WHERE session_id = ? AND op_id = ?'),
+      readAll: db.prepare('SELECT seq, at, type, data FROM events WHERE session_id = ? AND seq > ? ORDER BY seq'),
+      readSome: db.prepare('SELECT seq, at, type, data FROM events WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+      insertSession: db.prepare('INSERT INTO sessions (session_id, join_code, created_at, programme_id) VALUES (?, ?, ?, ?)'),
+      findSession: db.prepare('SELECT * FROM sessions WHERE session_id = ?'),
+      findByCode: db.prepare('SELECT * FROM sessions WHERE join_code = ?'),
+      listSessions: db.prepare('SELECT * FROM sessions ORDER BY created_at'),
+      insertCredential: db.prepare('INSERT INTO credentials (hash, role, scope_id, subject, created_at) VALUES (?, ?, ?, ?, ?)'),
+      findCredential: db.prepare('SELECT * FROM credentials WHERE hash = ?'),
+      insertProgramme: db.prepare('INSERT INTO programmes (programme_id, created_at, name, description, organisers, languages) VALUES (?, ?, ?, ?, ?, ?)'),
+      findProgramme: db.prepare('SELECT * FROM programmes WHERE programme_id = ?'),
+      setProgramme: db.prepare('UPDATE sessions SET programme_id = ? WHERE session_id = ?'),
+      programmeSessions: db.prepare('SELECT * FROM sessions WHERE programme_id = ? ORDER BY created_at'),
+    };
+  }
+
+  async createSession(row: SessionRow, credentials: Credential[], first: AppendBatch): Promise<void> {
+    await this.flushed;
+    this.transaction(() => {
+      try {
+        this.st.insertSession.run(row.sessionId, row.joinCode, row.createdAt, row.programmeId);
+      } catch (err) {
+        if (isConstraint(err, 'join_code')) throw new JoinCodeTakenError(`Join code ${row.joinCode} is taken`);
+        throw err;
+      }
+      for (const c of credentials) this.insertCredential(c);
+      const pending = new Map<string, number>();
+      this.writeBatch(first, pending);
+      for (const [k, v] of pending) this.lastSeqs.set(k, v);
+    });
+  }
+
+  append(batch: AppendBatch): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ batch, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        // setImmediate runs after the I/O callbacks of this loop turn: every message read in it joins this commit.
+        this.flushed = new Promise((done) => setImmediate(() => {
+          this.flush();
+          done();
+        }));
+      }
+    });
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const items = this.queue.splice(0);
+    if (items.length === 0) return;
+    const outcomes: (Error | null)[] = [];
+    const pending = new Map<string, number>();
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      for (const item of items) {
+        this.db.exec('SAVEPOINT batch');
+        const before = new Map(pending);
+        try {
+          this.writeBatch(item.batch, pending);
+          this.db.exec('RELEASE batch');
+          outcomes.push(null);
+        } catch (err) {
+          this.db.exec('ROLLBACK TO batch');
+          this.db.exec('RELEASE batch');
+          pending.clear();
+          for (const [k, v] of before) pending.set(k, v);
+          if (!(err instanceof SeqConflictError || err instanceof DuplicateOpError)) throw err;
+          outcomes.push(err);
+        }
+      }
+      this.beforeCommit?.();
+      this.db.exec('COMMIT');
+    } catch (err) {
+      try {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      } catch {
+        // the connection is already out of its transaction
+      }
+      const failure = new StoreUnavailableError(`Could not write to the data directory: ${(err as Error).message}`);
+      items.forEach((item) => item.reject(failure));
+      return;
+    }
+    for (const [k, v] of pending) this.lastSeqs.set(k, v);
+    items.forEach((item, i) => (outcomes[i] ? item.reject(outcomes[i]!) : item.resolve()));
+  }
+
+  /** Validates and writes one command's events; `pending` holds the last seqs written earlier in this transaction. */
+  private writeBatch(batch: AppendBatch, pending: Map<string, number>): void {
+    const { sessionId, events } = batch;
+    const last = pending.get(sessionId) ?? this.lastSeqs.get(sessionId) ?? Number((this.st.lastSeq.get(sessionId) as Row).last);
+    events.forEach((e, i) => {
+      if (e.seq !== last + 1 + i) throw new SeqConflictError(`Expected seq ${last + 1 + i}, got ${e.seq}`);
+    });
+    if (events.length === 0) return;
+    const lastSeq = events[events.length - 1].seq;
+    if (batch.opId !== null) {
+      try {
+        this.st.insertOp.run(sessionId, batch.opId, JSON.stringify(batch.result ?? null), lastSeq);
+      } catch (err) {
+        if (isConstraint(err, 'ops')) throw new DuplicateOpError(`opId ${batch.opId} is already in the log`);
+        throw err;
+      }
+    }
+    for (const e of events) this.st.insertEvent.run(sessionId, e.seq, e.at, e.type, JSON.stringify(e.data));
+    pending.set(sessionId, lastSeq);
+  }
+
+  private transaction(work: () => void): void {
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      work();
+      this.db.exec('COMMIT');
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      if (err instanceof JoinCodeTakenError || err instanceof SeqConflictError || err instanceof DuplicateOpError) throw err;
+      throw new StoreUnavailableError(`Could not write to the data directory: ${(err as Error).message}`);
+    }
+  }
+
+  async readEvents(sessionId: string, afterSeq: number, limit?: number): Promise<EventRecord[]> {
+    const rows = (limit ? this.st.readSome.all(sessionId, afterSeq, limit) : this.st.readAll.all(sessionId, afterSeq)) as Row[];
+    return rows.map((r) => ({ seq: Number(r.seq), at: Number(r.at), type: String(r.type), data: JSON.parse(String(r.data)) }));
+  }
+
+  async lastSeq(sessionId: string): Promise<number> {
+    return Number((this.st.lastSeq.get(sessionId) as Row).last);
+  }
+
+  async findOp(sessionId: string, opId: string): Promise<StoredOp | null> {
+    const r = this.st.findOp.get(sessionId, opId) as Row | undefined;
+    return r ? { result: r.result === null ? null : JSON.parse(String(r.result)), lastSeq: Number(r.last_seq) } : null;
+  }
+
+  async findSession(sessionId: string): Promise<SessionRow | null> {
+    return toSession(this.st.findSession.get(sessionId) as Row | undefined);
+  }
+
+  async findSessionByJoinCode(joinCode: string): Promise<SessionRow | null> {
+    return toSession(this.st.findByCode.get(joinCode) as Row | undefined);
+  }
+
+  async listSessions(): Promise<SessionRow[]> {
+    return (this.st.listSessions.all() as Row[]).map((r) => toSession(r)!);
+  }
+
+  async createProgramme(row: ProgrammeRow, credentials: Credential[]): Promise<void> {
+    await this.flushed;
+    this.transaction(() => {
+      this.st.insertProgramme.run(row.programmeId, row.createdAt, row.name, row.description, JSON.stringify(row.organisers), JSON.stringify(row.languages));
+      for (const c of credentials) this.insertCredential(c);
+    });
+  }
+
+  async findProgramme(programmeId: string): Promise<ProgrammeRow | null> {
+    const r = this.st.findProgramme.get(programmeId) as Row | undefined;
+    if (!r) return null;
+    return {
+      programmeId: String(r.programme_id),
+      createdAt: Number(r.created_at),
+      name: String(r.name),
+      description: r.description === null ? null : String(r.description),
+      organisers: JSON.parse(String(r.organisers)),
+      languages: JSON.parse(String(r.languages)),
+    };
+  }
+
+  async setSessionProgramme(sessionId: string, programmeId: string | null): Promise<void> {
+    await this.flushed;
+    this.transaction(() => void this.st.setProgramme.run(programmeId, sessionId));
+  }
+
+  async listProgrammeSessions(programmeId: string): Promise<SessionRow[]> {
+    return (this.st.programmeSessions.all(programmeId) as Row[]).map((r) => toSession(r)!);
+  }
+
+  async addCredential(credential: Credential): Promise<void> {
+    await this.flushed;
+    this.transaction(() => this.insertCredential(credential));
+  }
+
+  private insertCredential(c: Credential): void {
+    this.st.insertCredential.run(c.hash, c.role, c.scopeId, c.subject, c.createdAt);
+  }
+
+  async findCredential(hash: string): Promise<Credential | null> {
+    const r = this.st.findCredential.get(hash) as Row | undefined;
+    if (!r) return null;
+    return { hash: String(r.hash), role: r.role as Credential['role'], scopeId: String(r.scope_id), subject: r.subject === null ? null : String(r.subject), createdAt: Number(r.created_at) };
+  }
+
+  async close(): Promise<void> {
+    while (this.scheduled || this.queue.length) await this.flushed;
+    this.db.close();
+  }
+}
+
+function toSession(r: Row | undefined): SessionRow | null {
+  if (!r) return null;
+  return { sessionId: String(r.session_id), joinCode: String(r.join_code), createdAt: Number(r.created_at), programmeId: r.programme_id === null || r.programme_id === undefined ? null : String(r.programme_id) };
+}
