@@ -66,7 +66,9 @@ describe('restart', () => {
     servers.push(second);
     const fac2 = await facilitatorClient(second.url, s);
     await eventually(() => fac2.view!.phase === 'plenary', 5000, 'round ended by the timer');
-    expect(fac2.received.at(-1)?.event).toMatchObject({ type: 'round.ended', reason: 'timer' });
+    expect(fac2.view!.round!.endedAt).not.toBeNull();
+    const log = await second.app.registry.store.readEvents(s.sessionId, 0);
+    expect(log.filter((e) => e.type === 'round.ended').map((e) => e.data)).toEqual([{ type: 'round.ended', reason: 'timer' }]);
     fac2.close();
   });
 });

@@ -37,7 +37,8 @@ export class TestClient {
     this.socket = connect(url, { transports: ['websocket'], reconnection: false, forceNew: true });
     this.socket.on('event', (e: EventEnvelope) => {
       this.received.push(e);
-      if (this.tracker.receive(e)) void this.attach(this.sessionId!, this.credential!);
+      // A closed client may still get a late event; its resync then has nowhere to go.
+      if (this.tracker.receive(e)) this.attach(this.sessionId!, this.credential!).catch(() => undefined);
     });
   }
 
