@@ -1,0 +1,55 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'libsql';
+import { describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../server/store/sqlite-store.js';
+import { StoreUnavailableError, type Store } from '../../server/store/types.js';
+import { defineStoreContract } from './store-contract.js';
+
+defineStoreContract('sqlite', async () => {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'plive-store-'));
+  let store: Store = await openSqliteStore({ dataDir });
+  return {
+    get store() {
+      return store;
+    },
+    reopen: async () => {
+      await store.close();
+      store = await openSqliteStore({ dataDir });
+      return store;
+    },
+    cleanup: async () => {
+      await store.close().catch(() => undefined);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+});
+
+describe('sqlite specifics', () => {
+  it('writes one file in WAL mode with synchronous=FULL', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'plive-store-'));
+    const store = await openSqliteStore({ dataDir });
+    await store.close();
+    const db = new Database(path.join(dataDir, 'sessions.db'));
+    expect((db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode).toBe('wal');
+    db.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('a failed commit rejects every batch in it, keeps none of them, and the store works again afterwards', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'plive-store-'));
+    let failing = false;
+    const store = await openSqliteStore({ dataDir, beforeCommit: () => { if (failing) throw new Error('SQLITE_FULL: database or disk is full'); } });
+    await store.createSession({ sessionId: 's', joinCode: 'CODE2345', createdAt: 1, programmeId: null }, [], { sessionId: 's', opId: null, result: null, events: [{ seq: 1, at: 1, type: 'x', data: {} }] });
+    failing = true;
+    const results = await Promise.allSettled([2, 3].map((seq) => store.append({ sessionId: 's', opId: `op${seq}`, result: null, events: [{ seq, at: 1, type: 'x', data: {} }] })));
+    expect(results.map((r) => r.status === 'rejected' && r.reason instanceof StoreUnavailableError)).toEqual([true, true]);
+    expect(await store.lastSeq('s')).toBe(1);
+    failing = false;
+    await store.append({ sessionId: 's', opId: 'op2', result: null, events: [{ seq: 2, at: 1, type: 'x', data: {} }] });
+    expect(await store.lastSeq('s')).toBe(2);
+    await store.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+});
