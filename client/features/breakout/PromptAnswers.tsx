@@ -1,0 +1,81 @@
+import { useMemo, useState } from 'react';
+import type { Group, Prompt } from '../../../shared/schemas/session.js';
+import { groupSeesAnswer, mayChangeAnswer } from '../../../shared/domain/permissions.js';
+import { send, useStore } from '../../store/index.js';
+import { storage } from '../../storage.js';
+import { useT } from '../../useT.js';
+import { AnswerItem } from './AnswerItem.js';
+
+/** One prompt: the group's answers appearing live, the ones still being saved, and the box to add one. */
+export function PromptAnswers({ prompt, group }: { prompt: Prompt; group: Group }) {
+  const t = useT();
+  const view = useStore((s) => s.view)!;
+  const participantId = useStore((s) => s.participantId);
+  const mine = useStore((s) => s.myAnswerIds);
+  const queued = useStore((s) => s.queued);
+  const draftKey = `${view.id}:${prompt.id}`;
+  const [text, setText] = useState(() => storage.draft(draftKey));
+  const answers = useMemo(
+    () => Object.values(view.answers).filter((a) => a.promptId === prompt.id && groupSeesAnswer(group, a)).sort((a, b) => a.createdAt - b.createdAt),
+    [view.answers, prompt.id, group],
+  );
+  const pending = queued.filter((q) => q.type === 'answer.add' && q.payload.promptId === prompt.id);
+  const actor = participantId ? ({ role: 'participant', participantId } as const) : null;
+  const writable = view.phase === 'breakout' || view.phase === 'plenary';
+  const headingId = `prompt-${prompt.id}`;
+
+  const update = (v: string) => {
+    setText(v);
+    storage.setDraft(draftKey, v);
+  };
+
+  return (
+    <section className="prompt" aria-labelledby={headingId}>
+      <h2 id={headingId}>{prompt.text}</h2>
+      <ul className="answers" aria-live="polite" data-testid={`answers-${prompt.id}`}>
+        {answers.map((a) => (
+          <AnswerItem
+            key={a.id}
+            answer={a}
+            author={a.authorId ? view.participants[a.authorId]?.name ?? null : null}
+            isMine={a.authorId === participantId || mine.includes(a.id)}
+            canChange={!!actor && writable && (mayChangeAnswer(view, actor, a) || mine.includes(a.id))}
+          />
+        ))}
+        {pending.map((q) => (
+          <li key={q.opId} className="answer answer-pending" data-testid="answer-pending">
+            <span className="answer-text">{String(q.payload.text)}</span>
+            <span className="pending-tag">{t('saving')}</span>
+          </li>
+        ))}
+      </ul>
+      {writable && (
+        <form
+          className="add-answer"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const value = text.trim();
+            if (!value) return;
+            update('');
+            void send('answer.add', { promptId: prompt.id, text: value });
+          }}
+        >
+          <label className="grow">
+            <span className="visually-hidden">{t('addAnswer')}: {prompt.text}</span>
+            <textarea value={text} onChange={(e) => update(e.target.value)} placeholder={t('answerPlaceholder')} rows={2} maxLength={1000} data-testid={`answer-input-${prompt.id}`}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && !e.shiftKey) {
+                  e.preventDefault();
+                  e.currentTarget.form?.requestSubmit();
+                }
+              }}
+            />
+          </label>
+          <button className="btn btn-primary" type="submit" disabled={!text.trim()}>
+            {t('add')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { send, useStore } from '../../store/index.js';
+import { useT } from '../../useT.js';
+
+const MODES = ['mixed', 'new-faces', 'random', 'same'] as const;
+
+/** Every grouping mode the server offers, by number of groups or group size; merging; dealing prompts. */
+export function GroupingPanel() {
+  const t = useT();
+  const running = useStore((s) => !!s.view?.round && s.view.round.endedAt === null);
+  const hasGroups = useStore((s) => (s.view?.groupOrder.length ?? 0) > 0);
+  const [mode, setMode] = useState<(typeof MODES)[number]>('mixed');
+  const [by, setBy] = useState<'count' | 'size'>('size');
+  const [value, setValue] = useState(4);
+  const sizing = by === 'count' ? { by, count: value } : { by, size: value };
+  return (
+    <section className="panel" aria-labelledby="grouping-title">
+      <h2 id="grouping-title">{t('grouping')}</h2>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send('groups.form', mode === 'same' ? { mode } : { mode, sizing });
+        }}
+      >
+        <label>
+          <span className="field-label">{t('mode')}</span>
+          <select value={mode} onChange={(e) => setMode(e.target.value as (typeof MODES)[number])} data-testid="grouping-mode">
+            {MODES.map((m) => (
+              <option key={m} value={m}>
+                {t(`mode_${m}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {mode !== 'same' && (
+          <div className="row">
+            <label>
+              <span className="field-label">{t('sizing')}</span>
+              <select value={by} onChange={(e) => setBy(e.target.value as 'count' | 'size')} data-testid="grouping-by">
+                <option value="size">{t('bySize')}</option>
+                <option value="count">{t('byCount')}</option>
+              </select>
+            </label>
+            <label>
+              <span className="field-label">{by === 'count' ? t('byCount') : t('bySize')}</span>
+              <input type="number" min={1} max={200} value={value} onChange={(e) => setValue(Math.max(1, Number(e.target.value) || 1))} data-testid="grouping-value" />
+            </label>
+          </div>
+        )}
+        <div className="row-wrap">
+          <button type="submit" className="btn btn-primary" disabled={running} data-testid="form-groups">
+            {t('formGroups')}
+          </button>
+          <button type="button" className="btn btn-secondary" disabled={running || !hasGroups} onClick={() => void send('groups.merge')}>
+            {t('mergePairs')}
+          </button>
+        </div>
+      </form>
+      {hasGroups && (
+        <div className="row-wrap deal">
+          <span className="field-label">{t('dealPrompts')}</span>
+          <button type="button" className="btn btn-ghost" onClick={() => void send('prompts.deal', { mode: 'all' })}>
+            {t('deal_all')}
+          </button>
+          <button type="button" className="btn btn-ghost" onClick={() => void send('prompts.deal', { mode: 'jigsaw' })}>
+            {t('deal_jigsaw')}
+          </button>
+          <button type="button" className="btn btn-ghost" onClick={() => void send('prompts.rotate')}>
+            {t('rotate')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

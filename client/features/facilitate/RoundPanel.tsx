@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { send, useStore } from '../../store/index.js';
+import { useT } from '../../useT.js';
+
+/** Start a round with a timer, extend it, broadcast, end it; phase and session controls. */
+export function RoundPanel() {
+  const t = useT();
+  const view = useStore((s) => s.view);
+  const [minutes, setMinutes] = useState(10);
+  const [message, setMessage] = useState('');
+  if (!view) return null;
+  const running = !!view.round && view.round.endedAt === null;
+  const closed = view.phase === 'closed';
+  return (
+    <section className="panel" aria-labelledby="round-title">
+      <h2 id="round-title">
+        {t('round')} {view.round ? view.round.number : ''}
+      </h2>
+      {!running ? (
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void send('round.start', { durationSeconds: Math.round(minutes * 60) });
+          }}
+        >
+          <label>
+            <span className="field-label">{t('minutes')}</span>
+            <input type="number" min={1} max={240} value={minutes} onChange={(e) => setMinutes(Math.max(1, Number(e.target.value) || 1))} data-testid="round-minutes" />
+          </label>
+          <button className="btn btn-primary" type="submit" disabled={closed || view.groupOrder.length === 0} data-testid="start-round">
+            {t('startRound')}
+          </button>
+        </form>
+      ) : (
+        <div className="row-wrap">
+          {[1, 5].map((n) => (
+            <button key={n} type="button" className="btn btn-secondary" onClick={() => void send('round.extend', { seconds: n * 60 })} data-testid={`extend-${n}`}>
+              {t('extend', { n })}
+            </button>
+          ))}
+          <button type="button" className="btn btn-danger" onClick={() => void send('round.end')} data-testid="end-round">
+            {t('endRound')}
+          </button>
+        </div>
+      )}
+      <form
+        className="form broadcast-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send('broadcast.send', { message: message.trim() }).then((ack) => ack.ok && setMessage(''));
+        }}
+      >
+        <label>
+          <span className="field-label">{t('broadcast')}</span>
+          <input value={message} onChange={(e) => setMessage(e.target.value)} maxLength={500} disabled={closed} data-testid="broadcast-input" />
+        </label>
+        <div className="row-wrap">
+          <button className="btn btn-secondary" type="submit" disabled={closed || !message.trim()} data-testid="broadcast-send">
+            {t('send')}
+          </button>
+          {view.broadcast && (
+            <button className="btn btn-ghost" type="button" onClick={() => void send('broadcast.send', { message: '' })}>
+              {t('clear')}
+            </button>
+          )}
+        </div>
+      </form>
+      <label className="check">
+        <input type="checkbox" checked={view.anonymous} disabled={closed} onChange={(e) => void send('session.update', { anonymous: e.target.checked })} />
+        {t('anonymous')}
+      </label>
+      <div className="row-wrap">
+        {view.phase === 'lobby' && (
+          <button type="button" className="btn btn-ghost" onClick={() => void send('session.setPhase', { phase: 'plenary' })}>
+            {t('toPlenary')}
+          </button>
+        )}
+        {!closed && (
+          <button type="button" className="btn btn-ghost btn-danger-text" onClick={() => window.confirm(t('confirmClose')) && void send('session.close')}>
+            {t('closeSession')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { useState, type FormEvent } from 'react';
+import { joinSession } from '../../socket.js';
+import { storage } from '../../storage.js';
+import { useT } from '../../useT.js';
+import { navigate } from '../../router.js';
+
+export function JoinForm({ initialCode }: { initialCode?: string }) {
+  const t = useT();
+  const remembered = storage.person();
+  const [code, setCode] = useState(initialCode ?? '');
+  const [name, setName] = useState(remembered.name);
+  const [organisation, setOrganisation] = useState(remembered.organisation);
+  const [country, setCountry] = useState(remembered.country);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    const person = { name: name.trim(), organisation: organisation.trim(), country: country.trim() };
+    storage.setPerson(person);
+    const ack = await joinSession(code.trim(), person);
+    setBusy(false);
+    if (!ack.ok) return setError(ack.error.message);
+    navigate(`/s/${ack.result!.sessionId}`);
+  }
+
+  return (
+    <section className="card card-accent" aria-labelledby="join-title">
+      <h2 id="join-title">{t('joinTitle')}</h2>
+      <p className="muted">{t('joinHint')}</p>
+      <form onSubmit={submit} className="form">
+        <label>
+          <span className="field-label">{t('joinCode')}</span>
+          <input className="code-input" value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} autoComplete="off" autoCapitalize="characters" required minLength={8} maxLength={12} data-testid="join-code" />
+        </label>
+        <label>
+          <span className="field-label">{t('name')}</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} autoComplete="name" data-testid="join-name" />
+        </label>
+        <label>
+          <span className="field-label">
+            {t('organisation')} <span className="muted">({t('optional')})</span>
+          </span>
+          <input value={organisation} onChange={(e) => setOrganisation(e.target.value)} maxLength={120} autoComplete="organization" data-testid="join-org" />
+        </label>
+        <label>
+          <span className="field-label">
+            {t('country')} <span className="muted">({t('optional')})</span>
+          </span>
+          <input value={country} onChange={(e) => setCountry(e.target.value)} maxLength={80} data-testid="join-country" />
+        </label>
+        {error && <p className="error" role="alert">{error}</p>}
+        <button className="btn btn-primary" disabled={busy} type="submit">
+          {busy ? t('joining') : t('join')}
+        </button>
+      </form>
+    </section>
+  );
+}
