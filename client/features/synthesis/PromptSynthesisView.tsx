@@ -1,3 +1,4 @@
+import type { Group } from '../../../shared/schemas/session.js';
 import { useState } from 'react';
 import type { PromptSynthesis, SynthesisDoc } from '../../../shared/schemas/synthesis.js';
 import { send, useStore } from '../../store/index.js';
@@ -5,9 +6,12 @@ import { groupName } from '../../components/group-name.js';
 import { useT } from '../../useT.js';
 import { ThemeItem } from './ThemeItem.js';
 
+/** Stable empty: a selector must not return a new object on every call. */
+const NO_GROUPS: Record<string, Group> = {};
+
 export function PromptSynthesisView({ doc, prompt, promptText, mode, myVotes }: { doc: SynthesisDoc; prompt: PromptSynthesis; promptText: string; mode: 'facilitator' | 'participant' | 'projector'; myVotes: string[] }) {
   const t = useT();
-  const groups = useStore((s) => s.view?.groups ?? {});
+  const groups = useStore((s) => s.view?.groups ?? NO_GROUPS);
   const [editing, setEditing] = useState(false);
   const [summary, setSummary] = useState(prompt.summary);
   const facilitator = mode === 'facilitator';

@@ -7,10 +7,13 @@ import { PromptSynthesisView } from './PromptSynthesisView.js';
  * The room's themes. Facilitators see the draft, curate and publish it; participants and the projector see it
  * once published, and vote when voting is open.
  */
+/** Stable empties: a selector must not return a new object on every call. */
+const NO_PROMPTS: never[] = [];
+
 export function SynthesisPanel({ mode }: { mode: 'facilitator' | 'participant' | 'projector' }) {
   const t = useT();
   const doc = useStore((s) => s.view?.synthesis ?? null);
-  const prompts = useStore((s) => s.view?.prompts ?? []);
+  const prompts = useStore((s) => s.view?.prompts ?? NO_PROMPTS);
   const hasAnswers = useStore((s) => Object.keys(s.view?.answers ?? {}).length > 0);
   const participantId = useStore((s) => s.participantId);
   const facilitator = mode === 'facilitator';
