@@ -7,12 +7,13 @@ export interface ClusterItem {
 
 /**
  * Why these numbers:
- * - LINK: two answers belong together when their cosine similarity is at least 0.3 on the features of
- *   features.ts, i.e. they share a concept or a couple of content words, not just a few letters;
+ * - LINK: the similarity is a weighted sum of cosines (features.ts), where one shared concept alone is worth
+ *   about 0.25; two answers (or, on average, two clusters) belong together from 0.2 up, i.e. when they share
+ *   about a concept or several content words, not just a few letters;
  * - SAME_GROUP: a group rarely writes the same idea twice to one prompt, so similarity between two answers of
  *   the same group counts for 60%;
  */
-const LINK = 0.3;
+const LINK = 0.2;
 const SAME_GROUP = 0.6;
 
 /**

@@ -14,13 +14,13 @@ export const CONCEPTS: Record<string, Partial<Record<Language, string[]>>> = {
     da: ['repræsentere', 'repræsentation', 'interessevaretagelse', 'lobby', 'lobbyisme', 'stemme', 'forsvare', 'interesser', 'politikere', 'politik'],
   },
   visibility: {
-    en: ['visibility', 'visible', 'seen', 'recognition', 'recognised', 'recognized', 'known', 'media', 'public', 'image', 'awareness', 'profile'],
+    en: ['visibility', 'visible', 'seen', 'recognition', 'recognised', 'recognized', 'media', 'image', 'profile', 'spotlight', 'showcase', 'promote'],
     nl: ['zichtbaarheid', 'zichtbaar', 'erkenning', 'erkend', 'bekend', 'media', 'imago', 'bekendheid'],
     fr: ['visibilité', 'visible', 'reconnaissance', 'reconnu', 'reconnus', 'connu', 'médias', 'image', 'notoriété'],
     da: ['synlighed', 'synlig', 'anerkendelse', 'anerkendt', 'kendt', 'medier', 'omdømme', 'kendskab'],
   },
   support: {
-    en: ['support', 'help', 'backup', 'back', 'coaching', 'coach', 'assist', 'assistance', 'advice', 'alone', 'struggle', 'guidance'],
+    en: ['support', 'help', 'backup', 'back', 'coaching', 'coach', 'assist', 'assistance', 'advice', 'struggle', 'guidance', 'backup', 'backs'],
     nl: ['steun', 'ondersteuning', 'ondersteunen', 'helpen', 'hulp', 'coaching', 'begeleiding', 'advies', 'alleen', 'bijstand'],
     fr: ['soutien', 'soutenir', 'aide', 'aider', 'accompagnement', 'accompagner', 'conseil', 'seul', 'seuls', 'appui'],
     da: ['støtte', 'hjælp', 'hjælpe', 'rådgivning', 'vejledning', 'coaching', 'alene', 'bistand', 'sparring'],
@@ -96,6 +96,36 @@ export const CONCEPTS: Record<string, Partial<Record<Language, string[]>>> = {
     nl: ['trekker', 'coördinator', 'coördineren', 'regie', 'regierol', 'kar', 'trekken', 'leiding'],
     fr: ['coordinateur', 'coordination', 'coordonner', 'pilote', 'piloter', 'leadership', 'moteur'],
     da: ['koordinator', 'koordinere', 'tovholder', 'ledelse', 'styring', 'drivkraft'],
+  },
+  awareness: {
+    en: ['awareness', 'aware', 'challenges', 'problems', 'difficulties', 'issues', 'campaigns', 'campaign', 'explain', 'inform'],
+    nl: ['bewustzijn', 'bewustmaking', 'sensibiliseren', 'sensibilisering', 'uitdagingen', 'problemen', 'moeilijkheden', 'campagne', 'uitleggen', 'informeren'],
+    fr: ['sensibiliser', 'sensibilisation', 'défis', 'problèmes', 'difficultés', 'enjeux', 'campagne', 'campagnes', 'expliquer', 'informer'],
+    da: ['bevidsthed', 'opmærksomhed', 'udfordringer', 'problemer', 'vanskeligheder', 'kampagne', 'kampagner', 'forklare', 'informere'],
+  },
+  assets: {
+    en: ['assets', 'strengths', 'skills', 'talents', 'capacities', 'valorise', 'leverage', 'build'],
+    nl: ['troeven', 'sterktes', 'talenten', 'vaardigheden', 'capaciteiten', 'valoriseren', 'benutten', 'voortbouwen'],
+    fr: ['atouts', 'forces', 'talents', 'compétences', 'valoriser', 'capitaliser', 'ressources'],
+    da: ['styrker', 'aktiver', 'talenter', 'kompetencer', 'ressourcer', 'udnytte', 'bygge'],
+  },
+  innovation: {
+    en: ['innovate', 'innovation', 'innovative', 'solutions', 'solution', 'answers', 'new', 'experiment'],
+    nl: ['innoveren', 'innovatie', 'innovatief', 'oplossingen', 'oplossing', 'nieuwe', 'experimenteren'],
+    fr: ['innover', 'innovation', 'innovant', 'solutions', 'solution', 'réponses', 'nouvelles', 'expérimenter'],
+    da: ['innovere', 'innovation', 'innovativ', 'løsninger', 'løsning', 'svar', 'nye', 'eksperimentere'],
+  },
+  application: {
+    en: ['application', 'proposal', 'apply', 'submit', 'dossier', 'writing', 'write', 'deadline', 'template', 'criteria'],
+    nl: ['aanvraag', 'projectvoorstel', 'voorstel', 'dossier', 'indienen', 'schrijven', 'uitschrijven', 'schrijfhulp', 'deadline', 'sjablonen', 'criteria', 'projectplan'],
+    fr: ['candidature', 'proposition', 'dossier', 'déposer', 'soumettre', 'rédiger', 'rédaction', 'échéance', 'modèles', 'critères'],
+    da: ['ansøgning', 'ansøge', 'projektforslag', 'forslag', 'indsende', 'skrive', 'skrivehjælp', 'frist', 'skabeloner', 'kriterier'],
+  },
+  engagement: {
+    en: ['convince', 'enthusiasm', 'enthusiastic', 'engage', 'engagement', 'commitment', 'motivate', 'board', 'mobilise'],
+    nl: ['overtuigen', 'enthousiasme', 'enthousiast', 'enthousiasmeren', 'engagement', 'betrokkenheid', 'motiveren', 'warm', 'mobiliseren'],
+    fr: ['convaincre', 'enthousiasme', 'enthousiaste', 'engager', 'engagement', 'mobiliser', 'motiver', 'adhésion'],
+    da: ['overbevise', 'entusiasme', 'engagere', 'engagement', 'motivere', 'mobilisere', 'opbakning'],
   },
   vision: {
     en: ['vision', 'goals', 'shared', 'common', 'mission', 'future', 'strategy', 'story'],

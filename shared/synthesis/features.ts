@@ -6,12 +6,12 @@ import { charGrams, contentStems } from './text.js';
 export type Vector = Map<string, number>;
 
 /**
- * Why three kinds of features, and these weights:
- * - concepts (2.0): paraphrases share meaning, not words; a shared concept is the strongest signal we have;
- * - stems (1.0, idf-weighted): the words people actually used;
- * - character 4-grams (0.35, idf-weighted): compounds and typos, a weak hint that must not outvote the others.
+ * Why three kinds of features, and these shares of the similarity:
+ * - concepts (0.5): paraphrases share meaning, not words; a shared concept is the strongest signal we have;
+ * - stems (0.35): the words people actually used;
+ * - character 4-grams (0.15): compounds and typos, a weak hint that must not outvote the others.
  */
-const WEIGHT = { concept: 2.0, stem: 1.0, gram: 0.35 } as const;
+const SHARE = { c: 0.5, s: 0.35, g: 0.15 } as const;
 
 export interface Analysed {
   stems: string[];
@@ -28,23 +28,28 @@ export function analyse(text: string, lang: Language): Analysed {
   return { stems, features };
 }
 
-/** Weights raw counts by idf within the answers of one prompt, then normalises. */
+/**
+ * Each kind of feature gets its own idf-weighted, L2-normalised block, scaled by its share of the similarity,
+ * so the many letter grams of a long answer cannot drown its few concepts. The dot product of two such vectors
+ * is the weighted sum of the three cosines.
+ */
 export function vectorise(docs: Analysed[]): Vector[] {
   const df = new Map<string, number>();
   for (const d of docs) for (const f of d.features.keys()) df.set(f, (df.get(f) ?? 0) + 1);
   const n = docs.length;
   return docs.map((d) => {
-    const v: Vector = new Map();
-    let norm = 0;
+    const blocks = { c: new Map<string, number>(), s: new Map<string, number>(), g: new Map<string, number>() };
     for (const [f, count] of d.features) {
-      const kind = f[0] === 'c' ? 'concept' : f[0] === 's' ? 'stem' : 'gram';
       const idf = Math.log(1 + n / (df.get(f) ?? 1));
-      const w = WEIGHT[kind] * (1 + Math.log(count)) * (kind === 'concept' ? 1 : idf);
-      v.set(f, w);
-      norm += w * w;
+      blocks[f[0] as 'c' | 's' | 'g'].set(f, (1 + Math.log(count)) * idf);
     }
-    norm = Math.sqrt(norm) || 1;
-    for (const [f, w] of v) v.set(f, w / norm);
+    const v: Vector = new Map();
+    for (const [kind, block] of Object.entries(blocks) as ['c' | 's' | 'g', Map<string, number>][]) {
+      const norm = Math.sqrt([...block.values()].reduce((sum, w) => sum + w * w, 0));
+      if (!norm) continue;
+      const scale = Math.sqrt(SHARE[kind]);
+      for (const [f, w] of block) v.set(f, (w / norm) * scale);
+    }
     return v;
   });
 }
