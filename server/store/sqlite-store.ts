@@ -56,7 +56,8 @@ function migrate(db: Database.Database): void {
 }
 
 interface Pending {
-  batch: AppendBatch;
+  /** Runs inside the shared transaction, in its own savepoint; throws to fail alone. */
+  write: (pending: Map<string, number>) => void;
   resolve: () => void;
   reject: (err: Error) => void;
 }
@@ -95,9 +96,8 @@ class SqliteStore implements Store {
     };
   }
 
-  async createSession(row: SessionRow, credentials: Credential[], first: AppendBatch): Promise<void> {
-    await this.flushed;
-    this.transaction(() => {
+  createSession(row: SessionRow, credentials: Credential[], first: AppendBatch): Promise<void> {
+    return this.enqueue((pending) => {
       try {
         this.st.insertSession.run(row.sessionId, row.joinCode, row.createdAt, row.programmeId);
       } catch (err) {
@@ -105,15 +105,18 @@ class SqliteStore implements Store {
         throw err;
       }
       for (const c of credentials) this.insertCredential(c);
-      const pending = new Map<string, number>();
       this.writeBatch(first, pending);
-      for (const [k, v] of pending) this.lastSeqs.set(k, v);
     });
   }
 
   append(batch: AppendBatch): Promise<void> {
+    return this.enqueue((pending) => this.writeBatch(batch, pending));
+  }
+
+  /** Every write waits for the next group commit: one transaction and one fsync for all writes of a loop turn. */
+  private enqueue(write: Pending['write']): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ batch, resolve, reject });
+      this.queue.push({ write, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         // setImmediate runs after the I/O callbacks of this loop turn: every message read in it joins this commit.
@@ -137,7 +140,7 @@ class SqliteStore implements Store {
         this.db.exec('SAVEPOINT batch');
         const before = new Map(pending);
         try {
-          this.writeBatch(item.batch, pending);
+          item.write(pending);
           this.db.exec('RELEASE batch');
           outcomes.push(null);
         } catch (err) {
@@ -145,7 +148,7 @@ class SqliteStore implements Store {
           this.db.exec('RELEASE batch');
           pending.clear();
           for (const [k, v] of before) pending.set(k, v);
-          if (!(err instanceof SeqConflictError || err instanceof DuplicateOpError)) throw err;
+          if (!isExpected(err)) throw err;
           outcomes.push(err);
         }
       }
@@ -186,17 +189,6 @@ class SqliteStore implements Store {
     pending.set(sessionId, lastSeq);
   }
 
-  private transaction(work: () => void): void {
-    try {
-      this.db.exec('BEGIN IMMEDIATE');
-      work();
-      this.db.exec('COMMIT');
-    } catch (err) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      if (err instanceof JoinCodeTakenError || err instanceof SeqConflictError || err instanceof DuplicateOpError) throw err;
-      throw new StoreUnavailableError(`Could not write to the data directory: ${(err as Error).message}`);
-    }
-  }
 
   async readEvents(sessionId: string, afterSeq: number, limit?: number): Promise<EventRecord[]> {
     const rows = (limit ? this.st.readSome.all(sessionId, afterSeq, limit) : this.st.readAll.all(sessionId, afterSeq)) as Row[];
@@ -224,9 +216,8 @@ class SqliteStore implements Store {
     return (this.st.listSessions.all() as Row[]).map((r) => toSession(r)!);
   }
 
-  async createProgramme(row: ProgrammeRow, credentials: Credential[]): Promise<void> {
-    await this.flushed;
-    this.transaction(() => {
+  createProgramme(row: ProgrammeRow, credentials: Credential[]): Promise<void> {
+    return this.enqueue(() => {
       this.st.insertProgramme.run(row.programmeId, row.createdAt, row.name, row.description, JSON.stringify(row.organisers), JSON.stringify(row.languages));
       for (const c of credentials) this.insertCredential(c);
     });
@@ -245,18 +236,16 @@ class SqliteStore implements Store {
     };
   }
 
-  async setSessionProgramme(sessionId: string, programmeId: string | null): Promise<void> {
-    await this.flushed;
-    this.transaction(() => void this.st.setProgramme.run(programmeId, sessionId));
+  setSessionProgramme(sessionId: string, programmeId: string | null): Promise<void> {
+    return this.enqueue(() => void this.st.setProgramme.run(programmeId, sessionId));
   }
 
   async listProgrammeSessions(programmeId: string): Promise<SessionRow[]> {
     return (this.st.programmeSessions.all(programmeId) as Row[]).map((r) => toSession(r)!);
   }
 
-  async addCredential(credential: Credential): Promise<void> {
-    await this.flushed;
-    this.transaction(() => this.insertCredential(credential));
+  addCredential(credential: Credential): Promise<void> {
+    return this.enqueue(() => this.insertCredential(credential));
   }
 
   private insertCredential(c: Credential): void {
@@ -274,6 +263,9 @@ class SqliteStore implements Store {
     this.db.close();
   }
 }
+
+/** Outcomes that fail one write but not the commit it shares with others. */
+const isExpected = (err: unknown) => err instanceof SeqConflictError || err instanceof DuplicateOpError || err instanceof JoinCodeTakenError;
 
 function toSession(r: Row | undefined): SessionRow | null {
   if (!r) return null;
