@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,8 +88,24 @@ export function createApp(deps: AppDeps): App {
   };
   registerSocketHandlers(io, socketDeps);
 
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   app.get('/healthz', (_req, res) => {
-    res.json({ ok: true, status: 'up', sessionsLoaded: registry.loadedIds().length });
+    const mem = process.memoryUsage();
+    res.json({
+      ok: true,
+      status: 'up',
+      sessionsLoaded: registry.loadedIds().length,
+      sockets: io.engine.clientsCount,
+      // For operators and the benchmark: no secrets here, only load.
+      metrics: { rssMb: mem.rss / 2 ** 20, heapUsedMb: mem.heapUsed / 2 ** 20, eventLoopDelayP99Ms: loopDelay.percentile(99) / 1e6 },
+    });
+  });
+  app.post('/healthz/reset-metrics', (req, res) => {
+    // Loopback only: the benchmark resets the delay histogram between phases.
+    if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '')) return void res.status(403).json({ ok: false, error: { code: 'forbidden', message: 'loopback only' } });
+    loopDelay.reset();
+    res.json({ ok: true });
   });
   app.use('/api', sessionRoutes({ store: deps.store, registry, now, newId }));
   app.use('/api', (_req, res) => {
@@ -110,6 +127,7 @@ export function createApp(deps: AppDeps): App {
       return `http://${host && host !== '0.0.0.0' ? host : 'localhost'}:${actual}`;
     },
     async close() {
+      loopDelay.disable();
       timers!.stopAll();
       await unsubscribe?.();
       await new Promise<void>((resolve) => io.close(() => resolve()));

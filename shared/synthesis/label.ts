@@ -1,12 +1,17 @@
 import type { Vector } from './features.js';
 
-/** The answer closest to all others of its theme (the medoid): it speaks for the theme. */
+/**
+ * The answer closest to all others of its theme (the medoid by total similarity): it speaks for the theme.
+ * Scored against the theme's summed vector, which gives the same order as summing every pair, in linear time.
+ */
 export function representative(indexes: number[], vectors: Vector[]): number {
+  const centroid = new Map<string, number>();
+  for (const i of indexes) for (const [f, w] of vectors[i]) centroid.set(f, (centroid.get(f) ?? 0) + w);
   let best = indexes[0];
-  let bestScore = -1;
+  let bestScore = -Infinity;
   for (const i of indexes) {
     let score = 0;
-    for (const j of indexes) if (i !== j) score += dot(vectors[i], vectors[j]);
+    for (const [f, w] of vectors[i]) score += w * ((centroid.get(f) ?? 0) - w);
     // Shorter answers make better labels when they are as central.
     score -= 0.001 * vectors[i].size;
     if (score > bestScore) {
@@ -15,12 +20,6 @@ export function representative(indexes: number[], vectors: Vector[]): number {
     }
   }
   return best;
-}
-
-function dot(a: Vector, b: Vector): number {
-  let s = 0;
-  for (const [f, w] of a) s += w * (b.get(f) ?? 0);
-  return s;
 }
 
 const MAX_WORDS = 9;

@@ -44,13 +44,24 @@ export function words(text: string, lang: Language): string[] {
   return out;
 }
 
-/** Content words, stemmed: what a theme is made of. */
+const stemCache = new Map<Language, Map<string, string>>();
+
+/** Content words, stemmed: what a theme is made of. Stems are cached: sessions repeat their words a lot. */
 export function contentStems(text: string, lang: Language): string[] {
   const stop = stopwordsFor(lang);
-  const stemmer = stemmerFor(lang);
-  return words(text, lang)
-    .filter((w) => w.length > 1 && !stop.has(w))
-    .map((w) => stemmer.stem(w));
+  let cache = stemCache.get(lang);
+  if (!cache) stemCache.set(lang, (cache = new Map()));
+  const out: string[] = [];
+  for (const w of words(text, lang)) {
+    if (w.length <= 1 || stop.has(w)) continue;
+    let stem = cache.get(w);
+    if (stem === undefined) {
+      stem = stemmerFor(lang).stem(w);
+      if (cache.size < 200_000) cache.set(w, stem);
+    }
+    out.push(stem);
+  }
+  return out;
 }
 
 /**

@@ -10,7 +10,8 @@ export interface ServerProcess {
 
 /** The real server (`server/index.ts`) in its own process, so SIGKILL is a real crash. */
 export async function spawnServer(env: Record<string, string>, timeoutMs = 20_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'server/index.ts'], {
+  // tsx as a loader inside this one process: the tsx CLI would fork a child that survives a SIGKILL of its parent.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('server/index.ts')], {
     env: { ...process.env, LOG_LEVEL: 'error', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

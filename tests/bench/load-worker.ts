@@ -1,0 +1,163 @@
+// A load-generator process: holds many real socket.io-client participants and writes or receives answers
+// on the orchestrator's orders (IPC). Reports latencies and its own event-loop delay.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { nanoid } from 'nanoid';
+import { io, type Socket } from 'socket.io-client';
+import type { EventEnvelope } from '../../shared/protocol/events.js';
+import type { AttachResult } from '../../shared/protocol/socket-events.js';
+import type { Ack } from '../../shared/protocol/acks.js';
+import { ViewTracker } from '../../shared/sync/view-tracker.js';
+import { now } from './stats.js';
+
+type Target = 'real' | 'floor';
+interface Client {
+  socket: Socket;
+  tracker: ViewTracker;
+  participantId: string | null;
+  group: string | null;
+  token: string;
+  sessionId: string | null;
+  /** Server seq at this client's last successful attach. */
+  syncedSeq: number;
+  attachedAt: number;
+}
+
+const loop = monitorEventLoopDelay({ resolution: 5 });
+loop.enable();
+const clients: Client[] = [];
+let latencies: number[] = [];
+let received = 0;
+const sentByGroup: Record<string, number> = {};
+const ackedIds: string[] = [];
+let failures = 0;
+
+function reply(msg: unknown) {
+  process.send!(msg);
+}
+
+function onAnswer(text: string) {
+  const m = /^b\|(\d+(?:\.\d+)?)\|/.exec(text);
+  if (!m) return;
+  latencies.push(now() - Number(m[1]));
+  received++;
+}
+
+async function attach(c: Client, withLastSeq: boolean): Promise<boolean> {
+  const lastSeq = withLastSeq ? c.tracker.lastSeq : undefined;
+  const ack = (await c.socket.timeout(30_000).emitWithAck('attach', { sessionId: c.sessionId, credential: { kind: 'participant', token: c.token }, ...(lastSeq !== undefined ? { lastSeq } : {}) }).catch(() => null)) as Ack<AttachResult> | null;
+  if (!ack?.ok) return false;
+  c.participantId = ack.result!.participantId;
+  if (c.tracker.catchUp(ack.result!.catchUp)) return attach(c, false);
+  c.syncedSeq = ack.seq;
+  c.attachedAt = now();
+  c.group = c.tracker.view?.participants[c.participantId!]?.groupId ?? null;
+  return true;
+}
+
+async function connectOne(target: Target, url: string, index: number, opts: { joinCode?: string; groupSize: number }): Promise<void> {
+  const socket = io(url, { transports: ['websocket'], reconnectionDelay: 200, reconnectionDelayMax: 1000, forceNew: true });
+  const c: Client = { socket, tracker: new ViewTracker(() => 'participant'), participantId: null, group: null, token: nanoid(24), sessionId: null, syncedSeq: 0, attachedAt: 0 };
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  if (target === 'floor') {
+    c.group = String(Math.floor(index / opts.groupSize));
+    await socket.timeout(30_000).emitWithAck('join', { group: c.group });
+    socket.on('answer', (msg: { text: string }) => onAnswer(msg.text));
+  } else {
+    const joined = (await socket.timeout(30_000).emitWithAck('join', { opId: nanoid(12), joinCode: opts.joinCode, token: c.token, name: `Bench ${index}`, organisation: `Org ${index % 37}`, country: `C${index % 11}` })) as Ack<{ sessionId: string }>;
+    if (!joined.ok) throw new Error(joined.error.message);
+    c.sessionId = joined.result!.sessionId;
+    if (!(await attach(c, false))) throw new Error('attach failed');
+    socket.on('event', (e: EventEnvelope) => {
+      if (e.event.type === 'answer.added') onAnswer(e.event.answer.text);
+      if (c.tracker.receive(e)) void attach(c, false);
+      else c.group = c.tracker.view?.participants[c.participantId!]?.groupId ?? c.group;
+    });
+    // After a reconnect (a server restart), attach again with the last seq held.
+    socket.io.on('reconnect', () => void attach(c, true));
+  }
+  clients.push(c);
+}
+
+async function connect(msg: { target: Target; url: string; joinCode?: string; count: number; offset: number; spreadMs: number; groupSize: number }) {
+  const start = now();
+  await Promise.all(
+    Array.from({ length: msg.count }, (_, i) =>
+      new Promise<void>((resolve) => setTimeout(resolve, (i / msg.count) * msg.spreadMs)).then(() =>
+        connectOne(msg.target, msg.url, msg.offset + i, msg).catch(() => {
+          failures++;
+        }),
+      ),
+    ),
+  );
+  reply({ type: 'connected', ms: now() - start, failures, lastDoneAt: now() });
+}
+
+async function write(msg: { target: Target; perSecond: number; durationMs: number; promptId?: string }) {
+  latencies = [];
+  received = 0;
+  for (const g of Object.keys(sentByGroup)) delete sentByGroup[g];
+  let n = 0;
+  let acked = 0;
+  const total = Math.round((msg.perSecond * msg.durationMs) / 1000);
+  const start = now();
+  const writers = clients.filter((c) => c.group);
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const due = Math.min(total, Math.floor(((now() - start) / 1000) * msg.perSecond) + 1);
+      while (n < due) {
+        const c = writers[n % writers.length];
+        const text = `b|${now()}|${n}`;
+        sentByGroup[c.group!] = (sentByGroup[c.group!] ?? 0) + 1;
+        const p = msg.target === 'floor' ? c.socket.emitWithAck('answer', { group: c.group, text }) : c.socket.emitWithAck('command', { type: 'answer.add', opId: nanoid(12), promptId: msg.promptId, text });
+        void p.then((ack: Ack<{ answerId: string }>) => {
+          if (ack.ok) {
+            acked++;
+            if (ack.result?.answerId) ackedIds.push(ack.result.answerId);
+          }
+        });
+        n++;
+      }
+      if (n >= total) return resolve();
+      setTimeout(tick, 5);
+    };
+    tick();
+  });
+  // Let the last deliveries land.
+  await new Promise((r) => setTimeout(r, 1500));
+  reply({ type: 'wrote', sent: n, acked, ms: now() - start });
+}
+
+process.on('message', (msg: { type: string } & Record<string, unknown>) => {
+  switch (msg.type) {
+    case 'connect':
+      void connect(msg as never);
+      break;
+    case 'groups': {
+      const check = () => (clients.every((c) => c.group) ? reply({ type: 'grouped', groups: clients.map((c) => c.group) }) : setTimeout(check, 50));
+      check();
+      break;
+    }
+    case 'write':
+      void write(msg as never);
+      break;
+    case 'report':
+      loop.disable();
+      reply({ type: 'report', latencies, received, sentByGroup, loopP99Ms: loop.percentile(99) / 1e6, ackedIds });
+      loop.reset();
+      loop.enable();
+      break;
+    case 'await-sync': {
+      const since = msg.since as number;
+      const check = () => (clients.every((c) => c.attachedAt > since && c.syncedSeq >= (msg.seq as number)) ? reply({ type: 'synced', at: Math.max(...clients.map((c) => c.attachedAt)) }) : setTimeout(check, 20));
+      check();
+      break;
+    }
+    case 'close':
+      for (const c of clients) c.socket.close();
+      process.exit(0);
+  }
+});
+reply({ type: 'ready' });

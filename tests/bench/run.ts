@@ -1,0 +1,71 @@
+// `npm run bench` (full, under 10 minutes on 2 cores) or `npm run bench -- --quick` (every scenario, small, under a minute).
+// `--json` ends the output with one line of JSON. Results in BENCHMARKS.md come from this command.
+import os from 'node:os';
+import { Workers } from './harness.js';
+import { durableWrites, fanOut, floorFanOut, floorJoinStorm, joinStorm, memory, synthesisTimes, type Sizes } from './scenarios.js';
+import { round } from './stats.js';
+
+const quick = process.argv.includes('--quick');
+const json = process.argv.includes('--json');
+const sizes: Sizes = quick
+  ? { participants: 200, ratePerSecond: 50, seconds: 5, memory: [200, 500], writes: 3000, synthesis: [1000, 10000] }
+  : { participants: 1000, ratePerSecond: 100, seconds: 30, memory: [1000, 5000], writes: 20000, synthesis: [1000, 10000] };
+
+const log = (...a: unknown[]) => console.log(...a);
+
+async function main() {
+  const started = Date.now();
+  log(`# Benchmark (${quick ? 'quick' : 'full'}) on ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}, Node ${process.version}`);
+  const workers = await Workers.start(3);
+  try {
+    log('\n## Fan-out and restart storm (our server), then the bare Socket.IO floor with the same clients and rate');
+    const { result: ours, restart } = await fanOut(workers, sizes);
+    const floor = await floorFanOut(workers, sizes);
+    log(`participants ${ours.participants}, ${sizes.ratePerSecond} answers/s for ${sizes.seconds} s`);
+    log(`ours : p50 ${round(ours.latency.p50)} ms  p95 ${round(ours.latency.p95)} ms  p99 ${round(ours.latency.p99)} ms  max ${round(ours.latency.max)} ms  delivery ${round(ours.deliveryRatio * 100, 2)}%  acked ${round(ours.ackedPerSecond)}/s  server CPU ${round(ours.serverCpu * 100)}%  server loop p99 ${round(ours.serverLoopP99Ms)} ms  generator loop p99 ${round(ours.generatorLoopP99Ms)} ms`);
+    log(`floor: p50 ${round(floor.latency.p50)} ms  p95 ${round(floor.latency.p95)} ms  p99 ${round(floor.latency.p99)} ms  max ${round(floor.latency.max)} ms  delivery ${round(floor.deliveryRatio * 100, 2)}%  server CPU ${round(floor.serverCpu * 100)}%  generator loop p99 ${round(floor.generatorLoopP99Ms)} ms`);
+    log(`ratio p95 ours/floor: ${round(ours.latency.p95 / floor.latency.p95, 2)}`);
+    log(`restart (SIGKILL mid-round): all ${restart.participants} caught up in ${round(restart.seconds, 2)} s, acknowledged answers lost: ${restart.lostAnswers} of ${restart.ackedBefore}`);
+
+    log('\n## Join storm');
+    const storm = await joinStorm(workers, sizes.participants);
+    const floorStorm = await floorJoinStorm(workers, sizes.participants);
+    log(`ours : ${storm.participants} joined in ${round(storm.seconds, 2)} s, failures ${storm.failures}`);
+    log(`floor: ${storm.participants} connected in ${round(floorStorm.seconds, 2)} s, failures ${floorStorm.failures}  (ratio ${round(storm.seconds / floorStorm.seconds, 2)})`);
+    workers.close();
+
+    log('\n## Memory');
+    const mem = await memory(sizes.memory);
+    for (const m of mem) log(`${m.participants} participants: RSS ${round(m.rssMb)} MB, heap ${round(m.heapMb)} MB, ${round(m.kbPerParticipant)} KB per participant`);
+
+    log('\n## Durable writes (SQLite, group commit, synchronous=FULL)');
+    const writes = await durableWrites(sizes.writes);
+    log(`${writes.answers} answers: ${round(writes.answersPerSecond)} answers/s, each acknowledged after commit`);
+
+    log('\n## Synthesis');
+    const synth = synthesisTimes(sizes.synthesis);
+    for (const x of synth) log(`${x.answers} answers: ${round(x.ms)} ms`);
+
+    log(`\nTotal ${round((Date.now() - started) / 1000)} s`);
+    if (json) {
+      log(JSON.stringify({
+        fanout: { participants: ours.participants, p50Ms: ours.latency.p50, p95Ms: ours.latency.p95, p99Ms: ours.latency.p99, floorP95Ms: floor.latency.p95, ratioP95: ours.latency.p95 / floor.latency.p95, deliveryRatio: ours.deliveryRatio },
+        joinStorm: { participants: storm.participants, seconds: storm.seconds, failures: storm.failures, floorSeconds: floorStorm.seconds },
+        restart: { participants: restart.participants, seconds: restart.seconds, lostAnswers: restart.lostAnswers },
+        memory: mem.map((m) => ({ participants: m.participants, rssMb: m.rssMb, kbPerParticipant: m.kbPerParticipant })),
+        writes: { answersPerSecond: writes.answersPerSecond },
+        synthesis: synth,
+      }));
+    }
+    const failed = ours.deliveryRatio < 1 || restart.lostAnswers > 0 || storm.failures > 0;
+    process.exitCode = failed ? 1 : 0;
+  } catch (err) {
+    workers.close();
+    throw err;
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
