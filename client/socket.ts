@@ -69,7 +69,7 @@ export class SessionLink {
     private readonly credential: Credential,
     private readonly sink: SessionSink,
   ) {
-    this.tracker = new ViewTracker(() => this.role);
+    this.tracker = new ViewTracker(() => this.role, () => this.participantId);
     this.queued = storage.queue<QueuedCommand>(sessionId);
     this.socket = openSocket();
     sink.status('connecting');

@@ -26,6 +26,8 @@ export interface AppDeps {
   newId?: () => string;
   /** Where the built client is; defaults to client/dist. */
   clientDist?: string;
+  /** Rate limits (capacity, refill per second); the defaults suit a live room, tests may loosen them. */
+  rateLimits?: Partial<Record<'perSocket' | 'answers' | 'failedAuth', [capacity: number, perSecond: number]>>;
   /** A Socket.IO adapter factory (Redis) for several nodes; in-memory when absent. */
   adapter?: Parameters<Server['adapter']>[0];
 }
@@ -39,6 +41,17 @@ export interface App {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+/**
+ * Per socket: 60 messages at once, 30 a second after that (typing fast is far below).
+ * Answers per person: 20 at once, then one a second (a group's scribe pasting a list still fits).
+ * Failed joins and unknown keys per address: 10, then one every 6 seconds (guessing codes stays hopeless).
+ */
+export const RATE_LIMITS = {
+  perSocket: [60, 30],
+  answers: [20, 1],
+  failedAuth: [10, 10 / 60],
+} as const satisfies Record<string, readonly [number, number]>;
+
 /** Socket messages are small (an answer is at most 1,000 characters); refuse anything big early. */
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 
@@ -74,6 +87,10 @@ export function createApp(deps: AppDeps): App {
   timers = new RoundTimers(registry, now);
   let unsubscribe: (() => Promise<void>) | null = null;
 
+  const limiter = (name: keyof typeof RATE_LIMITS) => {
+    const [capacity, perSecond] = deps.rateLimits?.[name] ?? RATE_LIMITS[name];
+    return new RateLimiter(capacity, perSecond, now);
+  };
   const socketDeps: SocketDeps = {
     registry,
     store: deps.store,
@@ -81,9 +98,9 @@ export function createApp(deps: AppDeps): App {
     newId,
     log,
     limits: {
-      perSocket: new RateLimiter(60, 30, now),
-      answers: new RateLimiter(20, 1, now),
-      failedAuth: new RateLimiter(10, 10 / 60, now),
+      perSocket: limiter('perSocket'),
+      answers: limiter('answers'),
+      failedAuth: limiter('failedAuth'),
     },
   };
   registerSocketHandlers(io, socketDeps);

@@ -20,7 +20,14 @@ export function viewFor(s: SessionState, viewer: Viewer): SessionView {
       if (groupSeesAnswer(group, a)) answers[a.id] = redactAnswer(s, a, viewer.participantId);
     }
   }
-  return { ...s, answers, history: [], synthesis: synthesisForParticipants(s.synthesis) };
+  // A participant sees themselves and their group-mates, not the whole room: a view stays small in a room of
+  // thousands, and a join does not have to reach everyone.
+  const participants: SessionState['participants'] = {};
+  for (const id of [viewer.participantId, ...(group?.memberIds ?? [])]) if (s.participants[id]) participants[id] = s.participants[id];
+  // Other groups' signals and activity are theirs and the facilitators' (their events never reach this reader).
+  const groups: SessionState['groups'] = {};
+  for (const [id, g] of Object.entries(s.groups)) groups[id] = id === group?.id ? g : { ...g, done: false, help: false, lastActivityAt: null };
+  return { ...s, participants, groups, answers, history: [], synthesis: synthesisForParticipants(s.synthesis) };
 }
 
 /** Participants see the synthesis once published, without the themes a facilitator hid. */
@@ -45,6 +52,8 @@ export function audienceOf(s: SessionState, e: SessionEvent): Audience {
     case 'answer.deleted':
     case 'group.signalled':
       return groupsSeeing(s, e.groupId);
+    case 'participant.joined':
+      return { kind: 'groups', groupIds: e.participant.groupId ? [e.participant.groupId] : [] };
     default:
       return { kind: 'everyone' };
   }
@@ -71,7 +80,14 @@ export function participantSees(s: SessionState, participantId: string, e: Sessi
   return gid !== null && gid !== undefined && audience.groupIds.includes(gid);
 }
 
-/** Events after which a participant's view must be rebuilt: what they may see changed. */
-export function changesVisibility(e: SessionEvent): boolean {
-  return e.type === 'groups.formed' || e.type === 'groups.merged' || e.type === 'participant.moved';
+/**
+ * Whether an event changes what this participant may see (so their view must be rebuilt), judged on their view
+ * before the event: a new split or merge does for everyone; a move only for the person moved and the two groups.
+ */
+export function changesVisibility(e: SessionEvent, view: SessionState | null = null, participantId: string | null = null): boolean {
+  if (e.type === 'groups.formed' || e.type === 'groups.merged') return true;
+  if (e.type !== 'participant.moved') return false;
+  if (!view || !participantId) return true;
+  const mine = view.participants[participantId]?.groupId ?? null;
+  return e.participantId === participantId || e.groupId === mine || view.participants[e.participantId]?.groupId === mine;
 }

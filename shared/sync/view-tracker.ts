@@ -20,16 +20,20 @@ export class ViewTracker {
   /** Seqs applied one by one since the last snapshot. */
   private applied = new Set<number>();
 
-  constructor(private readonly role: () => 'facilitator' | 'participant' | null) {}
+  constructor(
+    private readonly role: () => 'facilitator' | 'participant' | null,
+    private readonly participantId: () => string | null = () => null,
+  ) {}
 
   /** Returns true when the caller should re-attach without lastSeq to get a fresh view. */
   receive(envelope: EventEnvelope): boolean {
     if (!this.view) return false;
     if (envelope.seq <= this.coveredUpTo || this.applied.has(envelope.seq)) return false;
     if (envelope.seq < this.view.seq) return true;
+    const resync = this.role() === 'participant' && changesVisibility(envelope.event, this.view, this.participantId());
     this.view = apply(this.view, envelope);
     this.applied.add(envelope.seq);
-    return this.role() === 'participant' && changesVisibility(envelope.event);
+    return resync;
   }
 
   /** Applies an attach result; returns true when a fresh view is needed after all. */

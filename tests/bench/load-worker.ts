@@ -56,7 +56,7 @@ async function attach(c: Client, withLastSeq: boolean): Promise<boolean> {
 
 async function connectOne(target: Target, url: string, index: number, opts: { joinCode?: string; groupSize: number }): Promise<void> {
   const socket = io(url, { transports: ['websocket'], reconnectionDelay: 200, reconnectionDelayMax: 1000, forceNew: true });
-  const c: Client = { socket, tracker: new ViewTracker(() => 'participant'), participantId: null, group: null, token: nanoid(24), sessionId: null, syncedSeq: 0, attachedAt: 0 };
+  const c: Client = { socket, tracker: new ViewTracker(() => 'participant', () => c.participantId), participantId: null, group: null, token: nanoid(24), sessionId: null, syncedSeq: 0, attachedAt: 0 };
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
@@ -155,6 +155,13 @@ process.on('message', (msg: { type: string } & Record<string, unknown>) => {
       check();
       break;
     }
+    case 'reset':
+      // Between phases: drop every client of the previous phase so the next one measures only its own.
+      for (const c of clients.splice(0)) c.socket.close();
+      ackedIds.length = 0;
+      failures = 0;
+      reply({ type: 'reset-done' });
+      break;
     case 'close':
       for (const c of clients) c.socket.close();
       process.exit(0);

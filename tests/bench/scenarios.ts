@@ -91,7 +91,10 @@ async function stateOf(url: string, s: { sessionId: string; facilitatorKey: stri
   return (await (await fetch(`${url}/api/sessions/${s.sessionId}`, { headers: { authorization: `Bearer ${s.facilitatorKey}` } })).json()).session;
 }
 
+const reset = (workers: Workers) => workers.all(() => ({ type: 'reset' }), 'reset-done');
+
 export async function floorFanOut(workers: Workers, sizes: Sizes) {
+  await reset(workers);
   const floor = await startFloor();
   const facLatencies: number[] = [];
   const fac = io(floor.url, { transports: ['websocket'], forceNew: true });
@@ -121,6 +124,7 @@ export async function floorFanOut(workers: Workers, sizes: Sizes) {
 }
 
 export async function joinStorm(workers: Workers, n: number) {
+  await reset(workers);
   const dataDir = await tmp();
   const server = await spawnServer({ DATA_DIR: dataDir, PORT: '0' });
   const s = await createSession(server.url);
@@ -133,6 +137,7 @@ export async function joinStorm(workers: Workers, n: number) {
 }
 
 export async function floorJoinStorm(workers: Workers, n: number) {
+  await reset(workers);
   const floor = await startFloor();
   const start = now();
   const res = await workers.all<{ failures: number; lastDoneAt: number }>((i) => ({ type: 'connect', target: 'floor', url: floor.url, count: split(n, workers.size, i), offset: offsetOf(n, workers.size, i), spreadMs: 1000, groupSize: GROUP }), 'connected');

@@ -26,7 +26,7 @@ export async function createSession(url: string, body: Record<string, unknown> =
  */
 export class TestClient {
   readonly socket: Socket;
-  readonly tracker = new ViewTracker(() => this.role);
+  readonly tracker = new ViewTracker(() => this.role, () => this.participantId);
   received: EventEnvelope[] = [];
   role: AttachResult['role'] | null = null;
   participantId: string | null = null;

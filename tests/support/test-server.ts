@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createApp, type App } from '../../server/app.js';
+import { createApp, type App, type AppDeps } from '../../server/app.js';
 import { openSqliteStore } from '../../server/store/sqlite-store.js';
 
 export interface TestServer {
@@ -15,14 +15,15 @@ export interface TestServer {
 }
 
 /** A real server on a free port with its own SQLite file in a temporary directory. */
-export async function startTestServer(opts: { dataDir?: string; now?: () => number; clientDist?: string } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { dataDir?: string; now?: () => number; clientDist?: string; rateLimits?: AppDeps['rateLimits']; beforeCommit?: () => void } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'plive-')));
-  const store = await openSqliteStore({ dataDir });
+  const store = await openSqliteStore({ dataDir, beforeCommit: opts.beforeCommit });
   const app = createApp({
     store,
     config: { ALLOWED_ORIGINS: [], TRUST_PROXY: false, LOG_LEVEL: 'silent' },
     now: opts.now,
     clientDist: opts.clientDist,
+    rateLimits: opts.rateLimits,
   });
   const url = await app.listen(0, '127.0.0.1');
   let stopped = false;
