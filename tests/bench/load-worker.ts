@@ -35,11 +35,15 @@ function reply(msg: unknown) {
   process.send!(msg);
 }
 
+/** Receipts per answer (its writer's worker and number), to find where a delivery went missing. */
+const receipts = new Map<string, number>();
+
 function onAnswer(text: string) {
-  const m = /^b\|(\d+(?:\.\d+)?)\|/.exec(text);
+  const m = /^b\|(\d+(?:\.\d+)?)\|(\S+)/.exec(text);
   if (!m) return;
   latencies.push(now() - Number(m[1]));
   received++;
+  receipts.set(m[2], (receipts.get(m[2]) ?? 0) + 1);
 }
 
 async function attach(c: Client, withLastSeq: boolean): Promise<boolean> {
@@ -109,7 +113,7 @@ async function write(msg: { target: Target; perSecond: number; durationMs: numbe
       const due = Math.min(total, Math.floor(((now() - start) / 1000) * msg.perSecond) + 1);
       while (n < due) {
         const c = writers[n % writers.length];
-        const text = `b|${now()}|${n}`;
+        const text = `b|${now()}|${process.pid}:${n}:${c.group}`;
         sentByGroup[c.group!] = (sentByGroup[c.group!] ?? 0) + 1;
         const p = msg.target === 'floor' ? c.socket.emitWithAck('answer', { group: c.group, text }) : c.socket.emitWithAck('command', { type: 'answer.add', opId: nanoid(12), promptId: msg.promptId, text });
         void p.then((ack: Ack<{ answerId: string }>) => {
@@ -145,7 +149,8 @@ process.on('message', (msg: { type: string } & Record<string, unknown>) => {
       break;
     case 'report':
       loop.disable();
-      reply({ type: 'report', latencies, received, sentByGroup, loopP99Ms: loop.percentile(99) / 1e6, ackedIds });
+      reply({ type: 'report', latencies, received, sentByGroup, loopP99Ms: loop.percentile(99) / 1e6, ackedIds, receipts: Object.fromEntries(receipts) });
+      receipts.clear();
       loop.reset();
       loop.enable();
       break;

@@ -56,8 +56,9 @@ export async function fanOut(workers: Workers, sizes: Sizes) {
   const wrote = await workers.all<{ sent: number; acked: number; ms: number }>(() => ({ type: 'write', target: 'real', perSecond: sizes.ratePerSecond / workers.size, durationMs: sizes.seconds * 1000, promptId }), 'wrote');
   const cpu = (cpuSeconds(server.child.pid!) - cpu0) / ((now() - t0) / 1000);
   const metrics = await health(server.url);
-  const reports = await workers.all<{ latencies: number[]; received: number; sentByGroup: Record<string, number>; loopP99Ms: number; ackedIds: string[] }>(() => ({ type: 'report' }), 'report');
+  const reports = await workers.all<{ latencies: number[]; received: number; sentByGroup: Record<string, number>; loopP99Ms: number; ackedIds: string[]; receipts: Record<string, number> }>(() => ({ type: 'report' }), 'report');
   const sizeOf = (g: string) => fac.view!.groups[g]?.memberIds.length ?? GROUP;
+  reportShortfall(reports.map((r) => r.receipts), facLatencies.length, sizeOf);
   const received = reports.reduce((a, r) => a + r.received, 0) + facLatencies.length;
   const sent = wrote.reduce((a, w) => a + w.sent, 0);
   const acked = wrote.reduce((a, w) => a + w.acked, 0);
@@ -85,6 +86,14 @@ export async function fanOut(workers: Workers, sizes: Sizes) {
   await server.kill('SIGKILL');
   await rm(dataDir, { recursive: true, force: true });
   return { result, restart };
+}
+
+/** When a delivery is missing, say which answers fell short and by how much (to the console, for the report). */
+function reportShortfall(receipts: Record<string, number>[], facilitatorGot: number, sizeOf: (g: string) => number): void {
+  const merged = new Map<string, number>();
+  for (const r of receipts) for (const [k, v] of Object.entries(r)) merged.set(k, (merged.get(k) ?? 0) + v);
+  const short = [...merged].filter(([k, v]) => v < sizeOf(k.split(':')[2]));
+  if (short.length) console.log(`  short deliveries (answer → participants reached): ${short.slice(0, 10).map(([k, v]) => `${k}→${v}`).join(', ')}; facilitator got ${facilitatorGot}`);
 }
 
 async function stateOf(url: string, s: { sessionId: string; facilitatorKey: string }): Promise<SessionState> {
