@@ -9,6 +9,8 @@ import type { Config } from './config.js';
 import { errorHandler } from './http/errors.js';
 import { securityHeaders } from './http/security-headers.js';
 import { sessionRoutes } from './http/sessions.js';
+import { programmeRoutes } from './http/programmes.js';
+import { exportRoutes } from './http/exports.js';
 import { staticClient } from './http/static.js';
 import { RateLimiter } from './security/rate-limit.js';
 import { newId as defaultNewId } from './security/secrets.js';
@@ -63,6 +65,9 @@ export function createApp(deps: AppDeps): App {
   app.disable('x-powered-by');
   if (deps.config.TRUST_PROXY) app.set('trust proxy', true);
   app.use(securityHeaders());
+  // Imports carry a whole session's log; every other body is small.
+  app.use('/api/sessions/import', express.json({ limit: '20mb' }));
+  app.use('/api/programmes/import', express.json({ limit: '100mb' }));
   app.use(express.json({ limit: MAX_MESSAGE_BYTES }));
 
   const http = createServer(app);
@@ -125,6 +130,8 @@ export function createApp(deps: AppDeps): App {
     res.json({ ok: true });
   });
   app.use('/api', sessionRoutes({ store: deps.store, registry, now, newId }));
+  app.use('/api', programmeRoutes({ store: deps.store, registry, now, newId }));
+  app.use('/api', exportRoutes({ store: deps.store, registry, now, newId }));
   app.use('/api', (_req, res) => {
     res.status(404).json({ ok: false, error: { code: 'not_found', message: 'No such API route' } });
   });

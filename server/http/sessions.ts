@@ -7,6 +7,7 @@ import { hashSecret, newJoinCode, newSecretKey } from '../security/secrets.js';
 import { JoinCodeTakenError, type Store } from '../store/types.js';
 import { toRecord } from '../sessions/session-host.js';
 import { requireKey, requestOrigin } from './auth.js';
+import { requireCoordinator } from './access.js';
 import { HttpError, invalid } from './errors.js';
 import { facilitatorUrl, participantUrl } from './links.js';
 
@@ -19,6 +20,8 @@ const CreateSession = z
     anonymous: z.boolean().default(false),
     prompts: z.array(z.strictObject({ text: text(LIMITS.promptText) })).min(1).max(LIMITS.prompts).optional(),
     template: z.string().max(64).optional(),
+    /** Create inside a programme: needs that programme's coordinator key as Bearer. */
+    programmeId: z.string().max(64).optional(),
   })
   .refine((b) => b.prompts || b.template, { message: 'Give prompts or name a template', path: ['prompts'] })
   .refine((b) => b.title || b.template, { message: 'Give a title or name a template', path: ['title'] });
@@ -43,13 +46,14 @@ export function sessionRoutes(deps: SessionRoutesDeps): Router {
     const body = parsed.data;
     const template = body.template ? templateById(body.template) : null;
     if (body.template && !template) throw new HttpError(400, 'invalid', `No template "${body.template}"; try one of ${listTemplates()}`);
+    if (body.programmeId) await requireCoordinator(req, deps.store, body.programmeId);
     const lang = body.language;
     const prompts = (body.prompts?.map((p) => p.text) ?? template!.prompts[lang]).map((t) => ({ id: deps.newId(), text: t }));
     const sessionId = deps.newId();
     const key = newSecretKey();
     const now = deps.now();
     const created = await createWithFreshCode(deps.store, (joinCode) => ({
-      row: { sessionId, joinCode, createdAt: now, programmeId: null },
+      row: { sessionId, joinCode, createdAt: now, programmeId: body.programmeId ?? null },
       credential: { hash: hashSecret(key), role: 'facilitator' as const, scopeId: sessionId, subject: 'facilitator', createdAt: now },
       event: {
         type: 'session.created' as const,

@@ -1,0 +1,92 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { Language, LIMITS, optionalText, text } from '../../shared/schemas/primitives.js';
+import type { SessionState } from '../../shared/schemas/session.js';
+import { recurringThemes } from '../export/programme-model.js';
+import { hashSecret, newSecretKey } from '../security/secrets.js';
+import type { Store } from '../store/types.js';
+import type { SessionRegistry } from '../sessions/registry.js';
+import { requestOrigin } from './auth.js';
+import { requireCoordinator } from './access.js';
+import { HttpError, invalid } from './errors.js';
+import { coordinatorUrl } from './links.js';
+
+const CreateProgramme = z.strictObject({
+  name: text(LIMITS.title),
+  description: optionalText(LIMITS.description),
+  organisers: z.array(text(LIMITS.organisation)).max(50).default([]),
+  languages: z.array(Language).max(4).default([]),
+});
+
+export interface ProgrammeDeps {
+  store: Store;
+  registry: SessionRegistry;
+  now: () => number;
+  newId: () => string;
+}
+
+const countBy = (values: (string | null)[]) => {
+  const out: Record<string, number> = {};
+  for (const v of values) if (v) out[v] = (out[v] ?? 0) + 1;
+  return out;
+};
+
+/** Series of sessions for coordinators: create, dashboard, attach an existing session. */
+export function programmeRoutes(deps: ProgrammeDeps): Router {
+  const router = Router();
+
+  router.post('/programmes', async (req, res) => {
+    const parsed = CreateProgramme.safeParse(req.body ?? {});
+    if (!parsed.success) throw invalid(parsed.error);
+    const programmeId = deps.newId();
+    const coordinatorKey = newSecretKey();
+    await deps.store.createProgramme({ programmeId, createdAt: deps.now(), ...parsed.data }, [{ hash: hashSecret(coordinatorKey), role: 'coordinator', scopeId: programmeId, subject: null, createdAt: deps.now() }]);
+    res.status(201).json({ ok: true, programmeId, coordinatorKey, coordinatorUrl: coordinatorUrl(requestOrigin(req), programmeId, coordinatorKey) });
+  });
+
+  router.get('/programmes/:id', async (req, res) => {
+    await requireCoordinator(req, deps.store, req.params.id);
+    const programme = await deps.store.findProgramme(req.params.id);
+    if (!programme) throw new HttpError(404, 'not_found', 'No such programme');
+    const rows = await deps.store.listProgrammeSessions(programme.programmeId);
+    const states: SessionState[] = [];
+    for (const r of rows) {
+      const host = await deps.registry.get(r.sessionId);
+      if (host) states.push(await host.committedState());
+    }
+    const facilitators = await Promise.all(rows.map(async (r) => (await deps.store.readEvents(r.sessionId, 0)).filter((e) => e.type === 'facilitator.invited').length + 1));
+    res.json({
+      ok: true,
+      programme,
+      sessions: states.map((s, i) => {
+        const people = Object.values(s.participants);
+        return {
+          sessionId: s.id,
+          title: s.title,
+          date: s.date,
+          language: s.language,
+          status: s.phase,
+          facilitators: facilitators[i],
+          participants: people.length,
+          byOrganisation: countBy(people.map((p) => p.organisation)),
+          byCountry: countBy(people.map((p) => p.country)),
+          groups: s.groupOrder.length,
+          answers: Object.keys(s.answers).length,
+        };
+      }),
+      recurringThemes: recurringThemes(states, (programme.languages[0] as Language | undefined) ?? states[0]?.language ?? 'en'),
+    });
+  });
+
+  /** Attach an existing session: the coordinator's key, plus that session's facilitator key in a header (never the URL). */
+  router.put('/programmes/:id/sessions/:sessionId', async (req, res) => {
+    await requireCoordinator(req, deps.store, req.params.id);
+    const facilitatorKey = req.get('x-facilitator-key') ?? '';
+    const cred = await deps.store.findCredential(hashSecret(facilitatorKey));
+    if (!cred || cred.role !== 'facilitator' || cred.scopeId !== req.params.sessionId) throw new HttpError(403, 'forbidden', 'Send that session’s facilitator key in X-Facilitator-Key');
+    await deps.store.setSessionProgramme(req.params.sessionId, req.params.id);
+    res.json({ ok: true });
+  });
+
+  return router;
+}
