@@ -3,6 +3,7 @@ import { ParticipantView } from './features/breakout/ParticipantView.js';
 import { Console } from './features/facilitate/Console.js';
 import { Home } from './features/home/Home.js';
 import { Projector } from './features/projector/Projector.js';
+import { Dashboard } from './features/coordinate/Dashboard.js';
 import { usePath } from './router.js';
 import { useLanguage } from './useT.js';
 
@@ -20,6 +21,8 @@ export function App() {
       return <Projector key={id} sessionId={id} />;
     case 's':
       return <ParticipantView key={id} sessionId={id} />;
+    case 'programme':
+      return <Dashboard key={id} programmeId={id} />;
     case 'join':
       return <Home joinCode={id} />;
     default:

@@ -135,5 +135,12 @@ export const da: Record<MessageKey, string> = {
   notFound: 'Siden findes ikke',
   home: 'Forside',
   sessionKeyMissing: 'Linket mangler en nøgle. Åbn det facilitatorlink, du fik.',
+  exportTitle: 'Eksportér',
+  includeNames: 'Medtag navne',
+  sessionsTitle: 'Sessioner',
+  status: 'Status',
+  groupsAndAnswers: 'Grupper / svar',
+  newSessionInProgramme: 'Ny session i dette program',
+  recurringThemes: 'Temaer, der gik igen i flere sessioner',
   matrix: 'Hvem nævnte hvad',
 };

@@ -134,6 +134,13 @@ export const en = {
   notFound: 'Page not found',
   home: 'Home',
   sessionKeyMissing: 'This link has no key. Open the facilitator link you were given.',
+  exportTitle: 'Export',
+  includeNames: 'Include names',
+  sessionsTitle: 'Sessions',
+  status: 'Status',
+  groupsAndAnswers: 'Groups / answers',
+  newSessionInProgramme: 'New session in this programme',
+  recurringThemes: 'Themes that came back in several sessions',
   matrix: 'Who raised what',
 } as const;
 

@@ -135,5 +135,12 @@ export const fr: Record<MessageKey, string> = {
   notFound: 'Page introuvable',
   home: 'Accueil',
   sessionKeyMissing: 'Ce lien ne contient pas de clé. Ouvrez le lien d’animation reçu.',
+  exportTitle: 'Exporter',
+  includeNames: 'Inclure les noms',
+  sessionsTitle: 'Sessions',
+  status: 'Statut',
+  groupsAndAnswers: 'Groupes / réponses',
+  newSessionInProgramme: 'Nouvelle session dans ce programme',
+  recurringThemes: 'Thèmes revenus dans plusieurs sessions',
   matrix: 'Qui a dit quoi',
 };

@@ -135,5 +135,12 @@ export const nl: Record<MessageKey, string> = {
   notFound: 'Pagina niet gevonden',
   home: 'Start',
   sessionKeyMissing: 'Deze link bevat geen sleutel. Open de facilitatorlink die je kreeg.',
+  exportTitle: 'Exporteren',
+  includeNames: 'Namen opnemen',
+  sessionsTitle: 'Sessies',
+  status: 'Status',
+  groupsAndAnswers: 'Groepen / antwoorden',
+  newSessionInProgramme: 'Nieuwe sessie in dit programma',
+  recurringThemes: 'Thema’s die in meerdere sessies terugkwamen',
   matrix: 'Wie bracht wat aan',
 };

@@ -12,6 +12,7 @@ import { GroupsGrid } from './GroupsGrid.js';
 import { JoinPanel } from './JoinPanel.js';
 import { RoomPanel } from './RoomPanel.js';
 import { RoundPanel } from './RoundPanel.js';
+import { ExportPanel } from './ExportPanel.js';
 
 export function Console({ sessionId }: { sessionId: string }) {
   const t = useT();
@@ -43,6 +44,7 @@ export function Console({ sessionId }: { sessionId: string }) {
           <RoundPanel />
           <GroupingPanel />
           <RoomPanel />
+          <ExportPanel sessionId={sessionId} />
         </aside>
         <div className="console-main">
           <GroupsGrid />

@@ -11,7 +11,9 @@ export function GroupingPanel() {
   const hasGroups = useStore((s) => (s.view?.groupOrder.length ?? 0) > 0);
   const [mode, setMode] = useState<(typeof MODES)[number]>('mixed');
   const [by, setBy] = useState<'count' | 'size'>('size');
-  const [value, setValue] = useState(4);
+  // Kept as typed (it may be empty mid-edit); read as a number when the groups are formed.
+  const [raw, setRaw] = useState('4');
+  const value = Math.max(1, Math.round(Number(raw)) || 1);
   const sizing = by === 'count' ? { by, count: value } : { by, size: value };
   return (
     <section className="panel" aria-labelledby="grouping-title">
@@ -44,7 +46,7 @@ export function GroupingPanel() {
             </label>
             <label>
               <span className="field-label">{by === 'count' ? t('byCount') : t('bySize')}</span>
-              <input type="number" min={1} max={200} value={value} onChange={(e) => setValue(Math.max(1, Number(e.target.value) || 1))} data-testid="grouping-value" />
+              <input type="number" min={1} max={200} value={raw} onChange={(e) => setRaw(e.target.value)} data-testid="grouping-value" />
             </label>
           </div>
         )}

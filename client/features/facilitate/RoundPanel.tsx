@@ -6,7 +6,8 @@ import { useT } from '../../useT.js';
 export function RoundPanel() {
   const t = useT();
   const view = useStore((s) => s.view);
-  const [minutes, setMinutes] = useState(10);
+  const [minutesRaw, setMinutesRaw] = useState('10');
+  const minutes = Math.min(240, Math.max(1, Number(minutesRaw) || 1));
   const [message, setMessage] = useState('');
   if (!view) return null;
   const running = !!view.round && view.round.endedAt === null;
@@ -26,7 +27,7 @@ export function RoundPanel() {
         >
           <label>
             <span className="field-label">{t('minutes')}</span>
-            <input type="number" min={1} max={240} value={minutes} onChange={(e) => setMinutes(Math.max(1, Number(e.target.value) || 1))} data-testid="round-minutes" />
+            <input type="number" min={1} max={240} value={minutesRaw} onChange={(e) => setMinutesRaw(e.target.value)} data-testid="round-minutes" />
           </label>
           <button className="btn btn-primary" type="submit" disabled={closed || view.groupOrder.length === 0} data-testid="start-round">
             {t('startRound')}

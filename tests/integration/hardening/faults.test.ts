@@ -82,7 +82,7 @@ describe('faults', () => {
       expectOk(await b.attach(s.sessionId, { kind: 'participant', token: c.token! }, views[i].seq));
       return b;
     }));
-    for (const [opId, { client, text }] of writing.sent) if (!writing.acked.has(opId)) expectOk(await back[client].command('answer.add', { promptId: prompt, text }, opId));
+    await Promise.all([...writing.sent].filter(([opId]) => !writing.acked.has(opId)).map(async ([opId, { client, text }]) => expectOk(await back[client].command('answer.add', { promptId: prompt, text }, opId))));
     const truth = await stateOf(server.url, s);
     await eventually(() => back.every((b) => Object.keys(b.view!.answers).length === Object.values(truth.answers).filter((a) => a.groupId === truth.participants[b.participantId!].groupId).length), 10_000, 'clients in sync');
     const syncSeconds = (Date.now() - restartedAt) / 1000;

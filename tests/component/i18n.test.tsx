@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { MESSAGES, pickLanguage, translate } from '../../client/i18n/index.js';
+import { en } from '../../client/i18n/en.js';
+
+describe('translations', () => {
+  it.each(['nl', 'fr', 'da'] as const)('%s has every key English has, and nothing empty', (lang) => {
+    const missing = Object.keys(en).filter((k) => !(k in MESSAGES[lang]) || !MESSAGES[lang][k as keyof typeof en].trim());
+    expect(missing).toEqual([]);
+  });
+
+  it.each(['nl', 'fr', 'da'] as const)('%s keeps every {placeholder} of the English text', (lang) => {
+    for (const [key, text] of Object.entries(en)) {
+      const wanted = (text.match(/\{\w+\}/g) ?? []).sort();
+      expect((MESSAGES[lang][key as keyof typeof en].match(/\{\w+\}/g) ?? []).sort(), `${lang}.${key}`).toEqual(wanted);
+    }
+  });
+
+  it('formats numbers per locale and picks the language: chosen, then session, then browser', () => {
+    expect(translate('da', 'people', { n: 1234 })).toBe('1.234 personer');
+    expect(translate('en', 'people', { n: 1234 })).toBe('1,234 people');
+    expect(pickLanguage('fr', 'nl', ['da-DK'])).toBe('fr');
+    expect(pickLanguage(null, 'nl', ['da-DK'])).toBe('nl');
+    expect(pickLanguage(null, null, ['de-DE', 'da-DK'])).toBe('da');
+    expect(pickLanguage(null, null, ['de-DE'])).toBe('en');
+  });
+});
