@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import { openSqliteStore } from './sqlite-store.js';
+import { openSqliteStoreOnThread } from './sqlite-thread-store.js';
 import type { Store } from './types.js';
 
 /** The embedded SQLite store by default; Postgres when DATABASE_URL is set. */
@@ -8,5 +8,5 @@ export async function openStore(config: Pick<Config, 'DATA_DIR' | 'DATABASE_URL'
     const { openPostgresStore } = await import('./postgres-store.js');
     return openPostgresStore({ connectionString: config.DATABASE_URL });
   }
-  return openSqliteStore({ dataDir: config.DATA_DIR });
+  return openSqliteStoreOnThread({ dataDir: config.DATA_DIR });
 }

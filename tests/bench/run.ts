@@ -2,7 +2,7 @@
 // `--json` ends the output with one line of JSON. Results in BENCHMARKS.md come from this command.
 import os from 'node:os';
 import { Workers } from './harness.js';
-import { durableWrites, fanOut, floorFanOut, floorJoinStorm, joinStorm, memory, synthesisTimes, type Sizes } from './scenarios.js';
+import { durableWrites, fanOut, floorFanOut, floorJoinStorm, joinStorm, memory, synthesisTimes, twoNodeFanOut, type Sizes } from './scenarios.js';
 import { round } from './stats.js';
 
 const quick = process.argv.includes('--quick');
@@ -27,6 +27,13 @@ async function main() {
     log(`ratio p95 ours/floor: ${round(ours.latency.p95 / floor.latency.p95, 2)}`);
     log(`restart (SIGKILL mid-round): all ${restart.participants} caught up in ${round(restart.seconds, 2)} s, acknowledged answers lost: ${restart.lostAnswers} of ${restart.ackedBefore}`);
 
+    let twoNodes: Awaited<ReturnType<typeof twoNodeFanOut>> | null = null;
+    if (process.env.DATABASE_URL && process.env.REDIS_URL) {
+      log('\n## Fan-out over two nodes (Postgres + Redis), same clients and rate');
+      twoNodes = await twoNodeFanOut(workers, sizes, process.env.DATABASE_URL, process.env.REDIS_URL);
+      log(`two nodes: p50 ${round(twoNodes.latency.p50)} ms  p95 ${round(twoNodes.latency.p95)} ms  p99 ${round(twoNodes.latency.p99)} ms  max ${round(twoNodes.latency.max)} ms  delivery ${round(twoNodes.deliveryRatio * 100, 2)}%  acked ${round(twoNodes.ackedPerSecond)}/s  servers' CPU ${round(twoNodes.serverCpu * 100)}%`);
+    } else log('\n(two-node fan-out skipped: set DATABASE_URL and REDIS_URL to run it)');
+
     log('\n## Join storm');
     const storm = await joinStorm(workers, sizes.participants);
     const floorStorm = await floorJoinStorm(workers, sizes.participants);
@@ -42,13 +49,14 @@ async function main() {
     const writes = await durableWrites(sizes.writes);
     log(`${writes.answers} answers: ${round(writes.answersPerSecond)} answers/s, each acknowledged after commit`);
 
-    log('\n## Synthesis');
-    const synth = synthesisTimes(sizes.synthesis);
+    log('\n## Synthesis (fresh process, median of 3)');
+    const synth = await synthesisTimes(sizes.synthesis);
     for (const x of synth) log(`${x.answers} answers: ${round(x.ms)} ms`);
 
     log(`\nTotal ${round((Date.now() - started) / 1000)} s`);
     if (json) {
       log(JSON.stringify({
+        twoNodes: twoNodes && { participants: twoNodes.participants, p50Ms: twoNodes.latency.p50, p95Ms: twoNodes.latency.p95, deliveryRatio: twoNodes.deliveryRatio },
         fanout: { participants: ours.participants, p50Ms: ours.latency.p50, p95Ms: ours.latency.p95, p99Ms: ours.latency.p99, floorP95Ms: floor.latency.p95, ratioP95: ours.latency.p95 / floor.latency.p95, deliveryRatio: ours.deliveryRatio },
         joinStorm: { participants: storm.participants, seconds: storm.seconds, failures: storm.failures, floorSeconds: floorStorm.seconds },
         restart: { participants: restart.participants, seconds: restart.seconds, lostAnswers: restart.lostAnswers },

@@ -3,13 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { io } from 'socket.io-client';
 import type { SessionState } from '../../shared/schemas/session.js';
-import { synthesize } from '../../shared/synthesis/index.js';
 import { openSqliteStore } from '../../server/store/sqlite-store.js';
 import { createSession, eventually, facilitatorClient, type TestClient } from '../support/clients.js';
 import { spawnServer, type ServerProcess } from '../support/server-process.js';
 import { freePort, startFloor, Workers } from './harness.js';
 import { cpuSeconds, now, summary } from './stats.js';
-import { syntheticSession } from './synthetic.js';
 
 export interface Sizes {
   participants: number;
@@ -26,6 +24,8 @@ const split = (n: number, parts: number, i: number) => Math.floor(n / parts) + (
 const offsetOf = (n: number, parts: number, i: number) => Array.from({ length: i }, (_, k) => split(n, parts, k)).reduce((a, b) => a + b, 0);
 const health = async (url: string) => (await (await fetch(`${url}/healthz`)).json()).metrics as { rssMb: number; heapUsedMb: number; eventLoopDelayP99Ms: number };
 
+const reset = (workers: Workers) => workers.all(() => ({ type: 'reset' }), 'reset-done');
+
 /** Expected deliveries: every answer reaches everyone in its writer's group (the writer too), and the facilitator. */
 function expected(sentByGroup: Record<string, number>[], sizeOf: (g: string) => number): number {
   let total = 0;
@@ -33,59 +33,86 @@ function expected(sentByGroup: Record<string, number>[], sizeOf: (g: string) => 
   return total;
 }
 
-export async function fanOut(workers: Workers, sizes: Sizes) {
-  const dataDir = await tmp();
-  const port = await freePort();
-  let server: ServerProcess = await spawnServer({ DATA_DIR: dataDir, PORT: String(port) });
-  const s = await createSession(server.url);
-  const fac = await facilitatorClient(server.url, s);
+/** Connects participants (spread over the given nodes), forms groups of 8, writes at the rate, measures every delivery. */
+async function measureFanOut(workers: Workers, sizes: Sizes, urls: string[], pids: number[]) {
+  const s = await createSession(urls[0]);
+  const fac = await facilitatorClient(urls[0], s);
   const facLatencies: number[] = [];
   fac.socket.on('event', (e: { event: { type: string; answer?: { text: string } } }) => {
     const m = e.event.type === 'answer.added' ? /^b\|([\d.]+)\|/.exec(e.event.answer!.text) : null;
     if (m) facLatencies.push(now() - Number(m[1]));
   });
   const n = sizes.participants;
-  await workers.all((i) => ({ type: 'connect', target: 'real', url: server.url, joinCode: s.joinCode, count: split(n, workers.size, i), offset: offsetOf(n, workers.size, i), spreadMs: n * 3, groupSize: GROUP }), 'connected');
+  await workers.all((i) => ({ type: 'connect', target: 'real', url: urls[i % urls.length], joinCode: s.joinCode, count: split(n, workers.size, i), offset: offsetOf(n, workers.size, i), spreadMs: n * 3, groupSize: GROUP }), 'connected');
   await fac.ok('groups.form', { mode: 'random', sizing: { by: 'size', size: GROUP } });
   await fac.ok('round.start', { durationSeconds: 3600 });
   await workers.all(() => ({ type: 'groups' }), 'grouped');
   const promptId = fac.view!.prompts[0].id;
-  await fetch(`${server.url}/healthz/reset-metrics`, { method: 'POST' });
-  const cpu0 = cpuSeconds(server.child.pid!);
+  for (const url of urls) await fetch(`${url}/healthz/reset-metrics`, { method: 'POST' });
+  const cpu0 = pids.map(cpuSeconds);
   const t0 = now();
   const wrote = await workers.all<{ sent: number; acked: number; ms: number }>(() => ({ type: 'write', target: 'real', perSecond: sizes.ratePerSecond / workers.size, durationMs: sizes.seconds * 1000, promptId }), 'wrote');
-  const cpu = (cpuSeconds(server.child.pid!) - cpu0) / ((now() - t0) / 1000);
-  const metrics = await health(server.url);
+  const cpu = pids.map((pid, i) => (cpuSeconds(pid) - cpu0[i]) / ((now() - t0) / 1000));
+  const metrics = await Promise.all(urls.map(health));
   const reports = await workers.all<{ latencies: number[]; received: number; sentByGroup: Record<string, number>; loopP99Ms: number; ackedIds: string[]; receipts: Record<string, number> }>(() => ({ type: 'report' }), 'report');
   const sizeOf = (g: string) => fac.view!.groups[g]?.memberIds.length ?? GROUP;
   reportShortfall(reports.map((r) => r.receipts), facLatencies.length, sizeOf);
   const received = reports.reduce((a, r) => a + r.received, 0) + facLatencies.length;
-  const sent = wrote.reduce((a, w) => a + w.sent, 0);
   const acked = wrote.reduce((a, w) => a + w.acked, 0);
   const result = {
     participants: n,
+    nodes: urls.length,
     latency: summary([...reports.flatMap((r) => r.latencies), ...facLatencies]),
     deliveryRatio: received / expected(reports.map((r) => r.sentByGroup), sizeOf),
-    sent,
+    sent: wrote.reduce((a, w) => a + w.sent, 0),
     ackedPerSecond: acked / sizes.seconds,
-    serverCpu: cpu,
-    serverLoopP99Ms: metrics.eventLoopDelayP99Ms,
+    serverCpu: cpu.reduce((a, b) => a + b, 0),
+    serverLoopP99Ms: Math.max(...metrics.map((m) => m.eventLoopDelayP99Ms)),
     generatorLoopP99Ms: Math.max(...reports.map((r) => r.loopP99Ms)),
   };
+  return { result, s, fac, ackedIds: reports.flatMap((r) => r.ackedIds) };
+}
+
+export async function fanOut(workers: Workers, sizes: Sizes) {
+  const dataDir = await tmp();
+  const port = await freePort();
+  let server: ServerProcess = await spawnServer({ DATA_DIR: dataDir, PORT: String(port) });
+  const { result, s, fac, ackedIds } = await measureFanOut(workers, sizes, [server.url], [server.child.pid!]);
 
   // Restart storm on the same room: SIGKILL mid-round, start again on the same port and data, wait for every client.
-  const ackedIds = reports.flatMap((r) => r.ackedIds);
   const seqBefore = (await stateOf(server.url, s)).seq;
   await server.kill('SIGKILL');
   const killedAt = now();
   server = await spawnServer({ DATA_DIR: dataDir, PORT: String(port) });
   const [lastSync] = (await workers.all<{ at: number }>(() => ({ type: 'await-sync', since: killedAt, seq: seqBefore }), 'synced')).sort((a, b) => b.at - a.at);
   const after = await stateOf(server.url, s);
-  const restart = { participants: n, seconds: (lastSync.at - killedAt) / 1000, lostAnswers: ackedIds.filter((id) => !after.answers[id]).length, ackedBefore: ackedIds.length };
+  const restart = { participants: result.participants, seconds: (lastSync.at - killedAt) / 1000, lostAnswers: ackedIds.filter((id) => !after.answers[id]).length, ackedBefore: ackedIds.length };
   fac.close();
   await server.kill('SIGKILL');
   await rm(dataDir, { recursive: true, force: true });
   return { result, restart };
+}
+
+/** The same fan-out with participants spread over two nodes sharing Postgres and Redis (when both are available). */
+export async function twoNodeFanOut(workers: Workers, sizes: Sizes, databaseUrl: string, redisUrl: string) {
+  await reset(workers);
+  const schema = `bench_${Date.now().toString(36)}`;
+  const pg = new (await import('pg')).default.Client({ connectionString: databaseUrl });
+  await pg.connect();
+  await pg.query(`CREATE SCHEMA ${schema}`);
+  const db = new URL(databaseUrl);
+  db.searchParams.set('options', `-c search_path=${schema}`);
+  const env = { DATABASE_URL: db.toString(), REDIS_URL: redisUrl, PORT: '0' };
+  const nodes = await Promise.all([spawnServer(env), spawnServer(env)]);
+  try {
+    const { result, fac } = await measureFanOut(workers, sizes, nodes.map((n) => n.url), nodes.map((n) => n.child.pid!));
+    fac.close();
+    return result;
+  } finally {
+    for (const n of nodes) await n.kill('SIGKILL');
+    await pg.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => undefined);
+    await pg.end();
+  }
 }
 
 /** When a delivery is missing, say which answers fell short and by how much (to the console, for the report). */
@@ -99,8 +126,6 @@ function reportShortfall(receipts: Record<string, number>[], facilitatorGot: num
 async function stateOf(url: string, s: { sessionId: string; facilitatorKey: string }): Promise<SessionState> {
   return (await (await fetch(`${url}/api/sessions/${s.sessionId}`, { headers: { authorization: `Bearer ${s.facilitatorKey}` } })).json()).session;
 }
-
-const reset = (workers: Workers) => workers.all(() => ({ type: 'reset' }), 'reset-done');
 
 export async function floorFanOut(workers: Workers, sizes: Sizes) {
   await reset(workers);
@@ -208,14 +233,10 @@ export async function durableWrites(total: number) {
   return { answers: total, answersPerSecond: total / seconds };
 }
 
-export function synthesisTimes(sizes: number[]) {
-  return sizes.map((answers) => {
-    const input = syntheticSession(answers, 'en', 7);
-    synthesize(syntheticSession(200, 'en', 1)); // warm up the JIT and the stemmer caches
-    const start = now();
-    synthesize(input);
-    return { answers, ms: now() - start };
-  });
+export async function synthesisTimes(sizes: number[]): Promise<{ answers: number; ms: number }[]> {
+  const { execFileSync } = await import('node:child_process');
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.resolve('tests/bench/synthesis-timing.ts'), ...sizes.map(String)], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop()!);
 }
 
 export { eventually, type TestClient };

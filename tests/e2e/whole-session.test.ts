@@ -101,6 +101,7 @@ describe.skipIf(missing)(`a whole session in Chromium${missing ? ` (skipped: ${m
       await p.getByTestId(promptId!).press('Enter');
     };
     await Promise.all([write(a, 'Speak with one voice to policy makers'), write(b, 'Access to funding <script>alert(1)</script>')]);
+    await Promise.all([write(aMate, 'Lobby for our shared interests'), write(bMate, 'Advocacy for the common interests of members')]);
     await expect.poll(() => aMate.getByText('Speak with one voice to policy makers').count()).toBe(1);
     await expect.poll(() => bMate.getByText('Access to funding <script>alert(1)</script>').count()).toBe(1);
     expect(await aMate.getByText('Access to funding').count()).toBe(0);
@@ -127,16 +128,43 @@ describe.skipIf(missing)(`a whole session in Chromium${missing ? ` (skipped: ${m
     await expectAccessible(fac, 'console (round)');
     await fac.getByTestId('end-round').click();
     for (const p of people) await p.getByRole('heading', { name: 'Back in plenary' }).waitFor();
-    await expect.poll(() => fac.getByTestId('theme').count() ).toBeGreaterThanOrEqual(0);
+    // The synthesis is ready: the facilitator curates and publishes, the participants see it.
+    await expect.poll(() => fac.getByTestId('theme').count()).toBeGreaterThanOrEqual(1);
+    await fac.getByTestId('theme').first().getByTestId('rename').click();
+    await fac.getByTestId('rename-input').fill('Represent common interests');
+    await fac.getByTestId('rename-input').press('Enter');
+    await expect.poll(() => fac.getByTestId('theme').first().textContent()).toContain('Represent common interests');
+    await fac.getByTestId('publish').click();
+    for (const p of [a, b]) await expect.poll(() => p.getByTestId('synthesis').textContent()).toContain('Represent common interests');
     await screenshot(fac, 'console-plenary-laptop');
     await screenshot(people[1], 'plenary-phone');
+    await expectAccessible(people[1], 'plenary with synthesis');
+    await fac.setViewportSize(VIEWPORTS.phone);
+    await screenshot(fac, 'console-plenary-phone');
 
     // The projector shows the code large.
     const projector = await newPage(VIEWPORTS.laptop);
     await projector.goto(fac.url().replace('/facilitate/', '/projector/'));
     await expect.poll(() => projector.getByTestId('projector-code').textContent()).toBe(code);
+    await expect.poll(() => projector.getByTestId('synthesis').textContent()).toContain('Represent common interests');
     await screenshot(projector, 'projector-laptop');
     await expectAccessible(projector, 'projector');
+    await projector.setViewportSize(VIEWPORTS.phone);
+    await screenshot(projector, 'projector-phone');
+  });
+
+  it('a coordinator opens the programme dashboard and sees its sessions', async () => {
+    const res = await fetch(`${server.url}/api/programmes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Five regional sessions', languages: ['en'] }) });
+    const programme = await res.json();
+    await fetch(`${server.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${programme.coordinatorKey}` }, body: JSON.stringify({ template: 'core-drives', programmeId: programme.programmeId, date: '2026-11-24' }) });
+    for (const [name, vp] of Object.entries(VIEWPORTS)) {
+      const page = await newPage(vp);
+      await page.goto(programme.coordinatorUrl);
+      await page.getByRole('heading', { name: 'Five regional sessions' }).waitFor();
+      expect(await page.getByRole('cell', { name: 'The core drives of a network' }).count()).toBe(1);
+      await expectAccessible(page, 'dashboard');
+      await screenshot(page, `dashboard-${name}`);
+    }
   });
 
   it('a participant switches the interface to Danish and the screen follows', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'libsql';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../server/store/sqlite-store.js';
+import { openSqliteStoreOnThread } from '../../server/store/sqlite-thread-store.js';
 import { StoreUnavailableError, type Store } from '../../server/store/types.js';
 import { defineStoreContract } from './store-contract.js';
 
@@ -17,6 +18,25 @@ defineStoreContract('sqlite', async () => {
     reopen: async () => {
       await store.close();
       store = await openSqliteStore({ dataDir });
+      return store;
+    },
+    cleanup: async () => {
+      await store.close().catch(() => undefined);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+});
+
+defineStoreContract('sqlite on a worker thread (as npm start runs it)', async () => {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'plive-store-'));
+  let store: Store = await openSqliteStoreOnThread({ dataDir });
+  return {
+    get store() {
+      return store;
+    },
+    reopen: async () => {
+      await store.close();
+      store = await openSqliteStoreOnThread({ dataDir });
       return store;
     },
     cleanup: async () => {

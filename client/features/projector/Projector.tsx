@@ -17,17 +17,18 @@ export function Projector({ sessionId }: { sessionId: string }) {
   if (!key) return <p className="banner banner-error">{t('sessionKeyMissing')}</p>;
   if (!view) return null;
   const joinUrl = `${window.location.origin}/join/${view.joinCode}`;
-  const published = view.synthesis?.published;
+  const showSynthesis = !!view.synthesis?.published && view.phase !== 'breakout';
   return (
     <main className="projector" id="main">
       <div className="projector-top">
         <h1>{view.title}</h1>
         <span className={`phase phase-${view.phase}`}>{t(`phase_${view.phase}`)}</span>
+        {showSynthesis && <span className="projector-code-small" data-testid="projector-code">{view.joinCode}</span>}
         <LanguageSwitch />
       </div>
       {view.broadcast && <div className="banner banner-info projector-banner">{view.broadcast.message}</div>}
       <Timer large />
-      {published && view.phase !== 'breakout' ? (
+      {showSynthesis ? (
         <SynthesisPanel mode="projector" />
       ) : (
         <div className="projector-join">
