@@ -20,6 +20,8 @@ interface Client {
   /** Server seq at this client's last successful attach. */
   syncedSeq: number;
   attachedAt: number;
+  /** Attaches in flight: after new groups, a socket is in its group's room only once its re-attach ends. */
+  attaching: number;
 }
 
 const loop = monitorEventLoopDelay({ resolution: 5 });
@@ -47,11 +49,20 @@ function onAnswer(text: string) {
 }
 
 async function attach(c: Client, withLastSeq: boolean): Promise<boolean> {
+  c.attaching++;
+  try {
+    return await attachOnce(c, withLastSeq);
+  } finally {
+    c.attaching--;
+  }
+}
+
+async function attachOnce(c: Client, withLastSeq: boolean): Promise<boolean> {
   const lastSeq = withLastSeq ? c.tracker.lastSeq : undefined;
   const ack = (await c.socket.timeout(30_000).emitWithAck('attach', { sessionId: c.sessionId, credential: { kind: 'participant', token: c.token }, ...(lastSeq !== undefined ? { lastSeq } : {}) }).catch(() => null)) as Ack<AttachResult> | null;
   if (!ack?.ok) return false;
   c.participantId = ack.result!.participantId;
-  if (c.tracker.catchUp(ack.result!.catchUp)) return attach(c, false);
+  if (c.tracker.catchUp(ack.result!.catchUp)) return attachOnce(c, false);
   c.syncedSeq = ack.seq;
   c.attachedAt = now();
   c.group = c.tracker.view?.participants[c.participantId!]?.groupId ?? null;
@@ -60,7 +71,7 @@ async function attach(c: Client, withLastSeq: boolean): Promise<boolean> {
 
 async function connectOne(target: Target, url: string, index: number, opts: { joinCode?: string; groupSize: number }): Promise<void> {
   const socket = io(url, { transports: ['websocket'], reconnectionDelay: 200, reconnectionDelayMax: 1000, forceNew: true });
-  const c: Client = { socket, tracker: new ViewTracker(() => 'participant', () => c.participantId), participantId: null, group: null, token: nanoid(24), sessionId: null, syncedSeq: 0, attachedAt: 0 };
+  const c: Client = { socket, tracker: new ViewTracker(() => 'participant', () => c.participantId), participantId: null, group: null, token: nanoid(24), sessionId: null, syncedSeq: 0, attachedAt: 0, attaching: 0 };
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
@@ -76,8 +87,8 @@ async function connectOne(target: Target, url: string, index: number, opts: { jo
     if (!(await attach(c, false))) throw new Error('attach failed');
     socket.on('event', (e: EventEnvelope) => {
       if (e.event.type === 'answer.added') onAnswer(e.event.answer.text);
+      // The group is taken from the re-attach, not from the event: only then is the socket in the group's room.
       if (c.tracker.receive(e)) void attach(c, false);
-      else c.group = c.tracker.view?.participants[c.participantId!]?.groupId ?? c.group;
     });
     // After a reconnect (a server restart), attach again with the last seq held.
     socket.io.on('reconnect', () => void attach(c, true));
@@ -116,12 +127,16 @@ async function write(msg: { target: Target; perSecond: number; durationMs: numbe
         const text = `b|${now()}|${process.pid}:${n}:${c.group}`;
         sentByGroup[c.group!] = (sentByGroup[c.group!] ?? 0) + 1;
         const p = msg.target === 'floor' ? c.socket.emitWithAck('answer', { group: c.group, text }) : c.socket.emitWithAck('command', { type: 'answer.add', opId: nanoid(12), promptId: msg.promptId, text });
-        void p.then((ack: Ack<{ answerId: string }>) => {
-          if (ack.ok) {
-            acked++;
-            if (ack.result?.answerId) ackedIds.push(ack.result.answerId);
-          }
-        });
+        p.then(
+          (ack: Ack<{ answerId: string }>) => {
+            if (ack.ok) {
+              acked++;
+              if (ack.result?.answerId) ackedIds.push(ack.result.answerId);
+            }
+          },
+          // A node killed at the end of a phase drops the acks still in flight: they are simply not acknowledged.
+          () => undefined,
+        );
         n++;
       }
       if (n >= total) return resolve();
@@ -140,7 +155,7 @@ process.on('message', (msg: { type: string } & Record<string, unknown>) => {
       void connect(msg as never);
       break;
     case 'groups': {
-      const check = () => (clients.every((c) => c.group) ? reply({ type: 'grouped', groups: clients.map((c) => c.group) }) : setTimeout(check, 50));
+      const check = () => (clients.every((c) => c.group && c.attaching === 0) ? reply({ type: 'grouped', groups: clients.map((c) => c.group) }) : setTimeout(check, 50));
       check();
       break;
     }

@@ -1,0 +1,37 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+/**
+ * `npm test` runs `npm run bench -- --quick` once, after every other project (its own group), so the harness
+ * never rots: every scenario must run to the end and keep its hard guarantees. Speed itself is judged in
+ * BENCHMARKS.md from a full run, not here: a timed assertion on a shared 2-core machine would only be noise.
+ */
+const run = promisify(execFile);
+
+interface BenchJson {
+  fanout: { participants: number; p95Ms: number; floorP95Ms: number; ratioP95: number; deliveryRatio: number };
+  joinStorm: { participants: number; seconds: number; failures: number };
+  restart: { participants: number; seconds: number; lostAnswers: number };
+  memory: { participants: number; rssMb: number; kbPerParticipant: number }[];
+  writes: { answersPerSecond: number };
+  synthesis: { answers: number; ms: number }[];
+  twoNodes: { deliveryRatio: number } | null;
+}
+
+describe('npm run bench -- --quick', () => {
+  it('runs every scenario and keeps delivery complete, joins without failure and nothing lost', async () => {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'tests/bench/run.ts', '--quick', '--json'], { maxBuffer: 10_000_000, timeout: 170_000 });
+    const result = JSON.parse(stdout.trim().split('\n').pop()!) as BenchJson;
+
+    expect(result.fanout.participants).toBe(200);
+    expect(result.fanout.deliveryRatio).toBe(1);
+    expect(result.fanout.p95Ms).toBeGreaterThan(0);
+    expect(result.fanout.ratioP95).toBeCloseTo(result.fanout.p95Ms / result.fanout.floorP95Ms, 5);
+    expect(result.joinStorm).toMatchObject({ participants: 200, failures: 0 });
+    expect(result.restart).toMatchObject({ participants: 200, lostAnswers: 0 });
+    expect(result.memory.map((m) => m.participants)).toEqual([200, 500]);
+    expect(result.writes.answersPerSecond).toBeGreaterThan(0);
+    expect(result.synthesis.map((s) => s.answers)).toEqual([1000, 10000]);
+    if (process.env.DATABASE_URL && process.env.REDIS_URL) expect(result.twoNodes?.deliveryRatio).toBe(1);
+  }, 180_000);
+});
