@@ -34,6 +34,12 @@ export const fromRecord = (r: EventRecord): EventEnvelope => ({ seq: r.seq, at: 
 export class SessionHost {
   private state: SessionState = EMPTY_STATE;
   private committedSeq = 0;
+  /**
+   * The last state known to match the log exactly (taken when no append was in flight). A rebuild starts from it
+   * and reads only the events after it: on several nodes, a seq conflict costs a few rows, not the whole log.
+   */
+  private base: SessionState | null = null;
+  private appending = 0;
   /** Bumped on every rebuild, so work that started on an abandoned state can tell. */
   private generation = 0;
   private ready: Promise<void>;
@@ -62,9 +68,12 @@ export class SessionHost {
   async sync(): Promise<void> {
     await this.ready;
     await Promise.allSettled([...this.inFlight]);
-    const newer = (await this.deps.store.readEvents(this.sessionId, this.state.seq)).map(fromRecord);
-    if (newer.length === 0 || newer[0].seq !== this.state.seq + 1) return;
-    this.adopt(applyAll(this.state, newer));
+    const from = this.state;
+    const newer = (await this.deps.store.readEvents(this.sessionId, from.seq)).map(fromRecord);
+    if (newer.length === 0 || newer[0].seq !== from.seq + 1) return;
+    // A command decided meanwhile took a seq that is already in the log: it will conflict and rebuild.
+    if (this.state !== from || this.appending > 0) return;
+    this.adopt(applyAll(from, newer));
     this.deps.onCatchUp?.(this.sessionId, newer, this.state);
   }
 
@@ -135,16 +144,20 @@ export class SessionHost {
       events: envelopes.map(toRecord),
     });
     this.track(append);
+    this.appending++;
     try {
       await append;
     } catch (err) {
+      this.appending--;
       if (gen === this.generation) this.invalidate();
       if (err instanceof DuplicateOpError && opId) return this.storedAck(opId);
       if (err instanceof SeqConflictError && attempt < MAX_CONFLICT_RETRIES) return this.run(actor, decider, opId, attempt + 1);
       return fail('store_unavailable', 'Could not save: nothing was changed. Please try again.');
     }
+    this.appending--;
     const last = envelopes[envelopes.length - 1].seq;
     this.committedSeq = Math.max(this.committedSeq, last);
+    if (this.appending === 0 && gen === this.generation && this.state.seq === last) this.base = this.state;
     // The current state may already hold later, pipelined events; it only serves to route and redact.
     this.deps.onCommit(this.sessionId, envelopes, this.state);
     const ok: AckOk = { ok: true, seq: last, result: decision.result };
@@ -176,13 +189,15 @@ export class SessionHost {
   }
 
   private async rebuild(): Promise<void> {
-    const records = await this.deps.store.readEvents(this.sessionId, 0);
-    this.adopt(applyAll(EMPTY_STATE, records.map(fromRecord)));
+    const from = this.base ?? EMPTY_STATE;
+    const records = await this.deps.store.readEvents(this.sessionId, from.seq);
+    this.adopt(applyAll(from, records.map(fromRecord)));
   }
 
   private adopt(s: SessionState): void {
     this.state = s;
     this.committedSeq = s.seq;
+    this.base = s;
   }
 
   /** Current state, possibly including events not yet committed; for decisions only, never for readers. */

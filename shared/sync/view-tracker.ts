@@ -3,6 +3,9 @@ import type { AttachResult } from '../protocol/socket-events.js';
 import { apply } from '../domain/reducer.js';
 import { changesVisibility, type SessionView } from '../domain/projection.js';
 
+/** Enough to cover the events that can arrive while one attach is answered. */
+const RECENT_KEPT = 1000;
+
 /**
  * A client's copy of its session view, fed by attach catch-ups and live events. Used by the browser store and
  * by the test clients, so both follow the same rules:
@@ -11,7 +14,9 @@ import { changesVisibility, type SessionView } from '../domain/projection.js';
  *   live events is harmless;
  * - an event older than the view that was never applied arrived late (with several nodes, two broadcasts can
  *   cross): the view can no longer be trusted, so ask for a fresh one;
- * - after an event that changes what a participant may see, ask for a fresh view too.
+ * - after an event that changes what a participant may see, ask for a fresh view too;
+ * - a snapshot can be older than events already received (the server sends live events to the socket while it
+ *   prepares the attach answer): those later events are applied again on top of it, never lost.
  */
 export class ViewTracker {
   view: SessionView | null = null;
@@ -19,6 +24,8 @@ export class ViewTracker {
   private coveredUpTo = 0;
   /** Seqs applied one by one since the last snapshot. */
   private applied = new Set<number>();
+  /** Events applied since the last snapshot, in order, to replay on a snapshot older than they are. */
+  private recent: EventEnvelope[] = [];
 
   constructor(
     private readonly role: () => 'facilitator' | 'participant' | null,
@@ -33,15 +40,24 @@ export class ViewTracker {
     const resync = this.role() === 'participant' && changesVisibility(envelope.event, this.view, this.participantId());
     this.view = apply(this.view, envelope);
     this.applied.add(envelope.seq);
+    this.recent.push(envelope);
+    if (this.recent.length > RECENT_KEPT) this.recent.shift();
     return resync;
   }
 
   /** Applies an attach result; returns true when a fresh view is needed after all. */
   catchUp(catchUp: AttachResult['catchUp']): boolean {
     if (catchUp.kind === 'snapshot') {
+      const later = this.recent.filter((e) => e.seq > catchUp.view.seq);
       this.view = catchUp.view;
       this.coveredUpTo = catchUp.view.seq;
       this.applied.clear();
+      this.recent = [];
+      for (const e of later) {
+        this.view = apply(this.view, e);
+        this.applied.add(e.seq);
+        this.recent.push(e);
+      }
       return false;
     }
     let resync = false;

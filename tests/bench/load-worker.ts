@@ -22,6 +22,8 @@ interface Client {
   attachedAt: number;
   /** Attaches in flight: after new groups, a socket is in its group's room only once its re-attach ends. */
   attaching: number;
+  /** Answers this client received in the current phase. */
+  got: number;
 }
 
 const loop = monitorEventLoopDelay({ resolution: 5 });
@@ -40,11 +42,12 @@ function reply(msg: unknown) {
 /** Receipts per answer (its writer's worker and number), to find where a delivery went missing. */
 const receipts = new Map<string, number>();
 
-function onAnswer(text: string) {
+function onAnswer(text: string, c: Client) {
   const m = /^b\|(\d+(?:\.\d+)?)\|(\S+)/.exec(text);
   if (!m) return;
   latencies.push(now() - Number(m[1]));
   received++;
+  c.got++;
   receipts.set(m[2], (receipts.get(m[2]) ?? 0) + 1);
 }
 
@@ -71,7 +74,7 @@ async function attachOnce(c: Client, withLastSeq: boolean): Promise<boolean> {
 
 async function connectOne(target: Target, url: string, index: number, opts: { joinCode?: string; groupSize: number }): Promise<void> {
   const socket = io(url, { transports: ['websocket'], reconnectionDelay: 200, reconnectionDelayMax: 1000, forceNew: true });
-  const c: Client = { socket, tracker: new ViewTracker(() => 'participant', () => c.participantId), participantId: null, group: null, token: nanoid(24), sessionId: null, syncedSeq: 0, attachedAt: 0, attaching: 0 };
+  const c: Client = { socket, tracker: new ViewTracker(() => 'participant', () => c.participantId), participantId: null, group: null, token: nanoid(24), sessionId: null, syncedSeq: 0, attachedAt: 0, attaching: 0, got: 0 };
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
@@ -79,14 +82,14 @@ async function connectOne(target: Target, url: string, index: number, opts: { jo
   if (target === 'floor') {
     c.group = String(Math.floor(index / opts.groupSize));
     await socket.timeout(30_000).emitWithAck('join', { group: c.group });
-    socket.on('answer', (msg: { text: string }) => onAnswer(msg.text));
+    socket.on('answer', (msg: { text: string }) => onAnswer(msg.text, c));
   } else {
     const joined = (await socket.timeout(30_000).emitWithAck('join', { opId: nanoid(12), joinCode: opts.joinCode, token: c.token, name: `Bench ${index}`, organisation: `Org ${index % 37}`, country: `C${index % 11}` })) as Ack<{ sessionId: string }>;
     if (!joined.ok) throw new Error(joined.error.message);
     c.sessionId = joined.result!.sessionId;
     if (!(await attach(c, false))) throw new Error('attach failed');
     socket.on('event', (e: EventEnvelope) => {
-      if (e.event.type === 'answer.added') onAnswer(e.event.answer.text);
+      if (e.event.type === 'answer.added') onAnswer(e.event.answer.text, c);
       // The group is taken from the re-attach, not from the event: only then is the socket in the group's room.
       if (c.tracker.receive(e)) void attach(c, false);
     });
@@ -113,6 +116,7 @@ async function connect(msg: { target: Target; url: string; joinCode?: string; co
 async function write(msg: { target: Target; perSecond: number; durationMs: number; promptId?: string }) {
   latencies = [];
   received = 0;
+  for (const c of clients) c.got = 0;
   for (const g of Object.keys(sentByGroup)) delete sentByGroup[g];
   let n = 0;
   let acked = 0;
@@ -164,7 +168,7 @@ process.on('message', (msg: { type: string } & Record<string, unknown>) => {
       break;
     case 'report':
       loop.disable();
-      reply({ type: 'report', latencies, received, sentByGroup, loopP99Ms: loop.percentile(99) / 1e6, ackedIds, receipts: Object.fromEntries(receipts) });
+      reply({ type: 'report', latencies, received, silent: clients.filter((c) => c.got === 0).map((c) => ({ group: c.group, attaching: c.attaching, connected: c.socket.connected })), sentByGroup, loopP99Ms: loop.percentile(99) / 1e6, ackedIds, receipts: Object.fromEntries(receipts) });
       receipts.clear();
       loop.reset();
       loop.enable();

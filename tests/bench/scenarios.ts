@@ -54,9 +54,9 @@ async function measureFanOut(workers: Workers, sizes: Sizes, urls: string[], pid
   const wrote = await workers.all<{ sent: number; acked: number; ms: number }>(() => ({ type: 'write', target: 'real', perSecond: sizes.ratePerSecond / workers.size, durationMs: sizes.seconds * 1000, promptId }), 'wrote');
   const cpu = pids.map((pid, i) => (cpuSeconds(pid) - cpu0[i]) / ((now() - t0) / 1000));
   const metrics = await Promise.all(urls.map(health));
-  const reports = await workers.all<{ latencies: number[]; received: number; sentByGroup: Record<string, number>; loopP99Ms: number; ackedIds: string[]; receipts: Record<string, number> }>(() => ({ type: 'report' }), 'report');
+  const reports = await workers.all<{ latencies: number[]; received: number; sentByGroup: Record<string, number>; loopP99Ms: number; ackedIds: string[]; receipts: Record<string, number>; silent: unknown[] }>(() => ({ type: 'report' }), 'report');
   const sizeOf = (g: string) => fac.view!.groups[g]?.memberIds.length ?? GROUP;
-  reportShortfall(reports.map((r) => r.receipts), facLatencies.length, sizeOf);
+  reportShortfall(reports.map((r) => r.receipts), facLatencies.length, sizeOf, reports.flatMap((r) => r.silent));
   const received = reports.reduce((a, r) => a + r.received, 0) + facLatencies.length;
   const acked = wrote.reduce((a, w) => a + w.acked, 0);
   const result = {
@@ -116,11 +116,11 @@ export async function twoNodeFanOut(workers: Workers, sizes: Sizes, databaseUrl:
 }
 
 /** When a delivery is missing, say which answers fell short and by how much (to the console, for the report). */
-function reportShortfall(receipts: Record<string, number>[], facilitatorGot: number, sizeOf: (g: string) => number): void {
+function reportShortfall(receipts: Record<string, number>[], facilitatorGot: number, sizeOf: (g: string) => number, silent: unknown[]): void {
   const merged = new Map<string, number>();
   for (const r of receipts) for (const [k, v] of Object.entries(r)) merged.set(k, (merged.get(k) ?? 0) + v);
   const short = [...merged].filter(([k, v]) => v < sizeOf(k.split(':')[2]));
-  if (short.length) console.log(`  short deliveries (answer → participants reached): ${short.slice(0, 10).map(([k, v]) => `${k}→${v}`).join(', ')}; facilitator got ${facilitatorGot}`);
+  if (short.length) console.log(`  short deliveries (answer → participants reached): ${short.slice(0, 10).map(([k, v]) => `${k}→${v}`).join(', ')}; facilitator got ${facilitatorGot}; ${silent.length} participants got nothing, e.g. ${JSON.stringify(silent.slice(0, 3))}`);
 }
 
 async function stateOf(url: string, s: { sessionId: string; facilitatorKey: string }): Promise<SessionState> {

@@ -8,11 +8,21 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/**
+ * This process's environment without the store and adapter choices: CI sets DATABASE_URL and REDIS_URL for the
+ * multi-node tests, and a server meant to run on its embedded SQLite must not pick them up. Callers that want
+ * Postgres or Redis pass them explicitly.
+ */
+function inherited(): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _db, REDIS_URL: _redis, ...rest } = process.env;
+  return rest;
+}
+
 /** The real server (`server/index.ts`) in its own process, so SIGKILL is a real crash. */
-export async function spawnServer(env: Record<string, string>, timeoutMs = 20_000): Promise<ServerProcess> {
+export async function spawnServer(env: Record<string, string>, timeoutMs = 20_000, nodeArgs: string[] = []): Promise<ServerProcess> {
   // tsx as a loader inside this one process: the tsx CLI would fork a child that survives a SIGKILL of its parent.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('server/index.ts')], {
-    env: { ...process.env, LOG_LEVEL: 'error', HOST: '127.0.0.1', ...env },
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.resolve('server/index.ts')], {
+    env: { ...inherited(), LOG_LEVEL: 'error', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
