@@ -10,8 +10,13 @@ export type { MessageKey };
 
 export function translate(lang: Language, key: MessageKey, vars: Record<string, string | number> = {}): string {
   const template = MESSAGES[lang][key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in vars ? formatVar(lang, vars[k]) : `{${k}}`));
+  return template
+    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (_, k: string, one: string, other: string) => (pluralOf(lang, vars[k]) === 'one' ? one : other))
+    .replace(/\{(\w+)\}/g, (_, k: string) => (k in vars ? formatVar(lang, vars[k]) : `{${k}}`));
 }
+
+/** `{n|answer|answers}` picks the word by the language's plural rules (French counts 0 and 1 as singular). */
+const pluralOf = (lang: Language, v: string | number | undefined) => (typeof v === 'number' ? new Intl.PluralRules(lang).select(v) : 'other');
 
 const formatVar = (lang: Language, v: string | number) => (typeof v === 'number' ? new Intl.NumberFormat(lang).format(v) : v);
 

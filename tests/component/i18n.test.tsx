@@ -19,6 +19,15 @@ describe('translations', () => {
     expect(translate('da', 'people', { n: 1234 })).toBe('1.234 personer');
     expect(translate('en', 'people', { n: 1234 })).toBe('1,234 people');
     expect(pickLanguage('fr', 'nl', ['da-DK'])).toBe('fr');
+  });
+
+  it('picks singular or plural by each language’s rules', () => {
+    expect(translate('en', 'answersCount', { n: 1 })).toBe('1 answer');
+    expect(translate('en', 'answersCount', { n: 0 })).toBe('0 answers');
+    expect(translate('fr', 'answersCount', { n: 0 })).toBe('0 réponse');
+    expect(translate('nl', 'people', { n: 1 })).toBe('1 persoon');
+    expect(translate('da', 'votesLeft', { n: 1 })).toBe('1 stemme tilbage');
+    expect(translate('da', 'votesLeft', { n: 2 })).toBe('2 stemmer tilbage');
     expect(pickLanguage(null, 'nl', ['da-DK'])).toBe('nl');
     expect(pickLanguage(null, null, ['de-DE', 'da-DK'])).toBe('da');
     expect(pickLanguage(null, null, ['de-DE'])).toBe('en');
