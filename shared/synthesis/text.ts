@@ -4,12 +4,15 @@ import type { Language } from '../schemas/primitives.js';
 
 const STEMMER_NAMES: Record<Language, string> = { en: 'english', nl: 'dutch', fr: 'french', da: 'danish' };
 const STOPWORD_LISTS: Record<Language, string[]> = { en: stopword.eng, nl: stopword.nld, fr: stopword.fra, da: stopword.dan };
-/** Words that carry no theme in these sessions whatever the prompt ("network", "members" appear everywhere). */
+/**
+ * Words that carry no theme in these sessions whatever the prompt ("network" appears everywhere), and the
+ * indefinite pronouns the stopword lists miss ("nobody knows us" and "nobody knows everything" share no idea).
+ */
 const DOMAIN_STOPWORDS: Record<Language, string[]> = {
-  en: ['network', 'networks', 'etc', 'e.g', 'eg', 'also', 'really', 'things', 'thing', 'lot'],
-  nl: ['netwerk', 'netwerken', 'bv', 'vb', 'enz', 'echt', 'ook'],
-  fr: ['réseau', 'réseaux', 'ex', 'etc', 'aussi', 'vraiment'],
-  da: ['netværk', 'netværket', 'fx', 'osv', 'også', 'virkelig'],
+  en: ['network', 'networks', 'etc', 'e.g', 'eg', 'also', 'really', 'things', 'thing', 'lot', 'nobody', 'everybody', 'everyone', 'everything', 'anything', 'something', 'nothing', 'someone', 'anyone'],
+  nl: ['netwerk', 'netwerken', 'bv', 'vb', 'enz', 'echt', 'ook', 'niemand', 'iedereen', 'alles', 'iets', 'niets', 'iemand'],
+  fr: ['réseau', 'réseaux', 'ex', 'etc', 'aussi', 'vraiment', 'personne', 'tout', 'tous', 'toutes', 'rien', 'quelqu', 'chacun'],
+  da: ['netværk', 'netværket', 'fx', 'osv', 'også', 'virkelig', 'ingen', 'alle', 'alt', 'noget', 'nogen', 'intet', 'enhver'],
 };
 
 const stemmers = new Map<Language, { stem(w: string): string }>();
