@@ -13,11 +13,11 @@ const PEOPLE = [
   ['Emil', 'RREUSE', 'Denmark'], ['Fleur', 'Ashoka', 'Belgium'], ['Giulia', 'Legacoop', 'Italy'], ['Hans', 'BAG', 'Germany'],
   ['Iris', 'Sociale Firma', 'Netherlands'], ['Jonas', 'ENSIE', 'Lithuania'], ['Katarzyna', 'FISE', 'Poland'], ['Luís', 'CASES', 'Portugal'],
 ];
+/** Ideas per prompt (why / how / what), written so that several groups raise the same themes in their own words. */
 const IDEAS = [
-  ['Speak with one voice towards policy makers', 'Be visible: people do not know what a social enterprise is', 'Support members when they struggle'],
-  ['Lobby for our shared interests', 'Recognition by the authorities', 'Share know-how and expertise between members'],
-  ['Represent the sector at national level', 'More visibility in the media', 'Access to funding we cannot get alone'],
-  ['Defend common interests, alone we are too small', 'Learn from each other’s methods', 'Negotiate better conditions with public buyers'],
+  ['Speak with one voice towards policy makers', 'Be visible: people do not know what a social enterprise is', 'Support members when they struggle', 'Lobby for our shared interests', 'Recognition by the authorities', 'Share know-how and expertise between members', 'Defend common interests, alone we are too small', 'Learn from each other’s methods'],
+  ['Coaching and practical support for members', 'Help members find funding and loans', 'Spread good practices between countries', 'Informal meetings to connect members', 'Link members to banks and investors', 'Study visits to see good examples', 'Network events where people meet', 'Advice on legal and HR questions'],
+  ['Raise awareness of the challenges of the sector', 'Give members a seat where decisions are made', 'Empower members and make them more visible', 'Campaigns to explain what we do', 'Influence policy decisions early', 'Build solutions for vulnerable people', 'Strengthen members’ confidence', 'Inform the public about the sector'],
 ];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -45,11 +45,19 @@ async function main() {
   await fac.ok('round.start', { durationSeconds: 120 });
   await fac.ok('broadcast.send', { message: 'Welcome! Start with “Why a network?”' });
   const prompts = fac.view!.prompts.map((p) => p.id);
-  for (let k = 0; k < 30; k++) {
+  // About one answer every two seconds for the two minutes: each person writes on every prompt in turn, never
+  // repeating what someone in their group already wrote there.
+  const written = new Set<string>();
+  for (let k = 0; k < 60; k++) {
+    const prompt = Math.floor(k / 20) % prompts.length;
     const who = people[k % people.length];
-    const ideas = IDEAS[k % IDEAS.length];
-    await who.command('answer.add', { promptId: prompts[Math.floor(k / 12) % prompts.length], text: ideas[Math.floor(k / 4) % ideas.length] }).catch(() => undefined);
-    await sleep(3000);
+    const group = fac.view!.participants[who.participantId!]?.groupId;
+    const ideas = IDEAS[prompt];
+    let i = (k * 5) % ideas.length;
+    for (let tries = 0; tries < ideas.length && written.has(`${group}:${prompt}:${i}`); tries++) i = (i + 1) % ideas.length;
+    written.add(`${group}:${prompt}:${i}`);
+    await who.command('answer.add', { promptId: prompts[prompt], text: ideas[i] }).catch(() => undefined);
+    await sleep(1900);
   }
   await fac.ok('round.end').catch(() => undefined);
   await fac.command('synthesis.publish', { published: true });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { Language } from '../shared/schemas/primitives.js';
 import { synthesize } from '../shared/synthesis/index.js';
+import { HEADINGS } from '../server/export/i18n.js';
 
 const SessionFile = z.object({
   session: z.object({ title: z.string().optional(), language: Language }),
@@ -32,11 +33,12 @@ function main(argv: string[]): number {
     return 0;
   }
   const text = new Map(session.answers.map((a) => [a.id, a.text]));
+  const h = HEADINGS[session.session.language];
   const lines = [`# ${session.session.title ?? 'Synthesis'}`, ''];
   for (const p of result.prompts) {
     lines.push(`## ${session.prompts.find((q) => q.id === p.promptId)?.text ?? p.promptId}`, '', p.summary, '');
-    for (const t of p.themes) lines.push(`- **${t.label}**${t.consensus ? ' (consensus)' : ''}: ${t.groupIds.length} groups, ${t.answerIds.length} answers`);
-    if (p.otherAnswerIds.length) lines.push('', ...p.otherAnswerIds.map((id) => `- ${text.get(id)}`));
+    for (const t of p.themes) lines.push(`- **${t.label}**${t.consensus ? ` (${h.consensus.toLowerCase()})` : ''}: ${t.groupIds.length} ${h.groupsRaised}`);
+    if (p.otherAnswerIds.length) lines.push('', `${h.otherIdeas}:`, '', ...p.otherAnswerIds.map((id) => `- ${text.get(id)}`));
     lines.push('');
   }
   process.stdout.write(`${lines.join('\n')}\n`);
