@@ -19,7 +19,12 @@ export interface HostDeps {
   onCatchUp?: (sessionId: string, envelopes: EventEnvelope[], state: SessionState) => void;
 }
 
-const MAX_CONFLICT_RETRIES = 8;
+/**
+ * Two nodes writing one session at once lose seq races to each other; each loser catches up and tries again,
+ * after a short random pause that grows with the attempts, so two pipelines in lockstep drift apart.
+ */
+const MAX_CONFLICT_RETRIES = 20;
+const conflictPause = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** attempt)));
 const REMEMBERED_OPS = 5_000;
 
 export const toRecord = (e: EventEnvelope): EventRecord => ({ seq: e.seq, at: e.at, type: e.event.type, data: e.event });
@@ -40,6 +45,8 @@ export class SessionHost {
    */
   private base: SessionState | null = null;
   private appending = 0;
+  private syncing: Promise<void> | null = null;
+  private syncWanted = false;
   /** Bumped on every rebuild, so work that started on an abandoned state can tell. */
   private generation = 0;
   private ready: Promise<void>;
@@ -64,15 +71,35 @@ export class SessionHost {
     }
   }
 
-  /** Catches up with events other nodes appended (no-op on a single node). */
-  async sync(): Promise<void> {
+  /**
+   * Catches up with events other nodes appended (no-op on a single node). One catch-up runs at a time; a call
+   * during one makes another run right after it, so an event notified mid-read is never left behind.
+   */
+  sync(): Promise<void> {
+    this.syncWanted = true;
+    if (!this.syncing) this.syncing = this.syncWhileWanted().finally(() => (this.syncing = null));
+    return this.syncing;
+  }
+
+  private async syncWhileWanted(): Promise<void> {
+    while (this.syncWanted) {
+      this.syncWanted = false;
+      await this.syncOnce();
+    }
+  }
+
+  private async syncOnce(): Promise<void> {
     await this.ready;
     await Promise.allSettled([...this.inFlight]);
     const from = this.state;
+    const gen = this.generation;
+    // Only a state that matches the log may be extended, never one still holding an append that failed (its
+    // rebuild is queued and will read these events anyway).
+    if (from.seq !== this.committedSeq) return;
     const newer = (await this.deps.store.readEvents(this.sessionId, from.seq)).map(fromRecord);
     if (newer.length === 0 || newer[0].seq !== from.seq + 1) return;
     // A command decided meanwhile took a seq that is already in the log: it will conflict and rebuild.
-    if (this.state !== from || this.appending > 0) return;
+    if (this.state !== from || this.appending > 0 || gen !== this.generation) return;
     this.adopt(applyAll(from, newer));
     this.deps.onCatchUp?.(this.sessionId, newer, this.state);
   }
@@ -151,7 +178,10 @@ export class SessionHost {
       this.appending--;
       if (gen === this.generation) this.invalidate();
       if (err instanceof DuplicateOpError && opId) return this.storedAck(opId);
-      if (err instanceof SeqConflictError && attempt < MAX_CONFLICT_RETRIES) return this.run(actor, decider, opId, attempt + 1);
+      if (err instanceof SeqConflictError && attempt < MAX_CONFLICT_RETRIES) {
+        await conflictPause(attempt);
+        return this.run(actor, decider, opId, attempt + 1);
+      }
       return fail('store_unavailable', 'Could not save: nothing was changed. Please try again.');
     }
     this.appending--;
@@ -190,8 +220,12 @@ export class SessionHost {
 
   private async rebuild(): Promise<void> {
     const from = this.base ?? EMPTY_STATE;
-    const records = await this.deps.store.readEvents(this.sessionId, from.seq);
-    this.adopt(applyAll(from, records.map(fromRecord)));
+    const known = this.committedSeq;
+    const envelopes = (await this.deps.store.readEvents(this.sessionId, from.seq)).map(fromRecord);
+    this.adopt(applyAll(from, envelopes));
+    // What other nodes committed and this one learns only now (their timers, for one) is caught up here too.
+    const learned = envelopes.filter((e) => e.seq > known);
+    if (learned.length) this.deps.onCatchUp?.(this.sessionId, learned, this.state);
   }
 
   private adopt(s: SessionState): void {
