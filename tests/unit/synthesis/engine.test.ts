@@ -86,8 +86,8 @@ describe('synthesis engine', () => {
   });
 
   // The team's labelled sessions sit beside the repository (../shared), not in it; without them there is nothing to score.
-  it.skipIf(!existsSync(shared))('scores the team’s labelled sessions at least as well as plain TF-IDF (ARI 0.35 en, 0.19 nl)', () => {
-    expect(scores(path.join(shared, 'networks-core-drives.en.json'))).toBeGreaterThan(0.5);
-    expect(scores(path.join(shared, 'regionale-netwerken.nl.json'))).toBeGreaterThan(0.5);
+  it.skipIf(!existsSync(shared))('recovers the themes of the team’s labelled sessions (ARI ≥ 0.6; plain TF-IDF scores 0.35 en, 0.19 nl)', () => {
+    expect(scores(path.join(shared, 'networks-core-drives.en.json'))).toBeGreaterThanOrEqual(0.6);
+    expect(scores(path.join(shared, 'regionale-netwerken.nl.json'))).toBeGreaterThanOrEqual(0.6);
   });
 });
