@@ -145,7 +145,8 @@ export function createApp(deps: AppDeps): App {
     async listen(port, host) {
       await new Promise<void>((resolve) => http.listen(port, host, resolve));
       // Several nodes: follow what the others commit, so sessions and their timers stay current here too.
-      unsubscribe = (await deps.store.subscribe?.((sessionId, seq) => void registry.loaded(sessionId)?.then((h) => h?.syncTo(seq)).catch(() => undefined))) ?? null;
+      const catchUp = (sessionId: string, seq?: number) => void registry.loaded(sessionId)?.then((h) => (seq === undefined ? h?.sync() : h?.syncTo(seq))).catch(() => undefined);
+      unsubscribe = (await deps.store.subscribe?.(catchUp, () => registry.loadedIds().forEach((id) => catchUp(id)))) ?? null;
       await resumeTimers(registry, timers!);
       const { port: actual } = http.address() as AddressInfo;
       return `http://${host && host !== '0.0.0.0' ? host : 'localhost'}:${actual}`;

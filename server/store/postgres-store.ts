@@ -137,16 +137,56 @@ class PostgresStore implements Store {
     return r ? { hash: r.hash, role: r.role, scopeId: r.scope_id, subject: r.subject, createdAt: Number(r.created_at) } : null;
   }
 
-  async subscribe(onAppend: (sessionId: string, lastSeq: number) => void): Promise<() => Promise<void>> {
-    const listener = await this.connect();
-    listener.on('notification', (msg) => {
-      const [sessionId, seq] = (msg.payload ?? '').split(' ');
-      if (sessionId && seq) onAppend(sessionId, Number(seq));
-    });
-    await listener.query(`LISTEN ${CHANNEL}`);
+  /**
+   * LISTEN on a connection of its own. Should that connection break (a Postgres restart, a network blip), it is
+   * opened again with growing pauses, and `onResume` runs: notifications sent meanwhile are lost, so the caller
+   * catches up from the log.
+   */
+  async subscribe(onAppend: (sessionId: string, lastSeq: number) => void, onResume?: () => void): Promise<() => Promise<void>> {
+    let listener: pg.PoolClient | null = null;
+    let stopped = false;
+    let retry: NodeJS.Timeout | null = null;
+    const listen = async (): Promise<void> => {
+      const c = await this.connect();
+      c.on('notification', (msg) => {
+        const [sessionId, seq] = (msg.payload ?? '').split(' ');
+        if (sessionId && seq) onAppend(sessionId, Number(seq));
+      });
+      c.on('error', () => lost(c));
+      c.on('end', () => lost(c));
+      try {
+        await c.query(`LISTEN ${CHANNEL}`);
+      } catch (err) {
+        c.release(true);
+        throw err;
+      }
+      listener = c;
+    };
+    const lost = (c: pg.PoolClient) => {
+      if (listener !== c || stopped) return;
+      listener = null;
+      c.release(true);
+      const again = (pause: number) => {
+        retry = setTimeout(() => {
+          if (stopped) return;
+          listen().then(
+            () => onResume?.(),
+            () => again(Math.min(pause * 2, 10_000)),
+          );
+        }, pause);
+        retry.unref();
+      };
+      again(250);
+    };
+    await listen();
     return async () => {
-      await listener.query(`UNLISTEN ${CHANNEL}`).catch(() => undefined);
-      listener.release();
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      const c = listener;
+      listener = null;
+      if (!c) return;
+      await c.query(`UNLISTEN ${CHANNEL}`).catch(() => undefined);
+      c.release();
     };
   }
 

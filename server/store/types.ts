@@ -104,9 +104,10 @@ export interface Store {
   addCredential(credential: Credential): Promise<void>;
   /**
    * Multi-node stores only: calls back after any node committed events, so each node's in-memory
-   * sessions can catch up (and keep their round timers) without waiting for a conflict. Returns an unsubscribe.
+   * sessions can catch up (and keep their round timers) without waiting for a conflict. `onResume` runs after
+   * the subscription was lost and came back (what was committed meanwhile must be read). Returns an unsubscribe.
    */
-  subscribe?(onAppend: (sessionId: string, lastSeq: number) => void): Promise<() => Promise<void>>;
+  subscribe?(onAppend: (sessionId: string, lastSeq: number) => void, onResume?: () => void): Promise<() => Promise<void>>;
   findCredential(hash: string): Promise<Credential | null>;
   close(): Promise<void>;
 }
