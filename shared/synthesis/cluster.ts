@@ -10,8 +10,8 @@ export interface ClusterItem {
  * - LINK: the similarity is a weighted sum of cosines (features.ts), where one concept shared by two answers
  *   that each name two is worth about 0.25; a cluster takes an answer (or another cluster) when the mean over
  *   all cross pairs reaches 0.15, i.e. when the newcomer shares a concept or a few content words with most of
- *   the cluster, not just letters with one member. Quality is flat from 0.12 to 0.16 on every labelled session
- *   we have (English, Dutch, French, Danish), and falls on both sides: 0.15 sits in that plateau, not on a peak;
+ *   the cluster, not just letters with one member. Quality is best and flat around 0.14–0.16 on every labelled
+ *   session we have (English, Dutch, French, Danish) and falls on both sides: 0.15 is the middle, not a peak;
  * - SAME_GROUP: a group rarely writes the same idea twice to one prompt, so similarity between two answers of
  *   the same group counts for 60%;
  */

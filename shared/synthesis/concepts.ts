@@ -8,16 +8,16 @@ import { stemmerFor } from './text.js';
  */
 export const CONCEPTS: Record<string, Partial<Record<Language, string[]>>> = {
   advocacy: {
-    en: ['represent', 'representation', 'advocacy', 'advocate', 'lobby', 'lobbying', 'voice', 'defend', 'interests', 'interest', 'politicians', 'policy', 'policymakers', 'speak'],
-    nl: ['vertegenwoordigen', 'belangenbehartiging', 'lobby', 'lobbyen', 'stem', 'verdedigen', 'belangen', 'politiek', 'beleid', 'beleidsmakers', 'spreekbuis'],
-    fr: ['représenter', 'représentation', 'plaidoyer', 'lobby', 'lobbying', 'voix', 'défendre', 'intérêts', 'politiques', 'politique', 'porte-parole'],
-    da: ['repræsentere', 'repræsentation', 'interessevaretagelse', 'lobby', 'lobbyisme', 'stemme', 'forsvare', 'interesser', 'politikere', 'politik'],
+    en: ['represent', 'representation', 'advocacy', 'advocate', 'lobby', 'lobbying', 'voice', 'defend', 'interests', 'interest', 'politicians', 'policy', 'policymakers', 'speak', 'ministry', 'ministries', 'legislation', 'law'],
+    nl: ['vertegenwoordigen', 'belangenbehartiging', 'lobby', 'lobbyen', 'stem', 'verdedigen', 'belangen', 'politiek', 'beleid', 'beleidsmakers', 'spreekbuis', 'ministerie', 'wetgeving', 'regering'],
+    fr: ['représenter', 'représentation', 'plaidoyer', 'lobby', 'lobbying', 'voix', 'défendre', 'intérêts', 'politiques', 'politique', 'porte-parole', 'ministère', 'ministères', 'législation', 'loi', 'parole', 'interlocuteur', 'peser'],
+    da: ['repræsentere', 'repræsentation', 'interessevaretagelse', 'lobby', 'lobbyisme', 'stemme', 'forsvare', 'interesser', 'politikere', 'politik', 'ministeriet', 'ministerier', 'lovgivning', 'lovgivningen'],
   },
   visibility: {
-    en: ['visibility', 'visible', 'seen', 'recognition', 'recognised', 'recognized', 'media', 'image', 'profile', 'spotlight', 'showcase', 'promote'],
-    nl: ['zichtbaarheid', 'zichtbaar', 'erkenning', 'erkend', 'bekend', 'media', 'imago', 'bekendheid'],
-    fr: ['visibilité', 'visible', 'reconnaissance', 'reconnu', 'reconnus', 'connu', 'médias', 'image', 'notoriété'],
-    da: ['synlighed', 'synlig', 'anerkendelse', 'anerkendt', 'kendt', 'medier', 'omdømme', 'kendskab'],
+    en: ['visibility', 'visible', 'seen', 'recognition', 'recognised', 'recognized', 'media', 'image', 'profile', 'spotlight', 'showcase', 'promote', 'known'],
+    nl: ['zichtbaarheid', 'zichtbaar', 'erkenning', 'erkend', 'bekend', 'media', 'imago', 'bekendheid', 'naambekendheid', 'bekendmaken'],
+    fr: ['visibilité', 'visible', 'reconnaissance', 'reconnu', 'reconnus', 'connu', 'médias', 'image', 'notoriété', 'connaître', 'faire connaître'],
+    da: ['synlighed', 'synlig', 'anerkendelse', 'anerkendt', 'kendt', 'medier', 'omdømme', 'kendskab', 'offentligheden'],
   },
   support: {
     en: ['support', 'help', 'backup', 'back', 'coaching', 'coach', 'assist', 'assistance', 'advice', 'struggle', 'guidance', 'backup', 'backs'],
@@ -32,16 +32,16 @@ export const CONCEPTS: Record<string, Partial<Record<Language, string[]>>> = {
     da: ['forhandle', 'forhandling', 'forhandlingsstyrke', 'kontrakter', 'vilkår', 'indflydelse'],
   },
   knowledge: {
-    en: ['expertise', 'know-how', 'knowhow', 'knowledge', 'experience', 'learn', 'learning', 'methods', 'tools', 'exchange', 'share', 'sharing', 'pool', 'experts'],
-    nl: ['expertise', 'kennis', 'knowhow', 'ervaring', 'ervaringen', 'leren', 'methodes', 'tools', 'uitwisseling', 'uitwisselen', 'delen', 'kennisdeling'],
+    en: ['expertise', 'know-how', 'knowhow', 'knowledge', 'experience', 'learn', 'learning', 'methods', 'tools', 'exchange', 'share', 'sharing', 'pool', 'experts', 'peer'],
+    nl: ['expertise', 'kennis', 'knowhow', 'ervaring', 'ervaringen', 'leren', 'methodes', 'tools', 'uitwisseling', 'uitwisselen', 'delen', 'kennisdeling', 'intervisie'],
     fr: ['expertise', 'savoir-faire', 'connaissances', 'expérience', 'expériences', 'apprendre', 'méthodes', 'outils', 'échange', 'échanger', 'partage', 'partager'],
-    da: ['ekspertise', 'viden', 'knowhow', 'erfaring', 'erfaringer', 'lære', 'metoder', 'værktøjer', 'udveksling', 'udveksle', 'dele', 'vidensdeling'],
+    da: ['ekspertise', 'viden', 'knowhow', 'erfaring', 'erfaringer', 'lære', 'metoder', 'værktøjer', 'udveksling', 'udveksle', 'dele', 'vidensdeling', 'erfagruppe', 'erfagrupper', 'erfa'],
   },
   funding: {
     en: ['funding', 'funds', 'finance', 'financing', 'money', 'loans', 'investors', 'banks', 'subsidies', 'grants', 'budget', 'esf', 'funders'],
     nl: ['financiering', 'geld', 'middelen', 'subsidie', 'subsidies', 'projectsubsidies', 'budget', 'begroting', 'leningen', 'investeerders', 'banken'],
     fr: ['financement', 'financements', 'argent', 'fonds', 'subventions', 'budget', 'prêts', 'investisseurs', 'banques', 'financeurs'],
-    da: ['finansiering', 'penge', 'midler', 'tilskud', 'budget', 'lån', 'investorer', 'banker', 'fonde', 'bevillinger'],
+    da: ['finansiering', 'penge', 'midler', 'tilskud', 'budget', 'lån', 'investorer', 'banker', 'fonde', 'bevillinger', 'pulje', 'puljer'],
   },
   practices: {
     en: ['practice', 'practices', 'examples', 'example', 'showcase', 'awards', 'copy', 'works', 'visits', 'inspiration', 'inspire'],
@@ -56,22 +56,22 @@ export const CONCEPTS: Record<string, Partial<Record<Language, string[]>>> = {
     da: ['interessenter', 'aktører', 'partnere', 'myndigheder', 'myndighederne'],
   },
   meeting: {
-    en: ['meet', 'meeting', 'connect', 'networking', 'events', 'informal', 'space', 'drinks', 'social', 'together', 'community'],
-    nl: ['ontmoeten', 'ontmoeting', 'netwerkmoment', 'kennismaking', 'kennen', 'informeel', 'samenbrengen', 'verbinden', 'koffie', 'elkaar'],
-    fr: ['rencontrer', 'rencontre', 'rencontres', 'convivialité', 'informel', 'espace', 'événements', 'ensemble', 'communauté'],
-    da: ['mødes', 'møde', 'møder', 'netværksmøder', 'uformel', 'uformelt', 'rum', 'arrangementer', 'sammen', 'fællesskab'],
+    en: ['meet', 'meeting', 'connect', 'networking', 'events', 'informal', 'space', 'drinks', 'social', 'together', 'community', 'coffee', 'afterwork', 'party', 'get-together'],
+    nl: ['ontmoeten', 'ontmoeting', 'netwerkmoment', 'kennismaking', 'kennen', 'informeel', 'samenbrengen', 'verbinden', 'koffie', 'elkaar', 'borrel', 'gezellig', 'afterwork'],
+    fr: ['rencontrer', 'rencontre', 'rencontres', 'convivialité', 'informel', 'espace', 'événements', 'ensemble', 'communauté', 'convivial', 'conviviaux', 'conviviale', 'afterwork', 'apéro', 'café', 'informelles', 'informels'],
+    da: ['mødes', 'møde', 'møder', 'netværksmøder', 'uformel', 'uformelt', 'rum', 'arrangementer', 'sammen', 'fællesskab', 'hygge', 'hyggelig', 'hyggelige', 'kaffe', 'fredagsbar', 'uformelle'],
   },
   dialogue: {
-    en: ['dialogue', 'dialog', 'communication', 'listen', 'consultation', 'consult', 'surveys', 'feedback', 'two-way', 'ask'],
-    nl: ['dialoog', 'communicatie', 'luisteren', 'bevragen', 'bevraging', 'overleg', 'inspraak', 'feedback'],
-    fr: ['dialogue', 'communication', 'écouter', 'écoute', 'consultation', 'consulter', 'enquêtes', 'concertation'],
-    da: ['dialog', 'kommunikation', 'lytte', 'høring', 'inddragelse', 'spørge', 'feedback'],
+    en: ['dialogue', 'dialog', 'communication', 'listen', 'consultation', 'consult', 'surveys', 'feedback', 'two-way', 'ask', 'assembly', 'governance', 'heard', 'involve', 'involvement', 'participatory'],
+    nl: ['dialoog', 'communicatie', 'luisteren', 'bevragen', 'bevraging', 'overleg', 'inspraak', 'feedback', 'ledenvergadering', 'algemene vergadering', 'gehoord', 'betrekken', 'bestuur'],
+    fr: ['dialogue', 'communication', 'écouter', 'écoute', 'consultation', 'consulter', 'enquêtes', 'concertation', 'assemblée', 'gouvernance', 'exprimer', 'entendu', 'entendus', 'associer'],
+    da: ['dialog', 'kommunikation', 'lytte', 'høring', 'inddragelse', 'spørge', 'feedback', 'generalforsamling', 'generalforsamlingen', 'hørt', 'høres', 'inddrage', 'medbestemmelse'],
   },
   decisions: {
     en: ['decision', 'decisions', 'decision-making', 'decision-makers', 'policy-making', 'table', 'influence', 'participate'],
-    nl: ['beslissingen', 'besluitvorming', 'beslissers', 'inspraak', 'tafel', 'invloed', 'participatie'],
+    nl: ['beslissingen', 'besluitvorming', 'beslissers', 'inspraak', 'tafel', 'invloed', 'participatie', 'beïnvloeden'],
     fr: ['décision', 'décisions', 'décideurs', 'table', 'influence', 'participer', 'participation'],
-    da: ['beslutning', 'beslutninger', 'beslutningstagere', 'indflydelse', 'bordet', 'deltage', 'deltagelse'],
+    da: ['beslutning', 'beslutninger', 'beslutningstagere', 'indflydelse', 'bordet', 'deltage', 'deltagelse', 'påvirke'],
   },
   empowerment: {
     en: ['empower', 'empowerment', 'strengthen', 'stronger', 'capacity', 'confidence', 'energy', 'motivate'],
@@ -80,10 +80,10 @@ export const CONCEPTS: Record<string, Partial<Record<Language, string[]>>> = {
     da: ['styrke', 'stærkere', 'empowerment', 'selvtillid', 'energi', 'motivere', 'kapacitet'],
   },
   training: {
-    en: ['training', 'trainings', 'courses', 'workshops', 'skills', 'education'],
-    nl: ['opleiding', 'opleidingen', 'vorming', 'workshops', 'vaardigheden', 'cursussen'],
-    fr: ['formation', 'formations', 'ateliers', 'compétences', 'cours'],
-    da: ['uddannelse', 'kurser', 'træning', 'workshops', 'kompetencer', 'efteruddannelse'],
+    en: ['training', 'trainings', 'courses', 'workshops', 'skills', 'education', 'train', 'upskilling', 'upskill'],
+    nl: ['opleiding', 'opleidingen', 'vorming', 'workshops', 'vaardigheden', 'cursussen', 'bijscholing', 'opleiden'],
+    fr: ['formation', 'formations', 'ateliers', 'compétences', 'cours', 'former', 'formateurs'],
+    da: ['uddannelse', 'kurser', 'træning', 'workshops', 'kompetencer', 'efteruddannelse', 'kursus', 'opkvalificering', 'uddanne', 'dygtigere'],
   },
   vulnerable: {
     en: ['vulnerable', 'disadvantaged', 'unemployed', 'jobseekers', 'beneficiaries', 'target', 'people', 'inclusion', 'newcomers'],
@@ -126,6 +126,12 @@ export const CONCEPTS: Record<string, Partial<Record<Language, string[]>>> = {
     nl: ['overtuigen', 'enthousiasme', 'enthousiast', 'enthousiasmeren', 'engagement', 'betrokkenheid', 'motiveren', 'warm', 'mobiliseren'],
     fr: ['convaincre', 'enthousiasme', 'enthousiaste', 'engager', 'engagement', 'mobiliser', 'motiver', 'adhésion'],
     da: ['overbevise', 'entusiasme', 'engagere', 'engagement', 'motivere', 'mobilisere', 'opbakning'],
+  },
+  employment: {
+    en: ['job', 'jobs', 'employment', 'employable', 'employers', 'labour', 'labor', 'hiring', 'recruitment', 'placement', 'placements'],
+    nl: ['job', 'jobs', 'werk', 'tewerkstelling', 'werkgelegenheid', 'arbeidsmarkt', 'werkgevers', 'aanwerving', 'doorstroom', 'vacatures'],
+    fr: ['emploi', 'emplois', 'embauche', 'recrutement', 'débouchés', 'travail', 'employeurs'],
+    da: ['job', 'jobs', 'beskæftigelse', 'arbejdsmarkedet', 'arbejdsmarked', 'ansættelse', 'arbejdsgivere', 'praktik'],
   },
   vision: {
     en: ['vision', 'goals', 'shared', 'common', 'mission', 'future', 'strategy', 'story'],
