@@ -23,8 +23,8 @@ export function connect(sessionId: string, credential: Credential): () => void {
       const answerId = (result as { answerId?: string } | undefined)?.answerId;
       if (c.type === 'answer.add' && answerId) set((s) => ({ myAnswerIds: [...s.myAnswerIds, answerId] }));
     },
-    failed: (_c, error) => set({ lastError: error.message }),
-    fatal: (error) => set({ fatal: error.message }),
+    failed: (_c, error) => set({ lastError: error }),
+    fatal: (error) => set({ fatal: error }),
   });
   set({ link, view: null, fatal: null, lastError: null, myAnswerIds: [] });
   return () => {

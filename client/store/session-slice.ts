@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { SessionView } from '../../shared/domain/projection.js';
 import type { ConnectionStatus, QueuedCommand, SessionLink } from '../socket.js';
+import type { ShownError } from '../errors.js';
 
 export interface SessionSlice {
   link: SessionLink | null;
@@ -13,8 +14,8 @@ export interface SessionSlice {
   queued: QueuedCommand[];
   /** Answers this device wrote (known from acks), so anonymous sessions still show "yours". */
   myAnswerIds: string[];
-  lastError: string | null;
-  fatal: string | null;
+  lastError: ShownError | null;
+  fatal: ShownError | null;
 }
 
 export const createSessionSlice: StateCreator<SessionSlice> = () => ({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES, pickLanguage, translate } from '../../client/i18n/index.js';
 import { en } from '../../client/i18n/en.js';
+import { describeError } from '../../client/errors.js';
 
 describe('translations', () => {
   it.each(['nl', 'fr', 'da'] as const)('%s has every key English has, and nothing empty', (lang) => {
@@ -19,6 +20,14 @@ describe('translations', () => {
     expect(translate('da', 'people', { n: 1234 })).toBe('1.234 personer');
     expect(translate('en', 'people', { n: 1234 })).toBe('1,234 people');
     expect(pickLanguage('fr', 'nl', ['da-DK'])).toBe('fr');
+  });
+
+  it('tells server errors in the reader’s language (English keeps the server’s own sentence)', () => {
+    const throttled = { code: 'rate_limited', message: 'Too many messages: wait 3 s', details: { retryAfterSeconds: 3 } };
+    expect(describeError('en', throttled)).toBe('Too many messages: wait 3 s');
+    expect(describeError('nl', throttled)).toBe('Te veel tegelijk: wacht 3 s en probeer opnieuw.');
+    expect(describeError('da', { code: 'closed', message: 'This session is closed' })).toBe('Sessionen er lukket: den kan læses, ikke ændres.');
+    expect(describeError('fr', { code: 'something_new', message: 'Unforeseen' })).toBe('Unforeseen');
   });
 
   it('picks singular or plural by each language’s rules', () => {

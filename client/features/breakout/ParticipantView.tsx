@@ -4,13 +4,15 @@ import { OfflineBanner } from '../../components/ConnectionBadge.js';
 import { Timer } from '../../components/Timer.js';
 import { storage } from '../../storage.js';
 import { connect, useStore } from '../../store/index.js';
-import { useT } from '../../useT.js';
+import { useLanguage, useT } from '../../useT.js';
+import { describeError } from '../../errors.js';
 import { Home } from '../home/Home.js';
 import { SynthesisPanel } from '../synthesis/SynthesisPanel.js';
 import { GroupWork } from './GroupWork.js';
 
 export function ParticipantView({ sessionId }: { sessionId: string }) {
   const t = useT();
+  const lang = useLanguage();
   const token = storage.participantToken(sessionId);
   useEffect(() => (token ? connect(sessionId, { kind: 'participant', token }) : undefined), [sessionId, token]);
   const view = useStore((s) => s.view);
@@ -31,7 +33,7 @@ export function ParticipantView({ sessionId }: { sessionId: string }) {
         </div>
       )}
       <main className="participant" id="main">
-        {fatal && <p className="banner banner-error" role="alert">{t('error', { message: fatal })}</p>}
+        {fatal && <p className="banner banner-error" role="alert">{describeError(lang, fatal)}</p>}
         {!view || !me ? null : view.phase === 'closed' ? (
           <section className="card center">
             <h1>{t('closedTitle')}</h1>

@@ -5,7 +5,8 @@ import { Timer } from '../../components/Timer.js';
 import { fragmentKey } from '../../router.js';
 import { storage } from '../../storage.js';
 import { connect, useStore } from '../../store/index.js';
-import { useT } from '../../useT.js';
+import { useLanguage, useT } from '../../useT.js';
+import { describeError } from '../../errors.js';
 import { SynthesisPanel } from '../synthesis/SynthesisPanel.js';
 import { GroupingPanel } from './GroupingPanel.js';
 import { GroupsGrid } from './GroupsGrid.js';
@@ -16,6 +17,7 @@ import { ExportPanel } from './ExportPanel.js';
 
 export function Console({ sessionId }: { sessionId: string }) {
   const t = useT();
+  const lang = useLanguage();
   const key = fragmentKey() ?? storage.facilitatorKey(sessionId);
   useEffect(() => {
     if (!key) return;
@@ -28,7 +30,7 @@ export function Console({ sessionId }: { sessionId: string }) {
   const lastError = useStore((s) => s.lastError);
 
   if (!key) return <Problem text={t('sessionKeyMissing')} />;
-  if (fatal) return <Problem text={t('error', { message: fatal })} />;
+  if (fatal) return <Problem text={describeError(lang, fatal)} />;
   return (
     <>
       <TopBar live>
@@ -37,7 +39,7 @@ export function Console({ sessionId }: { sessionId: string }) {
         <Timer />
       </TopBar>
       <OfflineBanner />
-      {lastError && <div className="banner banner-error" role="alert">{lastError}</div>}
+      {lastError && <div className="banner banner-error" role="alert">{describeError(lang, lastError)}</div>}
       <main className="console" id="main">
         <aside className="console-side">
           <JoinPanel sessionId={sessionId} />

@@ -36,7 +36,8 @@ export function GroupingPanel() {
           </select>
         </label>
         {mode !== 'same' && (
-          <div className="row">
+          // One above the other: side by side, the select's label was cut short in French and Dutch.
+          <div className="form">
             <label>
               <span className="field-label">{t('sizing')}</span>
               <select value={by} onChange={(e) => setBy(e.target.value as 'count' | 'size')} data-testid="grouping-by">

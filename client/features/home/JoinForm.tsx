@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { joinSession } from '../../socket.js';
 import { storage } from '../../storage.js';
-import { useT } from '../../useT.js';
+import { useLanguage, useT } from '../../useT.js';
+import { describeError, type ShownError } from '../../errors.js';
 import { navigate } from '../../router.js';
 
 export function JoinForm({ initialCode }: { initialCode?: string }) {
   const t = useT();
+  const lang = useLanguage();
   const remembered = storage.person();
   const [code, setCode] = useState(initialCode ?? '');
   const [name, setName] = useState(remembered.name);
@@ -22,7 +24,7 @@ export function JoinForm({ initialCode }: { initialCode?: string }) {
     storage.setPerson(person);
     const ack = await joinSession(code.trim(), person);
     setBusy(false);
-    if (!ack.ok) return setError(ack.error.message);
+    if (!ack.ok) return setError(wrongCode(ack.error) ? t('errJoinCode') : describeError(lang, ack.error));
     navigate(`/s/${ack.result!.sessionId}`);
   }
 
@@ -58,4 +60,11 @@ export function JoinForm({ initialCode }: { initialCode?: string }) {
       </form>
     </section>
   );
+}
+
+/** A wrong code is the usual mistake here: unknown, or refused by the code's schema. */
+function wrongCode(error: ShownError): boolean {
+  if (error.code === 'not_found') return true;
+  const issues = Array.isArray(error.details) ? (error.details as { path?: unknown[] }[]) : [];
+  return error.code === 'invalid' && issues.some((i) => i.path?.[0] === 'joinCode');
 }
