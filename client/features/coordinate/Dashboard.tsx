@@ -3,7 +3,8 @@ import { ExportButtons } from '../../components/ExportButtons.js';
 import { TopBar } from '../../components/TopBar.js';
 import { fragmentKey, navigate } from '../../router.js';
 import { storage } from '../../storage.js';
-import { useT } from '../../useT.js';
+import { useLanguage, useT } from '../../useT.js';
+import { describeError } from '../../errors.js';
 
 interface DashboardData {
   programme: { name: string; description: string | null; organisers: string[] };
@@ -14,6 +15,7 @@ interface DashboardData {
 /** The coordinator's view of a programme: its sessions, who took part, themes that came back, exports. */
 export function Dashboard({ programmeId }: { programmeId: string }) {
   const t = useT();
+  const lang = useLanguage();
   const key = fragmentKey() ?? storage.facilitatorKey(`programme:${programmeId}`);
   const [data, setData] = useState<DashboardData | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +23,7 @@ export function Dashboard({ programmeId }: { programmeId: string }) {
   const load = async () => {
     const res = await fetch(`/api/programmes/${programmeId}`, { headers: { authorization: `Bearer ${key}` } });
     const json = await res.json();
-    if (!res.ok) return setError(json.error?.message ?? res.statusText);
+    if (!res.ok) return setError(describeError(lang, json.error ?? { code: 'internal', message: res.statusText }));
     setData(json);
   };
   useEffect(() => {
@@ -77,7 +79,7 @@ export function Dashboard({ programmeId }: { programmeId: string }) {
                   e.preventDefault();
                   const res = await fetch('/api/sessions', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ template: 'core-drives', programmeId, ...(title.trim() ? { title: title.trim() } : {}) }) });
                   const json = await res.json();
-                  if (!res.ok) return setError(json.error?.message ?? res.statusText);
+                  if (!res.ok) return setError(describeError(lang, json.error ?? { code: 'internal', message: res.statusText }));
                   storage.setFacilitatorKey(json.sessionId, json.facilitatorKey);
                   navigate(`/facilitate/${json.sessionId}#key=${json.facilitatorKey}`);
                 }}
