@@ -31,3 +31,8 @@ export function describeError(lang: Language, error: ShownError): string {
   const wait = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
   return translate(lang, key, { n: wait ?? 1 });
 }
+
+/** The error of a failed HTTP answer: its JSON `error`, or the status text when the body had none. */
+export function httpError(res: Response, json: { error?: ShownError }): ShownError {
+  return json.error ?? { code: 'internal', message: res.statusText };
+}

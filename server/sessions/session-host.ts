@@ -40,11 +40,10 @@ export class SessionHost {
   private state: SessionState = EMPTY_STATE;
   private committedSeq = 0;
   /**
-   * The last state known to match the log exactly (taken when no append was in flight). A rebuild starts from it
+   * The last state known to match the log exactly (taken when everything in it was committed). A rebuild starts from it
    * and reads only the events after it: on several nodes, a seq conflict costs a few rows, not the whole log.
    */
   private base: SessionState | null = null;
-  private appending = 0;
   private syncing: Promise<void> | null = null;
   private syncWanted = false;
   /** Bumped on every rebuild, so work that started on an abandoned state can tell. */
@@ -99,7 +98,7 @@ export class SessionHost {
     const newer = (await this.deps.store.readEvents(this.sessionId, from.seq)).map(fromRecord);
     if (newer.length === 0 || newer[0].seq !== from.seq + 1) return;
     // A command decided meanwhile took a seq that is already in the log: it will conflict and rebuild.
-    if (this.state !== from || this.appending > 0 || gen !== this.generation) return;
+    if (this.state !== from || gen !== this.generation) return;
     this.adopt(applyAll(from, newer));
     this.deps.onCatchUp?.(this.sessionId, newer, this.state);
   }
@@ -171,11 +170,9 @@ export class SessionHost {
       events: envelopes.map(toRecord),
     });
     this.track(append);
-    this.appending++;
     try {
       await append;
     } catch (err) {
-      this.appending--;
       if (gen === this.generation) this.invalidate();
       if (err instanceof DuplicateOpError && opId) return this.storedAck(opId);
       if (err instanceof SeqConflictError && attempt < MAX_CONFLICT_RETRIES) {
@@ -184,10 +181,10 @@ export class SessionHost {
       }
       return fail('store_unavailable', 'Could not save: nothing was changed. Please try again.');
     }
-    this.appending--;
     const last = envelopes[envelopes.length - 1].seq;
     this.committedSeq = Math.max(this.committedSeq, last);
-    if (this.appending === 0 && gen === this.generation && this.state.seq === last) this.base = this.state;
+    // Appends commit in order, so when the newest seq is committed the whole state matches the log.
+    if (gen === this.generation && this.state.seq === this.committedSeq) this.base = this.state;
     // The current state may already hold later, pipelined events; it only serves to route and redact.
     this.deps.onCommit(this.sessionId, envelopes, this.state);
     const ok: AckOk = { ok: true, seq: last, result: decision.result };

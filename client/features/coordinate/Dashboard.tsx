@@ -4,7 +4,7 @@ import { TopBar } from '../../components/TopBar.js';
 import { fragmentKey, navigate } from '../../router.js';
 import { storage } from '../../storage.js';
 import { useLanguage, useT } from '../../useT.js';
-import { describeError } from '../../errors.js';
+import { describeError, httpError } from '../../errors.js';
 
 interface DashboardData {
   programme: { name: string; description: string | null; organisers: string[] };
@@ -23,7 +23,7 @@ export function Dashboard({ programmeId }: { programmeId: string }) {
   const load = async () => {
     const res = await fetch(`/api/programmes/${programmeId}`, { headers: { authorization: `Bearer ${key}` } });
     const json = await res.json();
-    if (!res.ok) return setError(describeError(lang, json.error ?? { code: 'internal', message: res.statusText }));
+    if (!res.ok) return setError(describeError(lang, httpError(res, json)));
     setData(json);
   };
   useEffect(() => {
@@ -79,7 +79,7 @@ export function Dashboard({ programmeId }: { programmeId: string }) {
                   e.preventDefault();
                   const res = await fetch('/api/sessions', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ template: 'core-drives', programmeId, ...(title.trim() ? { title: title.trim() } : {}) }) });
                   const json = await res.json();
-                  if (!res.ok) return setError(describeError(lang, json.error ?? { code: 'internal', message: res.statusText }));
+                  if (!res.ok) return setError(describeError(lang, httpError(res, json)));
                   storage.setFacilitatorKey(json.sessionId, json.facilitatorKey);
                   navigate(`/facilitate/${json.sessionId}#key=${json.facilitatorKey}`);
                 }}

@@ -4,7 +4,7 @@ import { TEMPLATES } from '../../../shared/domain/templates.js';
 import { LANGUAGE_NAMES } from '../../i18n/index.js';
 import { storage } from '../../storage.js';
 import { useLanguage, useT } from '../../useT.js';
-import { describeError } from '../../errors.js';
+import { describeError, httpError } from '../../errors.js';
 
 export interface Created {
   sessionId: string;
@@ -36,7 +36,7 @@ export function CreateSessionForm({ onCreated }: { onCreated: (c: Created) => vo
     try {
       const res = await fetch('/api/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       const json = await res.json();
-      if (!res.ok) throw new Error(describeError(uiLang, json.error ?? { code: 'internal', message: res.statusText }));
+      if (!res.ok) throw new Error(describeError(uiLang, httpError(res, json)));
       storage.setFacilitatorKey(json.sessionId, json.facilitatorKey);
       onCreated(json as Created);
     } catch (err) {
