@@ -9,7 +9,7 @@ import { HEADINGS } from '../server/export/i18n.js';
 const SessionFile = z.object({
   session: z.object({ title: z.string().optional(), language: Language }),
   prompts: z.array(z.object({ id: z.string(), text: z.string() })),
-  answers: z.array(z.object({ id: z.string(), promptId: z.string(), groupId: z.string(), text: z.string() })),
+  answers: z.array(z.object({ id: z.string(), promptId: z.string(), groupId: z.string(), text: z.string(), language: Language.optional() })),
 });
 
 function main(argv: string[]): number {

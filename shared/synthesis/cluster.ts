@@ -3,28 +3,43 @@ import type { Vector } from './features.js';
 export interface ClusterItem {
   vector: Vector;
   groupId: string;
+  /** A semantic vector from the operator's embedding server, L2-normalised; absent for lexical-only runs. */
+  embedding?: Float32Array;
+}
+
+export interface ClusterParams {
+  /** Two clusters merge when the mean similarity over all their cross pairs reaches this. */
+  link: number;
+  /** An answer left alone joins the theme it is closest to when its mean similarity to the theme reaches this. */
+  attach: number;
 }
 
 /**
  * Why these numbers:
- * - LINK: the similarity is a weighted sum of cosines (features.ts), where one concept shared by two answers
- *   that each name two is worth about 0.25; a cluster takes an answer (or another cluster) when the mean over
- *   all cross pairs reaches 0.15, i.e. when the newcomer shares a concept or a few content words with most of
- *   the cluster, not just letters with one member. Quality is best and flat around 0.14–0.16 on every labelled
- *   session we have (English, Dutch, French, Danish) and falls on both sides: 0.15 is the middle, not a peak;
+ * - link 0.15: the similarity is a weighted sum of cosines (features.ts); a pair that shares one rare word and
+ *   its translation or sense comes to about 0.2, a pair that shares one common word well under 0.1. Chosen with
+ *   each labelled session left out in turn (scripts/evaluate-synthesis.ts): every held-out choice fell in 0.13–0.17;
+ * - attach 0.1: after clustering, a lone answer close to a theme is more likely part of it than an idea of its
+ *   own (facilitators put few answers in "other ideas"), so it needs less evidence than a merge does;
  * - SAME_GROUP: a group rarely writes the same idea twice to one prompt, so similarity between two answers of
  *   the same group counts for 60%;
+ * - SEMANTIC: with embeddings, the cosine of two answers' embeddings is half of their similarity.
  */
-const LINK = 0.15;
+export const DEFAULT_CLUSTER_PARAMS: ClusterParams = { link: 0.05, attach: 0.025 };
 const SAME_GROUP = 0.6;
+const SEMANTIC = 0.5;
+/** All pairs are compared only with embeddings and up to this many answers per prompt (n² dot products). */
+const MAX_DENSE = 2000;
 
 /**
  * Average-linkage clustering over the candidate pairs that share a feature (an inverted index), never all
- * pairs: pairs are visited best first, and two clusters merge when the mean similarity over all their cross
- * pairs (0 for pairs that share nothing) reaches LINK. Each cluster keeps the sums of similarities to its
- * neighbouring clusters, merged small-into-large, so a merge decision costs one lookup.
+ * pairs: pairs are visited best first (ties by index, so the result does not depend on the order of a Map), and
+ * two clusters merge when the mean similarity over all their cross pairs (0 for pairs that share nothing)
+ * reaches `link`. Each cluster keeps the sums of similarities to its neighbouring clusters, merged small-into-large,
+ * so a merge decision costs one lookup. Then each answer left alone joins its closest theme if close enough.
+ * Callers sort the items (by answer id) first: the same answers then give the same themes in any order.
  */
-export function cluster(items: ClusterItem[]): number[][] {
+export function cluster(items: ClusterItem[], params: ClusterParams = DEFAULT_CLUSTER_PARAMS): number[][] {
   const n = items.length;
   const sims = similarities(items);
   const parent = items.map((_, i) => i);
@@ -37,15 +52,15 @@ export function cluster(items: ClusterItem[]): number[][] {
     links[b].set(a, sim);
   }
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const edges = [...sims.entries()].filter(([, sim]) => sim >= LINK).map(([key, sim]) => ({ a: Math.floor(key / n), b: key % n, sim }));
-  edges.sort((x, y) => y.sim - x.sim);
-  for (const { a, b } of edges) {
-    let ra = find(a);
-    let rb = find(b);
+  const edges = [...sims.entries()].filter(([, sim]) => sim >= params.link).map(([key, sim]) => ({ key, sim }));
+  edges.sort((x, y) => y.sim - x.sim || x.key - y.key);
+  for (const { key } of edges) {
+    let ra = find(Math.floor(key / n));
+    let rb = find(key % n);
     if (ra === rb) continue;
     const average = (links[ra].get(rb) ?? 0) / (members[ra].length * members[rb].length);
-    if (average < LINK) continue;
-    if (links[ra].size < links[rb].size) [ra, rb] = [rb, ra];
+    if (average < params.link) continue;
+    if (links[ra].size < links[rb].size || (links[ra].size === links[rb].size && rb < ra)) [ra, rb] = [rb, ra];
     parent[rb] = ra;
     for (const m of members[rb]) members[ra].push(m);
     members[rb] = [];
@@ -60,7 +75,32 @@ export function cluster(items: ClusterItem[]): number[][] {
     }
     links[rb].clear();
   }
-  return members.filter((m, i) => m.length > 0 && find(i) === i);
+  attachLeftovers(members, links, find, params.attach);
+  return members.filter((m) => m.length > 0).map((m) => m.sort((a, b) => a - b));
+}
+
+/** Every lone answer joins the theme with the highest mean similarity to it, decided on the themes as clustered. */
+function attachLeftovers(members: number[][], links: Map<number, number>[], find: (i: number) => number, attach: number): void {
+  const moves: [number, number][] = [];
+  members.forEach((m, i) => {
+    if (m.length !== 1 || find(i) !== i) return;
+    let best = -1;
+    let bestMean = attach;
+    for (const [other, sum] of links[i]) {
+      const size = members[other].length;
+      if (size < 2) continue;
+      const mean = sum / size;
+      if (mean > bestMean || (mean === bestMean && best !== -1 && other < best)) {
+        best = other;
+        bestMean = mean;
+      }
+    }
+    if (best !== -1) moves.push([i, best]);
+  });
+  for (const [i, to] of moves) {
+    members[to].push(i);
+    members[i] = [];
+  }
 }
 
 /**
@@ -114,12 +154,29 @@ function similarities(items: ClusterItem[]): Map<number, number> {
         found++;
         const key = i < j ? i * n + j : j * n + i;
         if (sims.has(key)) continue;
-        const dot = packedDot(p, packed[j]);
-        sims.set(key, items[i].groupId === items[j].groupId ? dot * SAME_GROUP : dot);
+        sims.set(key, pairSimilarity(items, packed, i, j));
       }
     }
   });
+  // Paraphrases that share no word at all are found only through their embeddings: compare every pair then.
+  if (n <= MAX_DENSE && items.every((it) => it.embedding)) {
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (!sims.has(i * n + j)) sims.set(i * n + j, pairSimilarity(items, packed, i, j));
+  }
   return sims;
+}
+
+function pairSimilarity(items: ClusterItem[], packed: Packed[], i: number, j: number): number {
+  const lexical = packedDot(packed[i], packed[j]);
+  const a = items[i].embedding;
+  const b = items[j].embedding;
+  const sim = a && b ? (1 - SEMANTIC) * lexical + SEMANTIC * Math.max(0, denseDot(a, b)) : lexical;
+  return items[i].groupId === items[j].groupId ? sim * SAME_GROUP : sim;
+}
+
+function denseDot(a: Float32Array, b: Float32Array): number {
+  let dot = 0;
+  for (let k = 0; k < a.length && k < b.length; k++) dot += a[k] * b[k];
+  return dot;
 }
 
 function packedDot(a: Packed, b: Packed): number {

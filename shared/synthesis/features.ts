@@ -1,54 +1,101 @@
 import type { Language } from '../schemas/primitives.js';
-import { conceptsOf } from './concepts.js';
-import { charGrams, contentStems } from './text.js';
+import type { Lexicon } from './lexicon.js';
+import { stemOf } from './typos.js';
+import { charGrams, contentWords, fold } from './text.js';
 
 /** A sparse, L2-normalised vector: feature → weight. */
 export type Vector = Map<string, number>;
 
 /**
- * Why three kinds of features, and these shares of the similarity:
- * - concepts (0.5): paraphrases share meaning, not words; a shared concept is the strongest signal we have;
- * - stems (0.35): the words people actually used;
- * - character 4-grams (0.15): compounds and typos, a weak hint that must not outvote the others.
+ * The kinds of features, each its own block of the similarity (the dot product of two vectors is the weighted
+ * sum of the per-kind cosines):
+ * - s, the stems the writers used: the surest sign, but only within one language;
+ * - p, English pivot words (an English answer's own words, translations of the others') folded to their
+ *   derivation family: what lets "kennis delen", "deling af viden" and "share knowledge" meet;
+ * - w, WordNet senses of those pivots: synonyms ("funding"/"financing") share a sense;
+ * - b, those senses and the broader ones above them: "meeting" is a kind of "gathering";
+ * - t, thesaurus synonyms within French and Danish;
+ * - g, letter 4-grams of the stems: compounds ("kennisdeling"/"kennis delen") and typos, a weak hint.
  */
-const SHARE = { c: 0.5, s: 0.35, g: 0.15 } as const;
+export const SHARE = { s: 0.3, p: 0.3, w: 0.05, b: 0.05, t: 0.05, g: 0.25 } as const;
+type Kind = keyof typeof SHARE;
+export type Share = Record<Kind, number>;
 
 export interface Analysed {
+  /** Content stems in reading order: labels are made of them. */
   stems: string[];
   features: Map<string, number>;
 }
 
-export function analyse(text: string, lang: Language): Analysed {
-  const stems = contentStems(text, lang);
+/**
+ * An answer's features. `ignore` holds stems that carry no theme for this prompt (the prompt's own words:
+ * every answer to "Why a network?" is about networks).
+ */
+export function analyse(text: string, lang: Language, lexicon: Lexicon, ignore: Set<string>): Analysed {
+  const stems: string[] = [];
+  const features = new Map<string, number>();
+  for (const word of contentWords(text, lang)) {
+    const w = wordFeatures(word, lang, lexicon);
+    if (ignore.has(w.stem)) continue;
+    stems.push(w.stem);
+    for (const [f, x] of w.features) features.set(f, (features.get(f) ?? 0) + x);
+  }
+  for (const g of charGrams(stems)) features.set(`g:${g}`, (features.get(`g:${g}`) ?? 0) + 1);
+  return { stems, features };
+}
+
+/** One word's stem, and its stem, pivot, sense and synonym features. */
+export function wordFeatures(word: string, lang: Language, lexicon: Lexicon): { stem: string; features: Map<string, number> } {
   const features = new Map<string, number>();
   const add = (f: string, w: number) => features.set(f, (features.get(f) ?? 0) + w);
-  for (const s of stems) add(`s:${s}`, 1);
-  for (const c of conceptsOf(stems, lang)) add(`c:${c}`, 1);
-  for (const g of charGrams(stems)) add(`g:${g}`, 1);
-  return { stems, features };
+  const stem = stemOf(word, lang, lexicon);
+  add(`s:${stem}`, 1);
+  const known = lexicon.meaning(stem, lang, word);
+  // A word the language does not know may be English inside another language ("workshop", "LinkedIn").
+  // Accents folded first: "coopération" then reads as "cooperation".
+  const english = fold(word);
+  const meaning = known.pivots.length || lang === 'en' ? known : lexicon.meaning(stemOf(english, 'en', lexicon), 'en', english);
+  const pivots = meaning.pivots.length ? meaning.pivots : lang === 'en' ? [stem] : [];
+  // A word's first translation is its common meaning; later ones count less (1, 1/2, 1/3...).
+  pivots.forEach((p, rank) => add(`p:${p}`, 1 / (rank + 1)));
+  for (const s of meaning.senses) {
+    add(`w:${s}`, 1 / meaning.senses.length);
+    // A sense and the senses above it, in one block: "meeting" (a kind of gathering) meets "gathering".
+    add(`b:${s}`, 1 / meaning.senses.length);
+    for (const up of lexicon.broader(s)) add(`b:${up}`, 0.5 / meaning.senses.length);
+  }
+  if (meaning.synonyms.length) {
+    add(`t:${stem}`, 1);
+    for (const syn of meaning.synonyms) add(`t:${syn}`, 1 / meaning.synonyms.length);
+  }
+  return { stem, features };
 }
 
 /**
  * Each kind of feature gets its own idf-weighted, L2-normalised block, scaled by its share of the similarity,
- * so the many letter grams of a long answer cannot drown its few concepts. The dot product of two such vectors
- * is the weighted sum of the three cosines.
+ * so the many letter grams of a long answer cannot drown its few pivots. Idf is computed over the prompt's
+ * answers: a word everybody used says little about which theme an answer belongs to.
  */
-export function vectorise(docs: Analysed[]): Vector[] {
+export function vectorise(docs: Analysed[], share: Share = SHARE): Vector[] {
   const df = new Map<string, number>();
   for (const d of docs) for (const f of d.features.keys()) df.set(f, (df.get(f) ?? 0) + 1);
   const n = docs.length;
   return docs.map((d) => {
-    const blocks = { c: new Map<string, number>(), s: new Map<string, number>(), g: new Map<string, number>() };
+    const blocks = new Map<Kind, Map<string, number>>();
     for (const [f, count] of d.features) {
+      const kind = f[0] as Kind;
       const idf = Math.log(1 + n / (df.get(f) ?? 1));
-      blocks[f[0] as 'c' | 's' | 'g'].set(f, (1 + Math.log(count)) * idf);
+      let block = blocks.get(kind);
+      if (!block) blocks.set(kind, (block = new Map()));
+      block.set(f, (count >= 1 ? 1 + Math.log(count) : count) * idf);
     }
     const v: Vector = new Map();
-    for (const [kind, block] of Object.entries(blocks) as ['c' | 's' | 'g', Map<string, number>][]) {
-      const norm = Math.sqrt([...block.values()].reduce((sum, w) => sum + w * w, 0));
-      if (!norm) continue;
-      const scale = Math.sqrt(SHARE[kind]);
-      for (const [f, w] of block) v.set(f, (w / norm) * scale);
+    for (const [kind, block] of blocks) {
+      let sum = 0;
+      for (const w of block.values()) sum += w * w;
+      if (!sum) continue;
+      const scale = Math.sqrt(share[kind]) / Math.sqrt(sum);
+      for (const [f, w] of block) v.set(f, w * scale);
     }
     return v;
   });

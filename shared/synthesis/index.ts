@@ -1,16 +1,28 @@
 import type { Language } from '../schemas/primitives.js';
-import { cluster } from './cluster.js';
-import { analyse, vectorise } from './features.js';
-import { labelFrom, representative, themeId } from './label.js';
-import { draftSummary } from './summary.js';
+import { cluster, type ClusterParams, DEFAULT_CLUSTER_PARAMS } from './cluster.js';
+import { analyse, SHARE, type Share, vectorise, wordFeatures } from './features.js';
+import { byCentrality, centroidOf, keyPhrase, themeId } from './label.js';
+import { detectLanguage } from './language.js';
+import type { Lexicon } from './lexicon.js';
+import { defaultLexicon } from './lexicon-files.js';
+import { AND, draftSummary } from './summary.js';
+import { contentWords, stemWord } from './text.js';
 
 export type { Language };
 export interface SynthesisInput {
   language: Language;
-  prompts: { id: string; text: string }[];
-  answers: { id: string; promptId: string; groupId: string; text: string }[];
-  /** Share of the groups that answered a prompt that must raise a theme for consensus; default 0.5. */
+  /** `groupIds`: the groups that had the prompt (in a jigsaw not all do); consensus is counted over them. */
+  prompts: { id: string; text: string; groupIds?: string[] }[];
+  /** `language`: what the answer is written in (the writer's interface language); detected from the text when absent. */
+  answers: { id: string; promptId: string; groupId: string; text: string; language?: Language }[];
+  /** Optional semantic vectors per answer id (from an operator's embedding server); they join the lexical similarity. */
+  embeddings?: Record<string, number[]>;
+  /** Share of the groups that had a prompt that must raise a theme for consensus; default 0.5. */
   consensusThreshold?: number;
+  /** The language knowledge to use; the shipped data by default. */
+  lexicon?: Lexicon;
+  /** Clustering thresholds and feature shares; for evaluation scripts, the defaults otherwise. */
+  params?: Partial<ClusterParams> & { share?: Share };
 }
 export interface Theme {
   id: string;
@@ -28,20 +40,48 @@ export interface PromptSynthesis {
   summary: string;
 }
 
+type Answer = SynthesisInput['answers'][number];
+
 /**
- * Per prompt: analyse each answer (words, concepts, letter grams), cluster with average linkage over an
- * inverted index, and turn clusters of two or more answers into themes; single answers stay as "other ideas".
- * Pure: no network, no model, no clock.
+ * Per prompt: give each answer its language, analyse it (stems, English pivots, senses, synonyms, letter grams),
+ * cluster with average linkage over an inverted index, let lone answers join their closest theme, and turn
+ * clusters of two or more answers into labelled themes; the rest stay "other ideas". Deterministic: answers are
+ * taken in id order, so the same answers give the same themes whatever order they come in.
  */
 export function synthesize(input: SynthesisInput): { prompts: PromptSynthesis[] } {
-  const threshold = input.consensusThreshold ?? 0.5;
-  return { prompts: input.prompts.map((p) => synthesizePrompt(p.id, input.answers.filter((a) => a.promptId === p.id), input.language, threshold)) };
+  const ctx: Context = {
+    language: input.language,
+    lexicon: input.lexicon ?? defaultLexicon(),
+    threshold: input.consensusThreshold ?? 0.5,
+    params: { ...DEFAULT_CLUSTER_PARAMS, ...input.params },
+    share: input.params?.share ?? SHARE,
+    embeddings: input.embeddings,
+  };
+  const byPrompt = new Map<string, Answer[]>(input.prompts.map((p) => [p.id, []]));
+  for (const a of input.answers) byPrompt.get(a.promptId)?.push(a);
+  return { prompts: input.prompts.map((p) => synthesizePrompt(p, byPrompt.get(p.id)!, ctx)) };
 }
 
-function synthesizePrompt(promptId: string, answers: SynthesisInput['answers'], language: Language, threshold: number): PromptSynthesis {
-  const groupsAnswering = new Set(answers.map((a) => a.groupId)).size;
-  const vectors = vectorise(answers.map((a) => analyse(a.text, language)));
-  const clusters = cluster(answers.map((a, i) => ({ vector: vectors[i], groupId: a.groupId })));
+interface Context {
+  language: Language;
+  lexicon: Lexicon;
+  threshold: number;
+  params: ClusterParams;
+  share: Share;
+  embeddings?: Record<string, number[]>;
+}
+
+function synthesizePrompt(prompt: SynthesisInput['prompts'][number], unordered: Answer[], ctx: Context): PromptSynthesis {
+  const answers = [...unordered].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const groupsAnswering = new Set([...(prompt.groupIds ?? []), ...answers.map((a) => a.groupId)]).size;
+  const languages = answers.map((a) => a.language ?? detectLanguage(a.text, ctx.lexicon, ctx.language));
+  // The prompt's own words carry no theme: every answer to "Why a network?" is about networks.
+  const ignore = new Set(contentWords(prompt.text, ctx.language).map((w) => stemWord(w, ctx.language)));
+  const vectors = vectorise(answers.map((a, i) => analyse(a.text, languages[i], ctx.lexicon, ignore)), ctx.share);
+  const clusters = cluster(
+    answers.map((a, i) => ({ vector: vectors[i], groupId: a.groupId, embedding: unitVector(ctx.embeddings?.[a.id]) })),
+    ctx.params,
+  );
   const themes: Theme[] = [];
   const otherAnswerIds: string[] = [];
   for (const members of clusters) {
@@ -49,25 +89,50 @@ function synthesizePrompt(promptId: string, answers: SynthesisInput['answers'], 
       otherAnswerIds.push(...members.map((i) => answers[i].id));
       continue;
     }
-    const rep = representative(members, vectors);
+    const central = byCentrality(members, vectors);
     const answerIds = members.map((i) => answers[i].id);
-    const groupIds = [...new Set(members.map((i) => answers[i].groupId))];
+    const groupIds = [...new Set(members.map((i) => answers[i].groupId))].sort();
     themes.push({
       id: themeId(answerIds),
-      label: labelFrom(answers[rep].text),
-      representativeAnswerId: answers[rep].id,
+      label: labelOf(central, answers, languages, vectors, ctx),
+      representativeAnswerId: answers[central[0]].id,
       answerIds,
       groupIds,
-      consensus: groupsAnswering > 0 && groupIds.length >= threshold * groupsAnswering,
+      // Never claimed from one group alone, and counted over every group that had the prompt.
+      consensus: groupIds.length >= 2 && groupIds.length >= ctx.threshold * groupsAnswering,
     });
   }
-  themes.sort((a, b) => b.groupIds.length - a.groupIds.length || b.answerIds.length - a.answerIds.length || a.label.localeCompare(b.label));
-  const byId = new Map(answers.map((a) => [a.id, a.text]));
+  themes.sort((a, b) => b.groupIds.length - a.groupIds.length || b.answerIds.length - a.answerIds.length || a.label.localeCompare(b.label) || (a.id < b.id ? -1 : 1));
   const summary = draftSummary({
-    language,
+    language: ctx.language,
     groupsAnswering,
     themes: themes.map((t) => ({ label: t.label, groupCount: t.groupIds.length, consensus: t.consensus, answerCount: t.answerIds.length })),
-    otherIdeas: otherAnswerIds.map((id) => byId.get(id) ?? ''),
+    otherIdeas: otherAnswerIds.length,
   });
-  return { promptId, themes, otherAnswerIds, groupsAnswering, summary };
+  return { promptId: prompt.id, themes, otherAnswerIds, groupsAnswering, summary };
+}
+
+/** Labels come from the theme's most central answers (at most ten: a big theme's outskirts add nothing). */
+function labelOf(central: number[], answers: Answer[], languages: Language[], vectors: ReturnType<typeof vectorise>, ctx: Context): string {
+  const top = central.slice(0, 10);
+  const centroid = centroidOf(central, vectors);
+  const size = central.length;
+  const sources = top.map((i) => ({
+    text: answers[i].text,
+    language: languages[i],
+    weightOf: (word: string) => {
+      let w = 0;
+      for (const f of wordFeatures(word, languages[i], ctx.lexicon).features.keys()) if (f[0] !== 'g') w += centroid.get(f) ?? 0;
+      return w / size;
+    },
+  }));
+  return keyPhrase(sources, ctx.language, AND[ctx.language], (word, from) => ctx.lexicon.translate(word, from, ctx.language));
+}
+
+function unitVector(v: number[] | undefined): Float32Array | undefined {
+  if (!v || v.length === 0) return undefined;
+  let norm = 0;
+  for (const x of v) norm += x * x;
+  norm = Math.sqrt(norm);
+  return norm > 0 ? Float32Array.from(v, (x) => x / norm) : undefined;
 }

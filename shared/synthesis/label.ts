@@ -1,39 +1,115 @@
+import type { Language } from '../schemas/primitives.js';
 import type { Vector } from './features.js';
+import { stopwordsFor } from './text.js';
 
 /**
  * The answer closest to all others of its theme (the medoid by total similarity): it speaks for the theme.
  * Scored against the theme's summed vector, which gives the same order as summing every pair, in linear time.
  */
-export function representative(indexes: number[], vectors: Vector[]): number {
+export function byCentrality(indexes: number[], vectors: Vector[]): number[] {
+  const centroid = centroidOf(indexes, vectors);
+  const score = new Map<number, number>();
+  for (const i of indexes) {
+    let s = 0;
+    for (const [f, w] of vectors[i]) s += w * ((centroid.get(f) ?? 0) - w);
+    // Shorter answers speak better for a theme when they are as central.
+    score.set(i, s - 0.001 * vectors[i].size);
+  }
+  return [...indexes].sort((a, b) => score.get(b)! - score.get(a)! || a - b);
+}
+
+export function centroidOf(indexes: number[], vectors: Vector[]): Map<string, number> {
   const centroid = new Map<string, number>();
   for (const i of indexes) for (const [f, w] of vectors[i]) centroid.set(f, (centroid.get(f) ?? 0) + w);
-  let best = indexes[0];
-  let bestScore = -Infinity;
-  for (const i of indexes) {
-    let score = 0;
-    for (const [f, w] of vectors[i]) score += w * ((centroid.get(f) ?? 0) - w);
-    // Shorter answers make better labels when they are as central.
-    score -= 0.001 * vectors[i].size;
-    if (score > bestScore) {
-      best = i;
-      bestScore = score;
+  return centroid;
+}
+
+export interface LabelSource {
+  text: string;
+  language: Language;
+  /** How much each word (lower-cased, as written) speaks for the theme. */
+  weightOf: (word: string) => number;
+}
+
+/** A word of another language in the session's language (through the pivot dictionaries), or null. */
+export type Translate = (word: string, from: Language) => string | null;
+
+const MIN_WORDS = 2;
+const MAX_WORDS = 6;
+/** Clauses end at punctuation and at dashes or arrows between words. */
+const CLAUSE = /[,.;:!?()[\]{}"“”«»|/>]+|\s[-–—]+\s|\s+-+>|\s+\+\s/;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’+&-]*/gu;
+
+/**
+ * A key phrase: the run of 2 to 6 whole words, inside one clause of one of the theme's most central answers,
+ * that starts and ends with a content word and whose words speak most for the theme. Answers in the session's
+ * language are preferred, so a transnational session reads its labels in its own language when any answer
+ * allows it. A phrase is never cut inside a word. When no answer has two content words in a row, the two
+ * words that speak most for the theme are joined ("Time and budget").
+ */
+export function keyPhrase(sources: LabelSource[], sessionLanguage: Language, and: string, translate: Translate): string {
+  const own = sources.filter((s) => s.language === sessionLanguage);
+  if (own.length === 0) {
+    const translated = translatedPair(sources, and, translate);
+    if (translated) return capitalise(translated.join(' '));
+  }
+  const pool = own.length ? own : sources;
+  let best: { words: string[]; score: number } | null = null;
+  const singles = new Map<string, number>();
+  for (const src of pool) {
+    const stop = stopwordsFor(src.language);
+    for (const clause of src.text.split(CLAUSE)) {
+      const tokens = clause.match(WORD) ?? [];
+      const weights = tokens.map((t) => (stop.has(t.toLowerCase()) || t.length < 2 ? 0 : src.weightOf(t.toLowerCase())));
+      tokens.forEach((t, i) => weights[i] > 0 && !singles.has(t.toLowerCase()) && singles.set(t.toLowerCase(), weights[i]));
+      for (let i = 0; i < tokens.length; i++) {
+        if (weights[i] <= 0) continue;
+        let sum = 0;
+        for (let j = i; j < tokens.length && j - i < MAX_WORDS; j++) {
+          sum += weights[j];
+          if (j - i + 1 < MIN_WORDS || weights[j] <= 0) continue;
+          // Each extra word must earn its place: a long phrase wins only when its words speak for the theme.
+          const score = sum - 0.05 * (j - i + 1);
+          if (!best || score > best.score + 1e-9) best = { words: tokens.slice(i, j + 1), score };
+        }
+      }
     }
   }
-  return best;
+  const words = best?.words ?? pairOfWords(singles, and);
+  return capitalise(tidy(words.join(' ')));
 }
 
-const MAX_WORDS = 9;
-
-/** A short key phrase from the representative answer, in the words the room used. */
-export function labelFrom(text: string): string {
-  const clean = text
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s\-–•*:;,.!?]+|[\s\-–•*:;,.!?]+$/g, '')
-    .trim();
-  const words = clean.split(' ');
-  const short = words.length > MAX_WORDS ? `${words.slice(0, MAX_WORDS).join(' ')}…` : clean;
-  return short.charAt(0).toUpperCase() + short.slice(1);
+/**
+ * No answer of the theme is in the session's language: the two words that speak most for the theme, each put
+ * into the session's language through the dictionaries ("kontakter", "contacts" → "Contact and partner").
+ */
+function translatedPair(sources: LabelSource[], and: string, translate: Translate): string[] | null {
+  const scored: { word: string; weight: number; from: Language }[] = [];
+  for (const src of sources) {
+    const stop = stopwordsFor(src.language);
+    for (const t of src.text.match(WORD) ?? []) {
+      const w = t.toLowerCase();
+      if (w.length > 2 && !stop.has(w)) scored.push({ word: w, weight: src.weightOf(w), from: src.language });
+    }
+  }
+  scored.sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+  const out: string[] = [];
+  for (const { word, from } of scored) {
+    const t = translate(word, from);
+    if (t && !out.includes(t)) out.push(t);
+    if (out.length === 2) return [out[0], and, out[1]];
+  }
+  return null;
 }
+
+function pairOfWords(singles: Map<string, number>, and: string): string[] {
+  const top = [...singles].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
+  const distinct = top.filter((w, i) => top.findIndex((o) => o.slice(0, 4) === w.slice(0, 4)) === i);
+  return distinct.length >= 2 ? [distinct[0], and, distinct[1]] : distinct.slice(0, 1);
+}
+
+const tidy = (s: string) => s.replace(/\s+/g, ' ').trim();
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A stable id from the theme's answers, so the same theme keeps its id when nothing changed. */
 export function themeId(answerIds: string[]): string {

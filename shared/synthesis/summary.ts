@@ -11,14 +11,15 @@ export interface SummaryInput {
   language: Language;
   groupsAnswering: number;
   themes: SummaryTheme[];
-  otherIdeas: string[];
+  /** How many answers fit no theme: counted, not quoted (a summary quotes no long answer). */
+  otherIdeas: number;
 }
 
-const T: Record<Language, { consensus: (list: string) => string; also: (list: string) => string; other: (list: string) => string; none: string; groups: (n: number, of: number) => string; and: string }> = {
+const T: Record<Language, { consensus: (list: string) => string; also: (list: string) => string; other: (n: number) => string; none: string; groups: (n: number, of: number) => string; and: string }> = {
   en: {
     consensus: (l) => `There was a consensus around ${l}.`,
     also: (l) => `Groups also raised ${l}.`,
-    other: (l) => `Other ideas: ${l}.`,
+    other: (n) => (n === 1 ? 'One other idea stood alone.' : `${n} other ideas stood alone.`),
     none: 'No answers yet.',
     groups: (n, of) => `${n} of ${of} groups`,
     and: 'and',
@@ -26,7 +27,7 @@ const T: Record<Language, { consensus: (list: string) => string; also: (list: st
   nl: {
     consensus: (l) => `Er was een consensus rond ${l}.`,
     also: (l) => `De groepen noemden ook ${l}.`,
-    other: (l) => `Andere ideeën: ${l}.`,
+    other: (n) => (n === 1 ? 'Eén ander idee stond apart.' : `${n} andere ideeën stonden apart.`),
     none: 'Nog geen antwoorden.',
     groups: (n, of) => `${n} van de ${of} groepen`,
     and: 'en',
@@ -34,7 +35,7 @@ const T: Record<Language, { consensus: (list: string) => string; also: (list: st
   fr: {
     consensus: (l) => `Un consensus s’est dégagé autour de ${l}.`,
     also: (l) => `Les groupes ont aussi évoqué ${l}.`,
-    other: (l) => `Autres idées : ${l}.`,
+    other: (n) => (n === 1 ? 'Une autre idée est restée isolée.' : `${n} autres idées sont restées isolées.`),
     none: 'Pas encore de réponses.',
     groups: (n, of) => `${n} groupes sur ${of}`,
     and: 'et',
@@ -42,7 +43,7 @@ const T: Record<Language, { consensus: (list: string) => string; also: (list: st
   da: {
     consensus: (l) => `Der var enighed om ${l}.`,
     also: (l) => `Grupperne nævnte også ${l}.`,
-    other: (l) => `Andre idéer: ${l}.`,
+    other: (n) => (n === 1 ? 'Én anden idé stod alene.' : `${n} andre idéer stod alene.`),
     none: 'Endnu ingen svar.',
     groups: (n, of) => `${n} af ${of} grupper`,
     and: 'og',
@@ -50,6 +51,9 @@ const T: Record<Language, { consensus: (list: string) => string; also: (list: st
 };
 
 const lower = (label: string) => (label.length > 1 && label[1] === label[1].toLowerCase() ? label[0].toLowerCase() + label.slice(1) : label);
+
+/** The word for "and" in each language, for lists and two-word labels. */
+export const AND: Record<Language, string> = { en: 'and', nl: 'en', fr: 'et', da: 'og' };
 
 function list(items: string[], and: string): string {
   if (items.length <= 1) return items.join('');
@@ -65,6 +69,6 @@ export function draftSummary(input: SummaryInput): string {
   const parts: string[] = [];
   if (consensus.length) parts.push(t.consensus(list(consensus.map(withCount), t.and)));
   if (others.length) parts.push(t.also(list(others.map(withCount), t.and)));
-  if (input.otherIdeas.length) parts.push(t.other(input.otherIdeas.map((o) => `“${o}”`).join('; ')));
+  if (input.otherIdeas > 0) parts.push(t.other(input.otherIdeas));
   return parts.length ? parts.join(' ') : t.none;
 }

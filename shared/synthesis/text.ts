@@ -5,14 +5,23 @@ import type { Language } from '../schemas/primitives.js';
 const STEMMER_NAMES: Record<Language, string> = { en: 'english', nl: 'dutch', fr: 'french', da: 'danish' };
 const STOPWORD_LISTS: Record<Language, string[]> = { en: stopword.eng, nl: stopword.nld, fr: stopword.fra, da: stopword.dan };
 /**
- * Words that carry no theme in these sessions whatever the prompt ("network" appears everywhere), and the
- * indefinite pronouns the stopword lists miss ("nobody knows us" and "nobody knows everything" share no idea).
+ * Words that carry no theme in these sessions whatever the prompt ("network" appears everywhere), the
+ * indefinite pronouns the stopword lists miss ("nobody knows us" and "nobody knows everything" share no idea),
+ * negations and comparatives ("not", "more": they tell a stance, not a topic) and chat abbreviations.
  */
 const DOMAIN_STOPWORDS: Record<Language, string[]> = {
-  en: ['network', 'networks', 'etc', 'e.g', 'eg', 'also', 'really', 'things', 'thing', 'lot', 'nobody', 'everybody', 'everyone', 'everything', 'anything', 'something', 'nothing', 'someone', 'anyone'],
-  nl: ['netwerk', 'netwerken', 'bv', 'vb', 'enz', 'echt', 'ook', 'niemand', 'iedereen', 'alles', 'iets', 'niets', 'iemand'],
-  fr: ['réseau', 'réseaux', 'ex', 'etc', 'aussi', 'vraiment', 'personne', 'tout', 'tous', 'toutes', 'rien', 'quelqu', 'chacun'],
-  da: ['netværk', 'netværket', 'fx', 'osv', 'også', 'virkelig', 'ingen', 'alle', 'alt', 'noget', 'nogen', 'intet', 'enhver'],
+  en: ['network', 'networks', 'etc', 'e.g', 'eg', 'also', 'not', 'no', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'cant', 'wont', 'im', 'ive', 'youre', 'theyre', 'tbh', 'lol', 'really', 'things', 'thing', 'lot', 'nobody', 'everybody', 'everyone', 'everything', 'anything', 'something', 'nothing', 'someone', 'anyone'],
+  nl: ['netwerk', 'netwerken', 'bv', 'vb', 'enz', 'echt', 'ook', 'niet', 'geen', 'mee', 'niemand', 'iedereen', 'alles', 'iets', 'niets', 'iemand'],
+  fr: ['réseau', 'réseaux', 'ex', 'etc', 'aussi', 'vraiment', 'pas', 'plus', 'moins', 'trop', 'personne', 'tout', 'tous', 'toutes', 'rien', 'quelqu', 'chacun'],
+  da: ['netværk', 'netværket', 'fx', 'osv', 'også', 'virkelig', 'ikke', 'mere', 'mindre', 'ingen', 'alle', 'alt', 'noget', 'nogen', 'intet', 'enhver'],
+};
+
+/** Number words: "two partners" and "two months" share no idea. */
+const NUMBER_WORDS: Record<Language, string[]> = {
+  en: ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'first', 'second', 'half', 'dozen'],
+  nl: ['een', 'één', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'eerste', 'tweede', 'half', 'helft'],
+  fr: ['un', 'une', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'premier', 'première', 'deuxième', 'demi', 'moitié'],
+  da: ['en', 'et', 'to', 'tre', 'fire', 'fem', 'seks', 'syv', 'otte', 'ni', 'ti', 'første', 'anden', 'halv', 'halvdelen'],
 };
 
 const stemmers = new Map<Language, { stem(w: string): string }>();
@@ -26,7 +35,7 @@ export function stemmerFor(lang: Language): { stem(w: string): string } {
 
 export function stopwordsFor(lang: Language): Set<string> {
   let s = stopSets.get(lang);
-  if (!s) stopSets.set(lang, (s = new Set([...STOPWORD_LISTS[lang], ...DOMAIN_STOPWORDS[lang]].map((w) => w.toLowerCase()))));
+  if (!s) stopSets.set(lang, (s = new Set([...STOPWORD_LISTS[lang], ...DOMAIN_STOPWORDS[lang], ...NUMBER_WORDS[lang]].map((w) => w.toLowerCase()))));
   return s;
 }
 
@@ -49,22 +58,35 @@ export function words(text: string, lang: Language): string[] {
 
 const stemCache = new Map<Language, Map<string, string>>();
 
-/** Content words, stemmed: what a theme is made of. Stems are cached: sessions repeat their words a lot. */
-export function contentStems(text: string, lang: Language): string[] {
-  const stop = stopwordsFor(lang);
+/**
+ * Accents folded after stemming (the stemmers know their accents): "galère"/"galere" and "réseau"/"reseau" meet.
+ * Danish æ and ø are letters of their own, not accented letters, and NFD leaves them alone.
+ */
+export function fold(word: string): string {
+  return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
+/** One word's stem, folded; cached, since sessions and dictionaries repeat their words a lot. */
+export function stemWord(word: string, lang: Language): string {
   let cache = stemCache.get(lang);
   if (!cache) stemCache.set(lang, (cache = new Map()));
-  const out: string[] = [];
-  for (const w of words(text, lang)) {
-    if (w.length <= 1 || stop.has(w)) continue;
-    let stem = cache.get(w);
-    if (stem === undefined) {
-      stem = stemmerFor(lang).stem(w);
-      if (cache.size < 200_000) cache.set(w, stem);
-    }
-    out.push(stem);
+  let stem = cache.get(word);
+  if (stem === undefined) {
+    stem = fold(stemmerFor(lang).stem(word));
+    if (cache.size < 400_000) cache.set(word, stem);
   }
-  return out;
+  return stem;
+}
+
+/** Content words, stemmed and folded: what a theme is made of. */
+export function contentStems(text: string, lang: Language): string[] {
+  return contentWords(text, lang).map((w) => stemWord(w, lang));
+}
+
+/** Content words as written (lower-cased), without stopwords and one-letter words. */
+export function contentWords(text: string, lang: Language): string[] {
+  const stop = stopwordsFor(lang);
+  return words(text, lang).filter((w) => w.length > 1 && !stop.has(w));
 }
 
 /**

@@ -21,7 +21,8 @@ function derivePrompt(p: PromptSynthesis, doc: SynthesisDoc, language: Language)
 
 function deriveTheme(t: SynthesisTheme, doc: SynthesisDoc, groupsAnswering: number): SynthesisTheme {
   const groupIds = [...new Set(t.answerIds.map((id) => doc.answers[id]?.groupId).filter((g): g is string => !!g))];
-  const consensus = t.consensusManual ? t.consensus : groupsAnswering > 0 && groupIds.length >= doc.threshold * groupsAnswering;
+  // As in the engine: never claimed from one group alone.
+  const consensus = t.consensusManual ? t.consensus : groupIds.length >= 2 && groupIds.length >= doc.threshold * groupsAnswering;
   const representativeAnswerId = t.representativeAnswerId && t.answerIds.includes(t.representativeAnswerId) ? t.representativeAnswerId : (t.answerIds[0] ?? null);
   return { ...t, groupIds, consensus, representativeAnswerId };
 }
@@ -32,6 +33,6 @@ function summaryOf(p: PromptSynthesis, doc: SynthesisDoc, language: Language): s
     language,
     groupsAnswering: p.groupsAnswering,
     themes: visible.map((t) => ({ label: t.label, groupCount: t.groupIds.length, consensus: t.consensus, answerCount: t.answerIds.length })),
-    otherIdeas: p.otherAnswerIds.map((id) => doc.answers[id]?.text).filter((t): t is string => !!t),
+    otherIdeas: p.otherAnswerIds.filter((id) => id in doc.answers).length,
   });
 }
