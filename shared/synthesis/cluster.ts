@@ -105,10 +105,12 @@ function attachLeftovers(members: number[][], links: Map<number, number>[], find
 
 /**
  * Candidate pairs come from an inverted index over words and concepts (not letter grams, which every answer
- * shares with many others). Each answer looks at its rarest features first and keeps at most CANDIDATES
- * partners, so the work grows with n·CANDIDATES, not n².
+ * shares with many others). In a prompt of up to EXACT answers every pair that shares a feature is compared
+ * (a room's prompt: exact and still fast); above that each answer looks at its rarest features first and keeps at
+ * most CANDIDATES partners, so the work grows with n·CANDIDATES, not n².
  */
-const CANDIDATES = 30;
+const EXACT = 300;
+const CANDIDATES = 15;
 
 /** A vector as parallel arrays sorted by feature number: a dot product is a linear merge, no hashing. */
 interface Packed {
@@ -141,13 +143,14 @@ function similarities(items: ClusterItem[]): Map<number, number> {
   const { packed, candidate, postings } = pack(items);
   const sims = new Map<number, number>();
   const stamp = new Int32Array(n).fill(-1);
+  const limit = n <= EXACT ? n : CANDIDATES;
   packed.forEach((p, i) => {
     let found = 0;
-    for (let k = 0; k < p.ids.length && found < CANDIDATES; k++) {
+    for (let k = 0; k < p.ids.length && found < limit; k++) {
       const f = p.ids[k];
       if (!candidate[f]) continue;
       const list = postings[f];
-      for (let x = 0; x < list.length && found < CANDIDATES; x++) {
+      for (let x = 0; x < list.length && found < limit; x++) {
         const j = list[x];
         if (j === i || stamp[j] === i) continue;
         stamp[j] = i;

@@ -12,12 +12,12 @@ export type Vector = Map<string, number>;
  * - s, the stems the writers used: the surest sign, but only within one language;
  * - p, English pivot words (an English answer's own words, translations of the others') folded to their
  *   derivation family: what lets "kennis delen", "deling af viden" and "share knowledge" meet;
- * - w, WordNet senses of those pivots: synonyms ("funding"/"financing") share a sense;
- * - b, those senses and the broader ones above them: "meeting" is a kind of "gathering";
+ * - b, WordNet senses of those pivots, and at half weight the broader senses above them (two levels of
+ *   hypernyms): synonyms share a sense ("funding"/"financing"), and "meeting" is a kind of "gathering";
  * - t, thesaurus synonyms within French and Danish;
  * - g, letter 4-grams of the stems: compounds ("kennisdeling"/"kennis delen") and typos, a weak hint.
  */
-export const SHARE = { s: 0.3, p: 0.3, w: 0.05, b: 0.05, t: 0.05, g: 0.25 } as const;
+export const SHARE = { s: 0.3, p: 0.3, b: 0.1, t: 0.05, g: 0.25 } as const;
 type Kind = keyof typeof SHARE;
 export type Share = Record<Kind, number>;
 
@@ -44,8 +44,34 @@ export function analyse(text: string, lang: Language, lexicon: Lexicon, ignore: 
   return { stems, features };
 }
 
+export interface WordFeatures {
+  stem: string;
+  /** Read-only: shared by every occurrence of the word. */
+  features: ReadonlyMap<string, number>;
+}
+
+/**
+ * Sessions repeat their words a lot: each word is analysed once per lexicon and language. Bounded, so a long-lived
+ * worker does not grow without end; the cache belongs to the lexicon it was computed with.
+ */
+const wordCache = new WeakMap<Lexicon, Map<string, WordFeatures>>();
+const MAX_CACHED_WORDS = 200_000;
+
 /** One word's stem, and its stem, pivot, sense and synonym features. */
-export function wordFeatures(word: string, lang: Language, lexicon: Lexicon): { stem: string; features: Map<string, number> } {
+export function wordFeatures(word: string, lang: Language, lexicon: Lexicon): WordFeatures {
+  let cache = wordCache.get(lexicon);
+  if (!cache) wordCache.set(lexicon, (cache = new Map()));
+  const key = `${lang}:${word}`;
+  let found = cache.get(key);
+  if (!found) {
+    found = computeWordFeatures(word, lang, lexicon);
+    if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+    cache.set(key, found);
+  }
+  return found;
+}
+
+function computeWordFeatures(word: string, lang: Language, lexicon: Lexicon): WordFeatures {
   const features = new Map<string, number>();
   const add = (f: string, w: number) => features.set(f, (features.get(f) ?? 0) + w);
   const stem = stemOf(word, lang, lexicon);
@@ -59,9 +85,8 @@ export function wordFeatures(word: string, lang: Language, lexicon: Lexicon): { 
   // A word's first translation is its common meaning; later ones count less (1, 1/2, 1/3...).
   pivots.forEach((p, rank) => add(`p:${p}`, 1 / (rank + 1)));
   for (const s of meaning.senses) {
-    add(`w:${s}`, 1 / meaning.senses.length);
-    // A sense and the senses above it, in one block: "meeting" (a kind of gathering) meets "gathering".
     add(`b:${s}`, 1 / meaning.senses.length);
+    // The senses above, at half weight: "meeting" (a kind of gathering) meets "gathering".
     for (const up of lexicon.broader(s)) add(`b:${up}`, 0.5 / meaning.senses.length);
   }
   if (meaning.synonyms.length) {
@@ -80,22 +105,22 @@ export function vectorise(docs: Analysed[], share: Share = SHARE): Vector[] {
   const df = new Map<string, number>();
   for (const d of docs) for (const f of d.features.keys()) df.set(f, (df.get(f) ?? 0) + 1);
   const n = docs.length;
+  const idf = new Map<string, number>();
+  for (const [f, count] of df) idf.set(f, Math.log(1 + n / count));
+  const weight = (f: string, count: number) => (count >= 1 ? 1 + Math.log(count) : count) * idf.get(f)!;
   return docs.map((d) => {
-    const blocks = new Map<Kind, Map<string, number>>();
+    // Two passes over the features, no block maps: this runs for every answer of a 10,000-answer session.
+    const squares: Partial<Record<Kind, number>> = {};
     for (const [f, count] of d.features) {
+      const w = weight(f, count);
       const kind = f[0] as Kind;
-      const idf = Math.log(1 + n / (df.get(f) ?? 1));
-      let block = blocks.get(kind);
-      if (!block) blocks.set(kind, (block = new Map()));
-      block.set(f, (count >= 1 ? 1 + Math.log(count) : count) * idf);
+      squares[kind] = (squares[kind] ?? 0) + w * w;
     }
     const v: Vector = new Map();
-    for (const [kind, block] of blocks) {
-      let sum = 0;
-      for (const w of block.values()) sum += w * w;
-      if (!sum) continue;
-      const scale = Math.sqrt(share[kind]) / Math.sqrt(sum);
-      for (const [f, w] of block) v.set(f, w * scale);
+    for (const [f, count] of d.features) {
+      const kind = f[0] as Kind;
+      const sum = squares[kind]!;
+      if (sum > 0) v.set(f, (weight(f, count) * Math.sqrt(share[kind])) / Math.sqrt(sum));
     }
     return v;
   });

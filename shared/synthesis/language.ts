@@ -8,8 +8,13 @@ import { stemWord, stopwordsFor, words } from './text.js';
  * knows. The session's language wins ties, so "TikTok!!" or "time time time" stay in the session's language.
  */
 export function detectLanguage(text: string, lexicon: Lexicon, fallback: Language): Language {
-  const tokens = words(text, fallback);
+  const tokens = words(text);
   if (tokens.length === 0) return fallback;
+  // Function words alone settle most answers; the dictionaries are asked only when they do not.
+  const byStopwords = LANGUAGES.map((lang) => tokens.filter((t) => stopwordsFor(lang).has(t)).length);
+  const own = byStopwords[LANGUAGES.indexOf(fallback)];
+  const others = Math.max(...byStopwords.filter((_, i) => LANGUAGES[i] !== fallback));
+  if (own >= 2 && own > others) return fallback;
   let best = fallback;
   let bestScore = score(tokens, fallback, lexicon) + 0.25;
   for (const lang of LANGUAGES) {

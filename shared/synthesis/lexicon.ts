@@ -1,4 +1,4 @@
-import type { Language } from '../schemas/primitives.js';
+import { LANGUAGES, type Language } from '../schemas/primitives.js';
 import { stemWord } from './text.js';
 
 /**
@@ -57,6 +57,12 @@ export class Lexicon {
   private merged = new Map<string, Meaning>();
 
   constructor(private readonly data: LexiconData) {}
+
+  /** Builds every index now (a second or two), so the first synthesis a worker runs is as fast as the next. */
+  warmUp(): this {
+    for (const lang of LANGUAGES) this.index(lang);
+    return this;
+  }
 
   /** Whether the stem is a word of the language we know (for typo correction and language detection). */
   knows(stem: string, lang: Language): boolean {

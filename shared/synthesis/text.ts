@@ -39,18 +39,20 @@ export function stopwordsFor(lang: Language): Set<string> {
   return s;
 }
 
-const segmenters = new Map<Language, Intl.Segmenter>();
 /** French and English elisions: l'économie → économie, qu'ils → ils, d'accès → accès. */
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’]/;
+/**
+ * A word: letters and digits, with inner apostrophes ("vzw's", "l'économie"). Hyphens and other marks separate
+ * words ("co-design" → co, design), as Unicode word segmentation does for these four languages; a regular
+ * expression does it several times faster than Intl.Segmenter, which counts at 10,000 answers.
+ */
+const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 
-/** Words of a text: segmented per language, lower-cased, elisions removed. */
-export function words(text: string, lang: Language): string[] {
-  let seg = segmenters.get(lang);
-  if (!seg) segmenters.set(lang, (seg = new Intl.Segmenter(lang, { granularity: 'word' })));
+/** Words of a text, lower-cased, elisions and apostrophes removed, numbers dropped. */
+export function words(text: string): string[] {
   const out: string[] = [];
-  for (const part of seg.segment(text.toLowerCase())) {
-    if (!part.isWordLike) continue;
-    const w = part.segment.replace(ELISION, '').replace(/['’]/g, '');
+  for (const match of text.toLowerCase().matchAll(WORD)) {
+    const w = match[0].replace(ELISION, '').replace(/['’]/g, '');
     if (w && !/^\d+$/.test(w)) out.push(w);
   }
   return out;
@@ -86,7 +88,7 @@ export function contentStems(text: string, lang: Language): string[] {
 /** Content words as written (lower-cased), without stopwords and one-letter words. */
 export function contentWords(text: string, lang: Language): string[] {
   const stop = stopwordsFor(lang);
-  return words(text, lang).filter((w) => w.length > 1 && !stop.has(w));
+  return words(text).filter((w) => w.length > 1 && !stop.has(w));
 }
 
 /**

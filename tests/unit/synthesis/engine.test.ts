@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { synthesize, type SynthesisInput } from '../../../shared/synthesis/index.js';
+import { defaultLexicon } from '../../../shared/synthesis/lexicon-files.js';
 import { adjustedRand } from '../../../scripts/lib/adjusted-rand.js';
 import { naiveSynthesis } from '../../../scripts/lib/naive-synthesis.js';
 import { LabelledSession as LabelledSessionSchema, scoreSession } from '../../../scripts/lib/synthesis-score.js';
@@ -36,6 +37,9 @@ function scores(file: string) {
 
 const fixtures = path.resolve('tests/fixtures/synthesis');
 const shared = path.resolve('../shared/data/sessions');
+
+// Reading and indexing the shipped dictionaries takes a few seconds once; the tests time the engine, not that.
+beforeAll(() => void defaultLexicon().warmUp(), 60_000);
 
 describe('synthesis engine', () => {
   it('groups paraphrases across groups and languages, and marks consensus by the share of groups', () => {

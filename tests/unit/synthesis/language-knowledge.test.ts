@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../../shared/schemas/primitives.js';
 import { wordFeatures } from '../../../shared/synthesis/features.js';
 import { detectLanguage } from '../../../shared/synthesis/language.js';
@@ -8,6 +8,7 @@ import { contentWords, fold } from '../../../shared/synthesis/text.js';
 // These tables read the shipped data (shared/synthesis/data, built by scripts/lexicon): a missing or broken
 // resource makes them fail, not the engine silently know less.
 const lexicon = defaultLexicon();
+beforeAll(() => void lexicon.warmUp(), 60_000);
 /** The meaning-bearing features of one word: its stem, English pivots, WordNet senses and synonyms (no letter grams). */
 const meaningOf = (word: string, lang: Language) => new Set([...wordFeatures(word, lang, lexicon).features.keys()]);
 const shareMeaning = (a: string, b: string, lang: Language, langB: Language = lang) => {
