@@ -16,6 +16,9 @@ import { RateLimiter } from './security/rate-limit.js';
 import { newId as defaultNewId } from './security/secrets.js';
 import { SessionRegistry } from './sessions/registry.js';
 import { RoundTimers } from './sessions/round-timers.js';
+import { Embedder, type EmbeddingsConfig } from './synthesis/embeddings.js';
+import { type SynthesisPool, sharedSynthesisPool } from './synthesis/pool.js';
+import { SynthesisRunner } from './synthesis/runner.js';
 import { createBroadcaster } from './socket/broadcast.js';
 import type { SocketDeps } from './socket/context.js';
 import { registerSocketHandlers } from './socket/index.js';
@@ -32,12 +35,18 @@ export interface AppDeps {
   rateLimits?: Partial<Record<'perSocket' | 'answers' | 'failedAuth', [capacity: number, perSecond: number]>>;
   /** A Socket.IO adapter factory (Redis) for several nodes; in-memory when absent. */
   adapter?: Parameters<Server['adapter']>[0];
+  /** The operator's embedding server for semantic synthesis; lexical only when absent. */
+  embeddings?: EmbeddingsConfig | null;
+  /** Where the synthesis engine runs; the process's one worker by default (whoever passes one closes it). */
+  synthesisPool?: SynthesisPool;
 }
 
 export interface App {
   http: HttpServer;
   io: Server;
   registry: SessionRegistry;
+  /** Runs every command; the synthesising ones on a worker thread. */
+  runner: SynthesisRunner;
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -79,6 +88,8 @@ export function createApp(deps: AppDeps): App {
 
   const broadcast = createBroadcaster(io);
   let timers: RoundTimers | null = null;
+  // Commands that synthesise run the engine on a worker thread first (see server/synthesis/runner.ts).
+  const runner = new SynthesisRunner({ pool: deps.synthesisPool ?? sharedSynthesisPool(), embedder: deps.embeddings ? new Embedder(deps.embeddings) : null, now, log });
   const registry = new SessionRegistry({
     store: deps.store,
     now,
@@ -86,10 +97,11 @@ export function createApp(deps: AppDeps): App {
     onCommit: (sessionId, envelopes, state) => {
       broadcast(sessionId, envelopes, state);
       timers?.onCommit(sessionId, envelopes, state);
+      runner.onCommit(envelopes, state);
     },
     onCatchUp: (sessionId, envelopes, state) => timers?.onCommit(sessionId, envelopes, state),
   });
-  timers = new RoundTimers(registry, now);
+  timers = new RoundTimers(registry, now, (host, command, actor) => runner.execute(host, command, actor));
   let unsubscribe: (() => Promise<void>) | null = null;
 
   const limiter = (name: keyof typeof RATE_LIMITS) => {
@@ -99,6 +111,7 @@ export function createApp(deps: AppDeps): App {
   const socketDeps: SocketDeps = {
     registry,
     store: deps.store,
+    runner,
     now,
     newId,
     log,
@@ -142,6 +155,7 @@ export function createApp(deps: AppDeps): App {
     http,
     io,
     registry,
+    runner,
     async listen(port, host) {
       await new Promise<void>((resolve) => http.listen(port, host, resolve));
       // Several nodes: follow what the others commit, so sessions and their timers stay current here too.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { apiOf, type EmbeddingsConfig } from './synthesis/embeddings.js';
 
 /** All configuration comes from the environment, validated once here. */
 const Env = z.object({
@@ -18,8 +19,28 @@ const Env = z.object({
   DATABASE_URL: z.string().url().optional(),
   REDIS_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  /**
+   * Optional semantic synthesis: an embedding server on the operator's own network, Ollama's `/api/embed` or an
+   * OpenAI-compatible `…/embeddings`. No default: unset, nothing is sent anywhere and the lexical engine answers.
+   */
+  SYNTHESIS_EMBEDDINGS_URL: z
+    .string()
+    .url()
+    .refine((u) => apiOf(u) !== null, 'expected a URL ending in /api/embed (Ollama) or /embeddings (OpenAI-compatible)')
+    .optional(),
+  SYNTHESIS_EMBEDDINGS_MODEL: z.string().min(1).optional(),
+  SYNTHESIS_EMBEDDINGS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+}).refine((c) => !c.SYNTHESIS_EMBEDDINGS_URL || c.SYNTHESIS_EMBEDDINGS_MODEL, {
+  path: ['SYNTHESIS_EMBEDDINGS_MODEL'],
+  message: 'set the embedding model (e.g. nomic-embed-text) together with SYNTHESIS_EMBEDDINGS_URL',
 });
 export type Config = z.infer<typeof Env>;
+
+/** The embedding server's settings, or null when semantic synthesis is off. */
+export function embeddingsConfig(c: Config): EmbeddingsConfig | null {
+  if (!c.SYNTHESIS_EMBEDDINGS_URL || !c.SYNTHESIS_EMBEDDINGS_MODEL) return null;
+  return { url: c.SYNTHESIS_EMBEDDINGS_URL, model: c.SYNTHESIS_EMBEDDINGS_MODEL, timeoutMs: c.SYNTHESIS_EMBEDDINGS_TIMEOUT_MS };
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Env.safeParse(env);

@@ -1,5 +1,5 @@
 import { createApp } from './app.js';
-import { loadConfig } from './config.js';
+import { embeddingsConfig, loadConfig } from './config.js';
 import { redisAdapter } from './scale/redis-adapter.js';
 import { openStore } from './store/open-store.js';
 
@@ -7,10 +7,11 @@ import { openStore } from './store/open-store.js';
 const config = loadConfig();
 const store = await openStore(config);
 const redis = config.REDIS_URL ? await redisAdapter(config.REDIS_URL) : null;
-const app = createApp({ store, config, adapter: redis?.adapter });
+const embeddings = embeddingsConfig(config);
+const app = createApp({ store, config, adapter: redis?.adapter, embeddings });
 const url = await app.listen(config.PORT, config.HOST);
 const storeName = config.DATABASE_URL ? 'Postgres' : `SQLite in ${config.DATA_DIR}`;
-console.log(`Peer-learning server ready at ${url} (store: ${storeName}${redis ? ', Redis adapter' : ''})`);
+console.log(`Peer-learning server ready at ${url} (store: ${storeName}${redis ? ', Redis adapter' : ''}${embeddings ? `, semantic synthesis via ${embeddings.url}` : ''})`);
 
 // SIGTERM (a deploy, Ctrl-C): stop taking new work, let in-flight writes commit, tell clients, exit cleanly.
 let stopping = false;

@@ -129,6 +129,8 @@ export const da: Record<MessageKey, string> = {
   unvote: 'Tag tilbage',
   votesLeft: '{n} {n|stemme|stemmer} tilbage',
   noSynthesis: 'Opsamlingen vises, når en runde slutter.',
+  engineSemantic: 'Grupperet efter betydning med serverens sprogmodel.',
+  engineFallback: 'Sprogmodellen kunne ikke bruges ({reason}), så temaerne er kun grupperet efter ordvalg.',
   projector: 'Projektorvisning',
   joinAt: 'Deltag på {url} med koden',
   error: 'Noget gik galt: {message}',

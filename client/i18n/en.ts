@@ -128,6 +128,8 @@ export const en = {
   unvote: 'Take back',
   votesLeft: '{n} {n|vote|votes} left',
   noSynthesis: 'The synthesis appears when a round ends.',
+  engineSemantic: 'Grouped by meaning, with the server’s language model.',
+  engineFallback: 'The language model could not be used ({reason}), so the themes are grouped by wording alone.',
   projector: 'Projector view',
   joinAt: 'Join at {url} with code',
   error: 'Something went wrong: {message}',

@@ -129,6 +129,8 @@ export const fr: Record<MessageKey, string> = {
   unvote: 'Retirer',
   votesLeft: 'Encore {n} {n|vote|votes}',
   noSynthesis: 'La synthèse apparaît à la fin d’un tour.',
+  engineSemantic: 'Regroupé par le sens, avec le modèle de langue du serveur.',
+  engineFallback: 'Le modèle de langue n’a pas pu être utilisé ({reason}) : les thèmes sont regroupés d’après les mots seulement.',
   projector: 'Vue projecteur',
   joinAt: 'Rejoignez sur {url} avec le code',
   error: 'Un problème est survenu : {message}',

@@ -129,6 +129,8 @@ export const nl: Record<MessageKey, string> = {
   unvote: 'Terugnemen',
   votesLeft: 'Nog {n} {n|stem|stemmen}',
   noSynthesis: 'De synthese verschijnt wanneer een ronde eindigt.',
+  engineSemantic: 'Gegroepeerd op betekenis, met het taalmodel van de server.',
+  engineFallback: 'Het taalmodel kon niet worden gebruikt ({reason}); de thema’s zijn alleen op woordgebruik gegroepeerd.',
   projector: 'Projectieweergave',
   joinAt: 'Neem deel via {url} met code',
   error: 'Er ging iets mis: {message}',

@@ -1,6 +1,10 @@
 import type { EventEnvelope } from '../../shared/protocol/events.js';
 import type { SessionState } from '../../shared/schemas/session.js';
+import type { Ack } from '../../shared/protocol/acks.js';
+import type { Command } from '../../shared/protocol/commands.js';
+import type { Actor } from '../../shared/domain/context.js';
 import type { SessionRegistry } from './registry.js';
+import type { SessionHost } from './session-host.js';
 
 /**
  * The round timer is the server's: when a round's time is up, the server ends it with a system command.
@@ -13,6 +17,8 @@ export class RoundTimers {
   constructor(
     private readonly registry: SessionRegistry,
     private readonly now: () => number,
+    /** How a command runs (the synthesis runner: ending a round synthesises off the event loop). */
+    private readonly execute: (host: SessionHost, command: Command, actor: Actor) => Promise<Ack> = (host, command, actor) => host.execute(command, actor),
   ) {}
 
   /** Called after every commit with the session's state. */
@@ -36,7 +42,7 @@ export class RoundTimers {
     const host = await this.registry.get(sessionId).catch(() => null);
     if (!host) return;
     const opId = `timer:${roundNumber}:${endsAt}`;
-    const ack = await host.execute({ type: 'round.end', opId, roundNumber }, { role: 'system' });
+    const ack = await this.execute(host, { type: 'round.end', opId, roundNumber }, { role: 'system' });
     // The store was down: try again shortly rather than leave the round running forever.
     if (!ack.ok && ack.error.code === 'store_unavailable') {
       const retry = setTimeout(() => void this.fire(sessionId, roundNumber, endsAt), 1000);

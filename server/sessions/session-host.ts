@@ -130,6 +130,11 @@ export class SessionHost {
     return result;
   }
 
+  /** The ack of a command this host already ran or is running, if any (so a retry does not redo costly work). */
+  knownOp(opId: string): Promise<Ack> | undefined {
+    return this.ops.get(opId);
+  }
+
   private remember(opId: string, result: Promise<Ack>): void {
     this.ops.set(opId, result);
     // Failed attempts may be retried for real; only successes are final.

@@ -3,6 +3,7 @@ import type { Actor } from '../../shared/domain/context.js';
 import type { SessionRegistry } from '../sessions/registry.js';
 import type { RateLimiter } from '../security/rate-limit.js';
 import type { Store } from '../store/types.js';
+import type { SynthesisRunner } from '../synthesis/runner.js';
 
 /** What the server knows about a socket once it attached to a session. */
 export interface SocketData {
@@ -17,6 +18,8 @@ export type AppSocket = Socket<any, any, any, SocketData>;
 export interface SocketDeps {
   registry: SessionRegistry;
   store: Store;
+  /** Runs session commands, the synthesising ones off the event loop. */
+  runner: SynthesisRunner;
   now: () => number;
   newId: () => string;
   limits: {

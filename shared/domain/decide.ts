@@ -5,17 +5,20 @@ import { type Decision, type DomainContext, reject } from './context.js';
 import { mayRun } from './permissions.js';
 import { decideAnswerAdd, decideAnswerDelete, decideAnswerEdit, decideSignal } from './decide/answers.js';
 import { decideDeal, decideFormGroups, decideMergeGroups, decideMove, decideRotate } from './decide/groups.js';
-import { decideBroadcast, decideRoundEnd, decideRoundExtend, decideRoundStart } from './decide/rounds.js';
+import { checkRoundEnd, decideBroadcast, decideRoundEnd, decideRoundExtend, decideRoundStart } from './decide/rounds.js';
 import { decideClose, decideSessionUpdate, decideSetPhase } from './decide/session.js';
-import { decideCuration, decideOpenVotes, decidePublish, decideRunSynthesis, decideVote } from './decide/synthesis.js';
+import { checkRunSynthesis, decideCuration, decideOpenVotes, decidePublish, decideRunSynthesis, decideVote } from './decide/synthesis.js';
+import { type MachineSynthesis, thresholdFor } from './curation/generate.js';
 
 /**
  * The whole domain in one pure function: (state, command, ctx) → events, or a DomainError.
  * AUTH first (role table, then the finer rules inside each decider), then the phase, then the command.
+ * `machine`: the synthesis engine's result, when the server computed it beforehand off its event loop; without
+ * it, commands that synthesise (synthesis.run, round.end) run the engine here; null: it could not be computed
+ * (a round then ends without a new synthesis).
  */
-export function decide(s: SessionState, c: Command, ctx: DomainContext): Decision {
-  if (!mayRun(ctx.actor, c.type)) reject('forbidden', `Only a facilitator can do ${c.type}`);
-  if (s.phase === 'closed') reject('closed', 'This session is closed and read-only');
+export function decide(s: SessionState, c: Command, ctx: DomainContext, machine?: MachineSynthesis | null): Decision {
+  checkAllowed(s, c, ctx);
   switch (c.type) {
     case 'session.update': return decideSessionUpdate(s, c, ctx);
     case 'session.setPhase': return decideSetPhase(s, c);
@@ -27,13 +30,13 @@ export function decide(s: SessionState, c: Command, ctx: DomainContext): Decisio
     case 'prompts.rotate': return decideRotate(s);
     case 'round.start': return decideRoundStart(s, c, ctx);
     case 'round.extend': return decideRoundExtend(s, c, ctx);
-    case 'round.end': return decideRoundEnd(s, c, ctx);
+    case 'round.end': return decideRoundEnd(s, c, ctx, machine);
     case 'broadcast.send': return decideBroadcast(s, c);
     case 'answer.add': return decideAnswerAdd(s, c, ctx);
     case 'answer.edit': return decideAnswerEdit(s, c, ctx);
     case 'answer.delete': return decideAnswerDelete(s, c, ctx);
     case 'group.signal': return decideSignal(s, c, ctx);
-    case 'synthesis.run': return decideRunSynthesis(s, c, ctx);
+    case 'synthesis.run': return decideRunSynthesis(s, c, ctx, machine ?? undefined);
     case 'synthesis.renameTheme':
     case 'synthesis.mergeThemes':
     case 'synthesis.moveAnswer':
@@ -49,4 +52,23 @@ export function decide(s: SessionState, c: Command, ctx: DomainContext): Decisio
       return decideVote(s, c, ctx);
     default: return assertNever(c);
   }
+}
+
+function checkAllowed(s: SessionState, c: Command, ctx: Pick<DomainContext, 'actor'>): void {
+  if (!mayRun(ctx.actor, c.type)) reject('forbidden', `Only a facilitator can do ${c.type}`);
+  if (s.phase === 'closed') reject('closed', 'This session is closed and read-only');
+}
+
+/**
+ * Whether `decide` would run the synthesis engine for this command, and with which consensus threshold; null when
+ * it would not. Throws the DomainError `decide` would refuse with, so nobody spends the engine on a refused command.
+ */
+export function engineNeeded(s: SessionState, c: Command, ctx: Pick<DomainContext, 'actor' | 'now'>): { threshold: number } | null {
+  if (c.type !== 'synthesis.run' && c.type !== 'round.end') return null;
+  checkAllowed(s, c, ctx);
+  if (c.type === 'synthesis.run') {
+    checkRunSynthesis(s);
+    return { threshold: thresholdFor(s.synthesis, c.threshold) };
+  }
+  return checkRoundEnd(s, c, ctx).synthesis ? { threshold: thresholdFor(s.synthesis) } : null;
 }

@@ -30,13 +30,17 @@ export function viewFor(s: SessionState, viewer: Viewer): SessionView {
   return { ...s, participants, groups, answers, history: [], synthesis: synthesisForParticipants(s.synthesis) };
 }
 
-/** Participants see the synthesis once published, without the themes a facilitator hid. */
+/**
+ * Participants see the synthesis once published, without the themes a facilitator hid, and without the engine
+ * note (a fallback's reason may name a host on the operator's network).
+ */
 export function synthesisForParticipants(doc: SynthesisDoc | null): SynthesisDoc | null {
   if (!doc?.published) return null;
   const prompts = doc.prompts.map((p) => ({ ...p, themes: p.themes.filter((t) => !t.hidden) }));
   const shown = new Set(prompts.flatMap((p) => [...p.themes.flatMap((t) => t.answerIds), ...p.otherAnswerIds]));
   const answers = Object.fromEntries(Object.entries(doc.answers).filter(([id]) => shown.has(id)));
-  return { ...doc, prompts, answers };
+  const { engine: _engine, ...rest } = doc;
+  return { ...rest, prompts, answers };
 }
 
 function redactAnswer(s: SessionState, a: Answer, readerId: string | null): Answer {

@@ -44,7 +44,7 @@ export const Command = z.discriminatedUnion('type', [
   }),
   cmd('round.end', { roundNumber: z.number().int().optional() }),
   cmd('broadcast.send', { message: z.string().trim().max(LIMITS.broadcast) }),
-  cmd('answer.add', { promptId: Id, text: text(LIMITS.answerText), groupId: Id.optional() }),
+  cmd('answer.add', { promptId: Id, text: text(LIMITS.answerText), groupId: Id.optional(), language: Language.optional() }),
   cmd('answer.edit', { answerId: Id, text: text(LIMITS.answerText) }),
   cmd('answer.delete', { answerId: Id }),
   cmd('group.signal', { groupId: Id.optional(), done: z.boolean().optional(), help: z.boolean().optional() }),

@@ -44,6 +44,8 @@ export const Answer = z.object({
   /** Null in a participant's view when the session is anonymous and the answer is not theirs. */
   authorId: Id.nullable(),
   text: z.string(),
+  /** The language it is written in (the writer's interface language); absent in logs from before it was recorded. */
+  language: Language.optional(),
   round: z.number().int(),
   createdAt: z.number(),
   updatedAt: z.number(),

@@ -29,6 +29,16 @@ export const PromptSynthesis = z.object({
 });
 export type PromptSynthesis = z.infer<typeof PromptSynthesis>;
 
+/**
+ * Which engine made the machine themes: word similarity alone, or with an operator's embedding model too.
+ * `fallbackReason` says why a configured semantic engine was not used for this run.
+ */
+export const SynthesisEngine = z.object({
+  kind: z.enum(['lexical', 'semantic']),
+  fallbackReason: z.string().max(300).optional(),
+});
+export type SynthesisEngine = z.infer<typeof SynthesisEngine>;
+
 export const SynthesisDoc = z.object({
   generatedAt: z.number(),
   threshold: z.number(),
@@ -40,5 +50,7 @@ export const SynthesisDoc = z.object({
   votesPerParticipant: z.number().int(),
   /** participantId → theme ids they put a dot on (a theme may get several dots from one person). */
   votes: z.record(z.string(), z.array(Id)),
+  /** Absent in logs from before it was recorded. */
+  engine: SynthesisEngine.optional(),
 });
 export type SynthesisDoc = z.infer<typeof SynthesisDoc>;

@@ -38,7 +38,7 @@ describe('participant breakout view', () => {
     await user.type(input, 'Informal space to meet');
     expect(localStorage.getItem(`plive:draft:sess1:p2`)).toBe('"Informal space to meet"');
     await user.keyboard('{Enter}');
-    expect(sent.at(-1)).toEqual({ type: 'answer.add', payload: { promptId: 'p2', text: 'Informal space to meet' } });
+    expect(sent.at(-1)).toEqual({ type: 'answer.add', payload: { promptId: 'p2', text: 'Informal space to meet', language: 'en' } });
     expect(input).toHaveValue('');
   });
 

@@ -15,7 +15,7 @@ export interface TestServer {
 }
 
 /** A real server on a free port with its own SQLite file in a temporary directory. */
-export async function startTestServer(opts: { dataDir?: string; now?: () => number; clientDist?: string; rateLimits?: AppDeps['rateLimits']; beforeCommit?: () => void } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { dataDir?: string; now?: () => number; clientDist?: string; rateLimits?: AppDeps['rateLimits']; beforeCommit?: () => void; embeddings?: AppDeps['embeddings'] } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'plive-')));
   const store = await openSqliteStore({ dataDir, beforeCommit: opts.beforeCommit });
   const app = createApp({
@@ -24,6 +24,7 @@ export async function startTestServer(opts: { dataDir?: string; now?: () => numb
     now: opts.now,
     clientDist: opts.clientDist,
     rateLimits: opts.rateLimits,
+    embeddings: opts.embeddings,
   });
   const url = await app.listen(0, '127.0.0.1');
   let stopped = false;

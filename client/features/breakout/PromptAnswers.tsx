@@ -3,12 +3,14 @@ import type { Group, Prompt } from '../../../shared/schemas/session.js';
 import { groupSeesAnswer, mayChangeAnswer } from '../../../shared/domain/permissions.js';
 import { send, useStore } from '../../store/index.js';
 import { storage } from '../../storage.js';
-import { useT } from '../../useT.js';
+import { useLanguage, useT } from '../../useT.js';
 import { AnswerItem } from './AnswerItem.js';
 
 /** One prompt: the group's answers appearing live, the ones still being saved, and the box to add one. */
 export function PromptAnswers({ prompt, group }: { prompt: Prompt; group: Group }) {
   const t = useT();
+  // What the writer reads the interface in is the best guess of what they write in; the synthesis uses it.
+  const language = useLanguage();
   const view = useStore((s) => s.view)!;
   const participantId = useStore((s) => s.participantId);
   const mine = useStore((s) => s.myAnswerIds);
@@ -57,7 +59,7 @@ export function PromptAnswers({ prompt, group }: { prompt: Prompt; group: Group 
             const value = text.trim();
             if (!value) return;
             update('');
-            void send('answer.add', { promptId: prompt.id, text: value });
+            void send('answer.add', { promptId: prompt.id, text: value, language });
           }}
         >
           <label className="grow">

@@ -53,6 +53,12 @@ export function SynthesisPanel({ mode }: { mode: 'facilitator' | 'participant' |
           <p className="pill" data-testid="votes-left">{t('votesLeft', { n: doc.votesPerParticipant - myVotes.length })}</p>
         )}
       </header>
+      {facilitator && doc?.engine?.fallbackReason && (
+        <p className="notice" role="status" data-testid="synthesis-engine">{t('engineFallback', { reason: doc.engine.fallbackReason })}</p>
+      )}
+      {facilitator && doc?.engine?.kind === 'semantic' && (
+        <p className="muted" data-testid="synthesis-engine">{t('engineSemantic')}</p>
+      )}
       {!doc ? (
         <p className="muted">{t('noSynthesis')}</p>
       ) : (

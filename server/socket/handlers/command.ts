@@ -14,6 +14,6 @@ export function commandHandler(socket: AppSocket, deps: SocketDeps) {
     }
     const host = await deps.registry.get(sessionId);
     if (!host) return fail('not_found', 'No such session');
-    return host.execute(command, actor);
+    return deps.runner.execute(host, command, actor);
   };
 }

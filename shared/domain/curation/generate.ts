@@ -1,28 +1,53 @@
 import type { SessionState } from '../../schemas/session.js';
-import type { PromptSynthesis, SynthesisDoc, SynthesisTheme } from '../../schemas/synthesis.js';
-import { synthesize } from '../../synthesis/index.js';
+import type { PromptSynthesis, SynthesisDoc, SynthesisEngine, SynthesisTheme } from '../../schemas/synthesis.js';
+import { synthesize, type SynthesisInput } from '../../synthesis/index.js';
 import { derive } from './derive.js';
 
 export const DEFAULT_CONSENSUS_THRESHOLD = 0.5;
 
+/** What the engine proposes for a session, and which engine it was; the server computes it off the event loop. */
+export interface MachineSynthesis {
+  prompts: ReturnType<typeof synthesize>['prompts'];
+  engine?: SynthesisEngine;
+}
+
+/** The engine's input for a session: every answer, with the language it was written in when known. */
+export function synthesisInput(s: SessionState, threshold: number): SynthesisInput {
+  return {
+    language: s.language,
+    prompts: s.prompts,
+    answers: Object.values(s.answers).map((a) => ({ id: a.id, promptId: a.promptId, groupId: a.groupId, text: a.text, ...(a.language ? { language: a.language } : {}) })),
+    consensusThreshold: threshold,
+  };
+}
+
+/** The threshold a run uses: the one asked for, else the one the facilitator chose before. */
+export const thresholdFor = (previous: SynthesisDoc | null, asked?: number) => asked ?? previous?.threshold ?? DEFAULT_CONSENSUS_THRESHOLD;
+
+/** The pure path (unit tests, scripts): the engine runs right here. */
+export function runEngine(s: SessionState, threshold: number): MachineSynthesis {
+  return { ...synthesize(synthesisInput(s, threshold)), engine: { kind: 'lexical' } };
+}
+
 /**
- * Runs the engine on every answer of the session and merges the result with the previous, curated synthesis,
- * keeping every manual decision:
+ * Merges the engine's result with the previous, curated synthesis, keeping every manual decision:
  * - curated themes keep their id, label, visibility, consensus mark and answers (deleted answers drop out);
  * - answers a facilitator placed (in a curated theme or in "other ideas") stay where they were put;
  * - a fresh machine theme that mostly overlaps a curated theme brings its new answers into it;
  * - other machine themes keep the id (and so the votes) of the previous theme they overlap most.
+ * `machine` may have been computed from an earlier state (on a worker while the room went on): answers deleted
+ * since drop out, and answers added since, which it has never seen, join "other ideas" until the next run.
  */
-export function generateSynthesis(s: SessionState, previous: SynthesisDoc | null, now: number, threshold = previous?.threshold ?? DEFAULT_CONSENSUS_THRESHOLD): SynthesisDoc {
-  const answers = Object.values(s.answers);
-  const machine = synthesize({
-    language: s.language,
-    prompts: s.prompts,
-    answers: answers.map((a) => ({ id: a.id, promptId: a.promptId, groupId: a.groupId, text: a.text })),
-    consensusThreshold: threshold,
-  });
+export function generateSynthesis(
+  s: SessionState,
+  previous: SynthesisDoc | null,
+  now: number,
+  threshold = thresholdFor(previous),
+  machine: MachineSynthesis = runEngine(s, threshold),
+): SynthesisDoc {
   const texts: SynthesisDoc['answers'] = {};
-  for (const a of answers) texts[a.id] = { text: a.text, groupId: a.groupId, promptId: a.promptId };
+  for (const a of Object.values(s.answers)) texts[a.id] = { text: a.text, groupId: a.groupId, promptId: a.promptId };
+  const seen = new Set(machine.prompts.flatMap((m) => [...m.themes.flatMap((t) => t.answerIds), ...m.otherAnswerIds]));
   const doc: SynthesisDoc = {
     generatedAt: now,
     threshold,
@@ -30,17 +55,22 @@ export function generateSynthesis(s: SessionState, previous: SynthesisDoc | null
     votesPerParticipant: previous?.votesPerParticipant ?? 0,
     votes: previous?.votes ?? {},
     answers: texts,
-    prompts: machine.prompts.map((m) => {
-      const before = previous?.prompts.find((p) => p.promptId === m.promptId) ?? null;
-      return mergePrompt(m, before, texts);
+    prompts: s.prompts.map((prompt) => {
+      const m = machine.prompts.find((p) => p.promptId === prompt.id) ?? emptyPrompt(prompt.id);
+      const unseen = Object.keys(texts).filter((id) => texts[id].promptId === prompt.id && !seen.has(id));
+      const before = previous?.prompts.find((p) => p.promptId === prompt.id) ?? null;
+      return mergePrompt(m, before, texts, unseen);
     }),
+    ...(machine.engine ? { engine: machine.engine } : {}),
   };
   return derive(pruneVotes(doc), s.language);
 }
 
-type MachinePrompt = ReturnType<typeof synthesize>['prompts'][number];
+type MachinePrompt = MachineSynthesis['prompts'][number];
 
-function mergePrompt(m: MachinePrompt, before: PromptSynthesis | null, texts: SynthesisDoc['answers']): PromptSynthesis {
+const emptyPrompt = (promptId: string): MachinePrompt => ({ promptId, themes: [], otherAnswerIds: [], groupsAnswering: 0, summary: '' });
+
+function mergePrompt(m: MachinePrompt, before: PromptSynthesis | null, texts: SynthesisDoc['answers'], unseen: string[]): PromptSynthesis {
   const exists = (id: string) => id in texts;
   const curated = (before?.themes ?? []).filter((t) => t.curated).map((t) => ({ ...t, answerIds: t.answerIds.filter(exists) }));
   const pinnedOther = (before?.pinnedOther ?? []).filter(exists);
@@ -49,7 +79,9 @@ function mergePrompt(m: MachinePrompt, before: PromptSynthesis | null, texts: Sy
   const themes: SynthesisTheme[] = [...curated];
   const usedIds = new Set(curated.map((t) => t.id));
 
-  for (const mt of m.themes) {
+  for (const machineTheme of m.themes) {
+    const mt = { ...machineTheme, answerIds: machineTheme.answerIds.filter(exists) };
+    if (mt.answerIds.length === 0) continue;
     const host = curated.find((c) => overlap(mt.answerIds, c.answerIds) * 2 > mt.answerIds.length);
     const fresh = mt.answerIds.filter((id) => !placed.has(id));
     if (host) {
@@ -74,13 +106,14 @@ function mergePrompt(m: MachinePrompt, before: PromptSynthesis | null, texts: Sy
       curated: false,
     });
   }
-  const otherAnswerIds = [...pinnedOther, ...m.otherAnswerIds.filter((id) => !placed.has(id))];
+  const otherAnswerIds = [...pinnedOther, ...[...m.otherAnswerIds, ...unseen].filter((id) => exists(id) && !placed.has(id))];
+  const groupsAnswering = new Set(Object.values(texts).filter((a) => a.promptId === m.promptId).map((a) => a.groupId)).size;
   return {
     promptId: m.promptId,
     themes,
     otherAnswerIds,
     pinnedOther,
-    groupsAnswering: m.groupsAnswering,
+    groupsAnswering,
     summary: before?.summaryEdited ? before.summary : m.summary,
     summaryEdited: before?.summaryEdited ?? false,
   };

@@ -32,6 +32,7 @@ export function decideAnswerAdd(s: SessionState, c: CommandOf<'answer.add'>, ctx
     groupId: group.id,
     authorId: ctx.actor.role === 'participant' ? ctx.actor.participantId : null,
     text: c.text,
+    ...(c.language ? { language: c.language } : {}),
     round: s.round?.number ?? 0,
     createdAt: ctx.now,
     updatedAt: ctx.now,

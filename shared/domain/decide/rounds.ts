@@ -2,7 +2,7 @@ import type { CommandOf } from '../../protocol/commands.js';
 import type { SessionState } from '../../schemas/session.js';
 import type { SessionEvent } from '../../protocol/events.js';
 import { type Decision, type DomainContext, reject } from '../context.js';
-import { generateSynthesis } from '../curation/generate.js';
+import { type MachineSynthesis, generateSynthesis } from '../curation/generate.js';
 
 const runningRound = (s: SessionState) => (s.round && s.round.endedAt === null ? s.round : null);
 
@@ -20,15 +20,25 @@ export function decideRoundExtend(s: SessionState, c: CommandOf<'round.extend'>,
   return { events: [{ type: 'round.extended', endsAt }] };
 }
 
-export function decideRoundEnd(s: SessionState, c: CommandOf<'round.end'>, ctx: DomainContext): Decision {
+/** Refuses an end that cannot happen; says whether ending brings a synthesis (so the engine must run). */
+export function checkRoundEnd(s: SessionState, c: CommandOf<'round.end'>, ctx: Pick<DomainContext, 'actor' | 'now'>): { synthesis: boolean } {
   const round = runningRound(s) ?? reject('conflict', 'No round is running');
   // A timer set for an earlier round must not end a later one.
   if (c.roundNumber !== undefined && c.roundNumber !== round.number) reject('conflict', 'That round is over');
   if (ctx.actor.role === 'system' && ctx.now < round.endsAt) reject('conflict', 'The round was extended');
+  return { synthesis: Object.keys(s.answers).length > 0 };
+}
+
+/**
+ * `machine`: the engine's result computed beforehand (the server's worker); without it the engine runs here;
+ * null when it could not be computed: the round still ends, and the synthesis stays as it was until the next run.
+ */
+export function decideRoundEnd(s: SessionState, c: CommandOf<'round.end'>, ctx: DomainContext, machine?: MachineSynthesis | null): Decision {
+  const { synthesis } = checkRoundEnd(s, c, ctx);
   const ended: SessionEvent = { type: 'round.ended', reason: ctx.actor.role === 'system' ? 'timer' : 'facilitator' };
   // Back in plenary the room's themes are ready: the synthesis is (re)computed from every answer so far.
-  if (Object.keys(s.answers).length === 0) return { events: [ended] };
-  return { events: [ended, { type: 'synthesis.updated', synthesis: generateSynthesis(s, s.synthesis, ctx.now) }] };
+  if (!synthesis || machine === null) return { events: [ended] };
+  return { events: [ended, { type: 'synthesis.updated', synthesis: generateSynthesis(s, s.synthesis, ctx.now, undefined, machine) }] };
 }
 
 export function decideBroadcast(_s: SessionState, c: CommandOf<'broadcast.send'>): Decision {

@@ -2,7 +2,7 @@ import type { CommandOf } from '../../protocol/commands.js';
 import type { SessionState } from '../../schemas/session.js';
 import type { SynthesisDoc } from '../../schemas/synthesis.js';
 import { type Decision, type DomainContext, reject } from '../context.js';
-import { generateSynthesis } from '../curation/generate.js';
+import { type MachineSynthesis, generateSynthesis, thresholdFor } from '../curation/generate.js';
 import { editSummary, hideTheme, mergeThemes, moveAnswer, renameTheme, setConsensus, splitTheme } from '../curation/operations.js';
 
 type CurationCommand = CommandOf<
@@ -17,9 +17,15 @@ type CurationCommand = CommandOf<
 
 const updated = (synthesis: SynthesisDoc | null): Decision => ({ events: [{ type: 'synthesis.updated', synthesis }] });
 
-export function decideRunSynthesis(s: SessionState, c: CommandOf<'synthesis.run'>, ctx: DomainContext): Decision {
+/** Refuses a run that cannot happen; cheap, so the server can ask before it spends a worker on the engine. */
+export function checkRunSynthesis(s: SessionState): void {
   if (Object.keys(s.answers).length === 0) reject('conflict', 'There are no answers to synthesise yet');
-  return updated(generateSynthesis(s, s.synthesis, ctx.now, c.threshold));
+}
+
+/** `machine`: the engine's result computed beforehand (the server's worker); without it the engine runs here. */
+export function decideRunSynthesis(s: SessionState, c: CommandOf<'synthesis.run'>, ctx: DomainContext, machine?: MachineSynthesis): Decision {
+  checkRunSynthesis(s);
+  return updated(generateSynthesis(s, s.synthesis, ctx.now, thresholdFor(s.synthesis, c.threshold), machine));
 }
 
 export function decideCuration(s: SessionState, c: CurationCommand, ctx: DomainContext): Decision {

@@ -1,0 +1,137 @@
+import { Worker } from 'node:worker_threads';
+import type { SynthesisInput } from '../../shared/synthesis/index.js';
+import type { MachineSynthesis } from '../../shared/domain/curation/generate.js';
+
+/** Answer vectors packed for the thread: row i of `data` (length `dim`) belongs to `ids[i]`. */
+export interface PackedVectors {
+  ids: string[];
+  dim: number;
+  data: Float32Array;
+}
+
+export interface WorkerRequest {
+  id: number;
+  input: SynthesisInput;
+  vectors?: PackedVectors;
+}
+export type WorkerReply = { id: number; ok: true; result: Pick<MachineSynthesis, 'prompts'> } | { id: number; ok: false; message: string };
+
+export class SynthesisWorkerError extends Error {}
+
+interface Job {
+  request: Omit<WorkerRequest, 'id'>;
+  resolve: (r: Pick<MachineSynthesis, 'prompts'>) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * Runs the synthesis engine on a worker thread. One worker: on two cores it leaves the other to the event loop,
+ * and the engine is single-threaded anyway. It starts on the first run (a server that never synthesises pays
+ * nothing), stays alive between runs (the engine's tables load once), and is replaced when it dies or overruns.
+ * Jobs go to it one at a time, so a crash or a time-out fails only the job that caused it.
+ */
+export class SynthesisPool {
+  private worker: Worker | null = null;
+  private queue: Job[] = [];
+  private current: (Job & { id: number; timer: NodeJS.Timeout }) | null = null;
+  private nextId = 0;
+  private closed = false;
+  /** How many workers were started (tests see a restart). */
+  started = 0;
+
+  constructor(private readonly opts: { timeoutMs?: number } = {}) {}
+
+  run(input: SynthesisInput, vectors?: PackedVectors): Promise<Pick<MachineSynthesis, 'prompts'>> {
+    if (this.closed) return Promise.reject(new SynthesisWorkerError('The synthesis pool is closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request: { input, vectors }, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /**
+   * Starts the worker ahead of the first real run (called when a round starts), so loading the engine and its
+   * language data does not delay the first round's end. Still lazy: a server whose rooms never write pays nothing.
+   */
+  warm(language: SynthesisInput['language']): void {
+    if (this.worker || this.closed) return;
+    void this.run({ language, prompts: [{ id: 'warm', text: '' }], answers: [{ id: 'warm', promptId: 'warm', groupId: 'warm', text: 'warm up' }] }).catch(() => undefined);
+  }
+
+  private pump(): void {
+    if (this.current || this.queue.length === 0) return;
+    const job = this.queue.shift()!;
+    const id = this.nextId++;
+    const timeoutMs = this.opts.timeoutMs ?? 5 * 60_000;
+    const timer = setTimeout(() => this.stopWorker(new SynthesisWorkerError(`The synthesis took longer than ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
+    timer.unref();
+    this.current = { ...job, id, timer };
+    const transfer = job.request.vectors ? [job.request.vectors.data.buffer as ArrayBuffer] : [];
+    this.ensureWorker().postMessage({ id, ...job.request } satisfies WorkerRequest, transfer);
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    // The boot file registers tsx inside the thread, so the worker runs the TypeScript sources like the server does.
+    const worker = new Worker(new URL('./synthesis-worker-boot.mjs', import.meta.url));
+    this.started += 1;
+    // An idle worker must not keep a stopping process alive; pending work holds the server's sockets open anyway.
+    worker.unref();
+    worker.on('message', (reply: WorkerReply) => {
+      const job = this.current;
+      if (!job || job.id !== reply.id) return;
+      this.finish();
+      if (reply.ok) job.resolve(reply.result);
+      else job.reject(new SynthesisWorkerError(reply.message));
+    });
+    worker.on('error', (err: Error) => this.lost(worker, new SynthesisWorkerError(`The synthesis worker failed: ${err.message}`)));
+    worker.on('exit', (code) => this.lost(worker, new SynthesisWorkerError(`The synthesis worker stopped (exit ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private finish(): void {
+    clearTimeout(this.current!.timer);
+    this.current = null;
+    this.pump();
+  }
+
+  /** The worker died: its job fails, the next job starts a new one. */
+  private lost(worker: Worker, err: Error): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    const job = this.current;
+    if (job) {
+      this.finish();
+      job.reject(err);
+    }
+  }
+
+  /** Stops the worker (tests use it to kill one mid-run); the running job fails with `reason`. */
+  stopWorker(reason = new SynthesisWorkerError('The synthesis worker was stopped')): void {
+    const worker = this.worker;
+    if (!worker) return;
+    this.lost(worker, reason);
+    void worker.terminate();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.reject(new SynthesisWorkerError('The server is stopping'));
+    const worker = this.worker;
+    this.stopWorker(new SynthesisWorkerError('The server is stopping'));
+    await worker?.terminate();
+  }
+}
+
+let shared: SynthesisPool | null = null;
+
+/**
+ * The process's pool: one worker for every app in the process (a server runs one; a test process starts many, and
+ * each loading the engine and its language data again would cost seconds of CPU). Its worker is unref'd, so it
+ * never keeps a stopping process alive.
+ */
+export function sharedSynthesisPool(): SynthesisPool {
+  shared ??= new SynthesisPool();
+  return shared;
+}

@@ -1,0 +1,26 @@
+import { parentPort } from 'node:worker_threads';
+import { synthesize, type SynthesisInput } from '../../shared/synthesis/index.js';
+import type { WorkerReply, WorkerRequest } from './pool.js';
+
+/**
+ * The synthesis thread: runs the engine on one session's answers at a time, so the event loop that serves the
+ * rooms never waits for it. Vectors arrive packed in one transferred Float32Array; they are unpacked here, off
+ * the main thread.
+ */
+function unpack(req: WorkerRequest): SynthesisInput {
+  if (!req.vectors) return req.input;
+  const { ids, dim, data } = req.vectors;
+  const embeddings: Record<string, number[]> = {};
+  ids.forEach((id, i) => (embeddings[id] = Array.from(data.subarray(i * dim, (i + 1) * dim))));
+  return { ...req.input, embeddings };
+}
+
+parentPort!.on('message', (req: WorkerRequest) => {
+  let reply: WorkerReply;
+  try {
+    reply = { id: req.id, ok: true, result: synthesize(unpack(req)) };
+  } catch (err) {
+    reply = { id: req.id, ok: false, message: err instanceof Error ? err.message : String(err) };
+  }
+  parentPort!.postMessage(reply);
+});
