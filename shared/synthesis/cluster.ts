@@ -1,8 +1,11 @@
 import type { Vector } from './features.js';
+import { type Bag, softSimilarity, type WordSpace } from './soft-similarity.js';
 
 export interface ClusterItem {
   vector: Vector;
   groupId: string;
+  /** The answer's words, for the knowledge-based similarity (soft-similarity.ts). */
+  bag?: Bag;
   /** A semantic vector from the operator's embedding server, L2-normalised; absent for lexical-only runs. */
   embedding?: Float32Array;
 }
@@ -16,17 +19,20 @@ export interface ClusterParams {
 
 /**
  * Why these numbers:
- * - link 0.15: the similarity is a weighted sum of cosines (features.ts); a pair that shares one rare word and
- *   its translation or sense comes to about 0.2, a pair that shares one common word well under 0.1. Chosen with
- *   each labelled session left out in turn (scripts/evaluate-synthesis.ts): every held-out choice fell in 0.13–0.17;
- * - attach 0.1: after clustering, a lone answer close to a theme is more likely part of it than an idea of its
- *   own (facilitators put few answers in "other ideas"), so it needs less evidence than a merge does;
+ * - link 0.1 and attach 0.075: chosen with each labelled session left out in turn (scripts/evaluate-synthesis.ts,
+ *   BENCHMARKS.md): for every one of the eleven files, the best thresholds on the other ten were these. The
+ *   similarity mixes the knowledge-based word similarity (0 to 1: two answers with one rare word of three in
+ *   common, or a synonym of it, come to about 0.3) with the vectors' cosine;
+ * - attach below link: after clustering, a lone answer close to a theme is more likely part of it than an idea of
+ *   its own (facilitators put few answers in "other ideas"), so it needs less evidence than a merge does;
  * - SAME_GROUP: a group rarely writes the same idea twice to one prompt, so similarity between two answers of
  *   the same group counts for 60%;
  * - SEMANTIC: with embeddings, the cosine of two answers' embeddings is half of their similarity.
  */
-export const DEFAULT_CLUSTER_PARAMS: ClusterParams = { link: 0.05, attach: 0.025 };
+export const DEFAULT_CLUSTER_PARAMS: ClusterParams = { link: 0.1, attach: 0.075 };
 const SAME_GROUP = 0.6;
+/** The knowledge-based similarity of the words is this share of the lexical similarity; the vectors' cosine the rest. */
+const SOFT = 0.7;
 const SEMANTIC = 0.5;
 /** All pairs are compared only with embeddings and up to this many answers per prompt (n² dot products). */
 const MAX_DENSE = 2000;
@@ -39,9 +45,9 @@ const MAX_DENSE = 2000;
  * so a merge decision costs one lookup. Then each answer left alone joins its closest theme if close enough.
  * Callers sort the items (by answer id) first: the same answers then give the same themes in any order.
  */
-export function cluster(items: ClusterItem[], params: ClusterParams = DEFAULT_CLUSTER_PARAMS): number[][] {
+export function cluster(items: ClusterItem[], params: ClusterParams = DEFAULT_CLUSTER_PARAMS, space?: WordSpace): number[][] {
   const n = items.length;
-  const sims = similarities(items);
+  const sims = similarities(items, space);
   const parent = items.map((_, i) => i);
   const members = items.map((_, i) => [i]);
   const links = items.map(() => new Map<number, number>());
@@ -138,7 +144,7 @@ function pack(items: ClusterItem[]): { packed: Packed[]; candidate: Uint8Array; 
   return { packed, candidate, postings };
 }
 
-function similarities(items: ClusterItem[]): Map<number, number> {
+function similarities(items: ClusterItem[], space?: WordSpace): Map<number, number> {
   const n = items.length;
   const { packed, candidate, postings } = pack(items);
   const sims = new Map<number, number>();
@@ -157,19 +163,22 @@ function similarities(items: ClusterItem[]): Map<number, number> {
         found++;
         const key = i < j ? i * n + j : j * n + i;
         if (sims.has(key)) continue;
-        sims.set(key, pairSimilarity(items, packed, i, j));
+        sims.set(key, pairSimilarity(items, packed, i, j, space));
       }
     }
   });
   // Paraphrases that share no word at all are found only through their embeddings: compare every pair then.
   if (n <= MAX_DENSE && items.every((it) => it.embedding)) {
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (!sims.has(i * n + j)) sims.set(i * n + j, pairSimilarity(items, packed, i, j));
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (!sims.has(i * n + j)) sims.set(i * n + j, pairSimilarity(items, packed, i, j, space));
   }
   return sims;
 }
 
-function pairSimilarity(items: ClusterItem[], packed: Packed[], i: number, j: number): number {
-  const lexical = packedDot(packed[i], packed[j]);
+function pairSimilarity(items: ClusterItem[], packed: Packed[], i: number, j: number, space?: WordSpace): number {
+  const bagA = items[i].bag;
+  const bagB = items[j].bag;
+  const vectors = packedDot(packed[i], packed[j]);
+  const lexical = space && bagA && bagB ? SOFT * softSimilarity(bagA, bagB, space) + (1 - SOFT) * vectors : vectors;
   const a = items[i].embedding;
   const b = items[j].embedding;
   const sim = a && b ? (1 - SEMANTIC) * lexical + SEMANTIC * Math.max(0, denseDot(a, b)) : lexical;

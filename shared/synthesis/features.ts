@@ -24,6 +24,8 @@ export type Share = Record<Kind, number>;
 export interface Analysed {
   /** Content stems in reading order: labels are made of them. */
   stems: string[];
+  /** The content words, analysed, in reading order (the prompt's own words left out). */
+  words: WordFeatures[];
   features: Map<string, number>;
 }
 
@@ -33,21 +35,32 @@ export interface Analysed {
  */
 export function analyse(text: string, lang: Language, lexicon: Lexicon, ignore: Set<string>): Analysed {
   const stems: string[] = [];
+  const analysed: WordFeatures[] = [];
   const features = new Map<string, number>();
   for (const word of contentWords(text, lang)) {
     const w = wordFeatures(word, lang, lexicon);
     if (ignore.has(w.stem)) continue;
     stems.push(w.stem);
+    analysed.push(w);
     for (const [f, x] of w.features) features.set(f, (features.get(f) ?? 0) + x);
   }
   for (const g of charGrams(stems)) features.set(`g:${g}`, (features.get(`g:${g}`) ?? 0) + 1);
-  return { stems, features };
+  return { stems, words: analysed, features };
 }
 
 export interface WordFeatures {
   stem: string;
   /** Read-only: shared by every occurrence of the word. */
   features: ReadonlyMap<string, number>;
+  /**
+   * What the word means, as keys with how close two words sharing the key are (soft-similarity.ts):
+   * - the same stem, or an English pivot (a translation, or a derivation family): the same word, 1;
+   * - a WordNet sense: synonyms ("funding"/"financing"), 0.8;
+   * - a thesaurus synonym: 0.6;
+   * - a broader sense, two levels up at most ("meeting" is a kind of "gathering"): 0.4.
+   * Letter grams are not here: they are evidence about spelling, not meaning.
+   */
+  meaning: ReadonlyMap<string, number>;
 }
 
 /**
@@ -73,9 +86,13 @@ export function wordFeatures(word: string, lang: Language, lexicon: Lexicon): Wo
 
 function computeWordFeatures(word: string, lang: Language, lexicon: Lexicon): WordFeatures {
   const features = new Map<string, number>();
-  const add = (f: string, w: number) => features.set(f, (features.get(f) ?? 0) + w);
+  const meaningKeys = new Map<string, number>();
+  const add = (f: string, w: number, level: number) => {
+    features.set(f, (features.get(f) ?? 0) + w);
+    meaningKeys.set(f, Math.max(level, meaningKeys.get(f) ?? 0));
+  };
   const stem = stemOf(word, lang, lexicon);
-  add(`s:${stem}`, 1);
+  add(`s:${stem}`, 1, 1);
   const known = lexicon.meaning(stem, lang, word);
   // A word the language does not know may be English inside another language ("workshop", "LinkedIn").
   // Accents folded first: "coopération" then reads as "cooperation".
@@ -83,17 +100,17 @@ function computeWordFeatures(word: string, lang: Language, lexicon: Lexicon): Wo
   const meaning = known.pivots.length || lang === 'en' ? known : lexicon.meaning(stemOf(english, 'en', lexicon), 'en', english);
   const pivots = meaning.pivots.length ? meaning.pivots : lang === 'en' ? [stem] : [];
   // A word's first translation is its common meaning; later ones count less (1, 1/2, 1/3...).
-  pivots.forEach((p, rank) => add(`p:${p}`, 1 / (rank + 1)));
+  pivots.forEach((p, rank) => add(`p:${p}`, 1 / (rank + 1), 1));
   for (const s of meaning.senses) {
-    add(`b:${s}`, 1 / meaning.senses.length);
+    add(`b:${s}`, 1 / meaning.senses.length, 0.8);
     // The senses above, at half weight: "meeting" (a kind of gathering) meets "gathering".
-    for (const up of lexicon.broader(s)) add(`b:${up}`, 0.5 / meaning.senses.length);
+    for (const up of lexicon.broader(s)) add(`b:${up}`, 0.5 / meaning.senses.length, 0.4);
   }
   if (meaning.synonyms.length) {
-    add(`t:${stem}`, 1);
-    for (const syn of meaning.synonyms) add(`t:${syn}`, 1 / meaning.synonyms.length);
+    add(`t:${stem}`, 1, 0.6);
+    for (const syn of meaning.synonyms) add(`t:${syn}`, 1 / meaning.synonyms.length, 0.6);
   }
-  return { stem, features };
+  return { stem, features, meaning: meaningKeys };
 }
 
 /**

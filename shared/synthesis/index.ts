@@ -1,6 +1,7 @@
 import type { Language } from '../schemas/primitives.js';
 import { cluster, type ClusterParams, DEFAULT_CLUSTER_PARAMS } from './cluster.js';
-import { analyse, SHARE, type Share, vectorise, wordFeatures } from './features.js';
+import { type Analysed, analyse, SHARE, type Share, vectorise, wordFeatures } from './features.js';
+import { type Bag, WordSpace } from './soft-similarity.js';
 import { byCentrality, centroidOf, keyPhrase, themeId } from './label.js';
 import { detectLanguage } from './language.js';
 import type { Lexicon } from './lexicon.js';
@@ -77,10 +78,14 @@ function synthesizePrompt(prompt: SynthesisInput['prompts'][number], unordered: 
   const languages = answers.map((a) => a.language ?? detectLanguage(a.text, ctx.lexicon, ctx.language));
   // The prompt's own words carry no theme: every answer to "Why a network?" is about networks.
   const ignore = new Set(contentWords(prompt.text, ctx.language).map((w) => stemWord(w, ctx.language)));
-  const vectors = vectorise(answers.map((a, i) => analyse(a.text, languages[i], ctx.lexicon, ignore)), ctx.share);
+  const analysed = answers.map((a, i) => analyse(a.text, languages[i], ctx.lexicon, ignore));
+  const vectors = vectorise(analysed, ctx.share);
+  const space = new WordSpace();
+  const bags = bagsOf(analysed, space);
   const clusters = cluster(
-    answers.map((a, i) => ({ vector: vectors[i], groupId: a.groupId, embedding: unitVector(ctx.embeddings?.[a.id]) })),
+    answers.map((a, i) => ({ vector: vectors[i], groupId: a.groupId, bag: bags[i], embedding: unitVector(ctx.embeddings?.[a.id]) })),
     ctx.params,
+    space,
   );
   const themes: Theme[] = [];
   const otherAnswerIds: string[] = [];
@@ -127,6 +132,27 @@ function labelOf(central: number[], answers: Answer[], languages: Language[], ve
     },
   }));
   return keyPhrase(sources, ctx.language, AND[ctx.language], (word, from) => ctx.lexicon.translate(word, from, ctx.language));
+}
+
+/** Each answer's distinct words, weighted by rarity over the prompt (idf of the stem): "members" in every answer says little. */
+function bagsOf(analysed: Analysed[], space: WordSpace): Bag[] {
+  const df = new Map<string, number>();
+  for (const a of analysed) for (const stem of new Set(a.stems)) df.set(stem, (df.get(stem) ?? 0) + 1);
+  const n = analysed.length;
+  return analysed.map((a) => {
+    const seen = new Set<number>();
+    const bag: Bag = { words: [], weights: [], total: 0 };
+    for (const w of a.words) {
+      const id = space.intern(w);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const weight = Math.log(1 + n / (df.get(w.stem) ?? 1));
+      bag.words.push(id);
+      bag.weights.push(weight);
+      bag.total += weight;
+    }
+    return bag;
+  });
 }
 
 function unitVector(v: number[] | undefined): Float32Array | undefined {

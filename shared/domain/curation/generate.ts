@@ -15,11 +15,17 @@ export interface MachineSynthesis {
 export function synthesisInput(s: SessionState, threshold: number): SynthesisInput {
   return {
     language: s.language,
-    prompts: s.prompts,
+    // In a jigsaw each group has some prompts only: consensus is counted over the groups that had the prompt.
+    prompts: s.prompts.map((p) => ({ id: p.id, text: p.text, groupIds: s.groupOrder.filter((g) => hadPrompt(s, g, p.id)) })),
     answers: Object.values(s.answers).map((a) => ({ id: a.id, promptId: a.promptId, groupId: a.groupId, text: a.text, ...(a.language ? { language: a.language } : {}) })),
     consensusThreshold: threshold,
   };
 }
+
+const hadPrompt = (s: SessionState, groupId: string, promptId: string) => {
+  const dealt = s.groups[groupId]?.promptIds;
+  return dealt === null || dealt === undefined || dealt.includes(promptId);
+};
 
 /** The threshold a run uses: the one asked for, else the one the facilitator chose before. */
 export const thresholdFor = (previous: SynthesisDoc | null, asked?: number) => asked ?? previous?.threshold ?? DEFAULT_CONSENSUS_THRESHOLD;
@@ -107,7 +113,9 @@ function mergePrompt(m: MachinePrompt, before: PromptSynthesis | null, texts: Sy
     });
   }
   const otherAnswerIds = [...pinnedOther, ...[...m.otherAnswerIds, ...unseen].filter((id) => exists(id) && !placed.has(id))];
-  const groupsAnswering = new Set(Object.values(texts).filter((a) => a.promptId === m.promptId).map((a) => a.groupId)).size;
+  // The engine counted the groups that had the prompt; answers it has not seen may add a group.
+  const answering = new Set(Object.values(texts).filter((a) => a.promptId === m.promptId).map((a) => a.groupId)).size;
+  const groupsAnswering = Math.max(answering, m.groupsAnswering);
   return {
     promptId: m.promptId,
     themes,

@@ -1,0 +1,64 @@
+import type { WordFeatures } from './features.js';
+
+/** Words of one prompt, numbered, with their similarities computed once per pair (sessions repeat their words). */
+export class WordSpace {
+  private ids = new Map<WordFeatures, number>();
+  private keys: ReadonlyMap<string, number>[] = [];
+  private cache = new Map<number, number>();
+
+  /** The word's number. */
+  intern(word: WordFeatures): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.ids.set(word, id);
+      this.keys.push(word.meaning);
+    }
+    return id;
+  }
+
+  similarity(a: number, b: number): number {
+    if (a === b) return 1;
+    const key = a < b ? a * 1_000_003 + b : b * 1_000_003 + a;
+    let sim = this.cache.get(key);
+    if (sim === undefined) {
+      sim = 0;
+      let [small, large] = [this.keys[a], this.keys[b]];
+      if (small.size > large.size) [small, large] = [large, small];
+      for (const [f, level] of small) {
+        const other = large.get(f);
+        if (other !== undefined) sim = Math.max(sim, Math.min(level, other));
+      }
+      if (this.cache.size < 2_000_000) this.cache.set(key, sim);
+    }
+    return sim;
+  }
+}
+
+/** An answer as a bag of word numbers with their weights (idf over the prompt's answers). */
+export interface Bag {
+  words: number[];
+  weights: number[];
+  total: number;
+}
+
+/**
+ * Knowledge-based text similarity (after Mihalcea, Corley and Strapparava, 2006): each word of one answer finds its
+ * closest word in the other, weighted by how rare it is, in both directions, averaged. Two answers that say the
+ * same thing in other words ("find funding and subsidies", "financing and grants") score high although they share
+ * no word, which a cosine over words cannot see.
+ */
+export function softSimilarity(a: Bag, b: Bag, space: WordSpace): number {
+  if (a.total === 0 || b.total === 0) return 0;
+  return (directed(a, b, space) + directed(b, a, space)) / 2;
+}
+
+function directed(from: Bag, to: Bag, space: WordSpace): number {
+  let sum = 0;
+  for (let i = 0; i < from.words.length; i++) {
+    let best = 0;
+    for (let j = 0; j < to.words.length && best < 1; j++) best = Math.max(best, space.similarity(from.words[i], to.words[j]));
+    sum += best * from.weights[i];
+  }
+  return sum / from.total;
+}
