@@ -18,6 +18,8 @@ export interface PredictedPrompt {
 export interface Score {
   ari: number;
   consensusF1: number;
+  /** Of the answers the facilitators put in a theme, the share the engine left as "other ideas". */
+  themedLeftAlone: number;
 }
 
 /**
@@ -64,8 +66,11 @@ export function scoreSession(gold: LabelledSession, predicted: PredictedPrompt[]
     const precision = predictedConsensus ? right / predictedConsensus : 0;
     const recall = goldConsensus.size ? right / goldConsensus.size : 1;
     const consensusF1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-    return { ari, consensusF1 };
+    const themed = answers.filter((a) => a.theme && a.theme !== 'other');
+    const alone = themed.filter((a) => !predOf.has(a.id) || pred.themes[predOf.get(a.id)!].answerIds.length < 2).length;
+    return { ari, consensusF1, alone, themed: themed.length };
   });
-  const mean = (k: keyof Score) => rows.reduce((s, r) => s + r[k], 0) / rows.length;
-  return { ari: mean('ari'), consensusF1: mean('consensusF1') };
+  const mean = (k: 'ari' | 'consensusF1') => rows.reduce((s, r) => s + r[k], 0) / rows.length;
+  const themed = rows.reduce((s, r) => s + r.themed, 0);
+  return { ari: mean('ari'), consensusF1: mean('consensusF1'), themedLeftAlone: themed ? rows.reduce((s, r) => s + r.alone, 0) / themed : 0 };
 }
