@@ -116,7 +116,7 @@ function attachLeftovers(members: number[][], links: Map<number, number>[], find
  * most CANDIDATES partners, so the work grows with n·CANDIDATES, not n².
  */
 const EXACT = 300;
-const CANDIDATES = 15;
+const CANDIDATES = 10;
 
 /** A vector as parallel arrays sorted by feature number: a dot product is a linear merge, no hashing. */
 interface Packed {
@@ -135,8 +135,13 @@ function pack(items: ClusterItem[]): { packed: Packed[]; candidate: Uint8Array; 
   const number = new Map(order.map((f, i) => [f, i]));
   const candidate = Uint8Array.from(order, (f) => (f[0] === 'g' ? 0 : 1));
   const packed = items.map((it) => {
-    const entries = [...it.vector].map(([f, w]) => [number.get(f)!, w] as const).sort((x, y) => x[0] - y[0]);
-    return { ids: Int32Array.from(entries, (e) => e[0]), ws: Float64Array.from(entries, (e) => e[1]) };
+    const ids = new Int32Array(it.vector.size);
+    let k = 0;
+    for (const f of it.vector.keys()) ids[k++] = number.get(f)!;
+    ids.sort();
+    const ws = new Float64Array(ids.length);
+    for (let x = 0; x < ids.length; x++) ws[x] = it.vector.get(order[ids[x]])!;
+    return { ids, ws };
   });
   const fill = new Int32Array(order.length);
   const postings = order.map((f) => new Int32Array(candidate[number.get(f)!] ? df.get(f)! : 0));

@@ -124,20 +124,23 @@ export function vectorise(docs: Analysed[], share: Share = SHARE): Vector[] {
   const n = docs.length;
   const idf = new Map<string, number>();
   for (const [f, count] of df) idf.set(f, Math.log(1 + n / count));
-  const weight = (f: string, count: number) => (count >= 1 ? 1 + Math.log(count) : count) * idf.get(f)!;
   return docs.map((d) => {
     // Two passes over the features, no block maps: this runs for every answer of a 10,000-answer session.
+    const weights = new Float64Array(d.features.size);
     const squares: Partial<Record<Kind, number>> = {};
+    let k = 0;
     for (const [f, count] of d.features) {
-      const w = weight(f, count);
+      const w = (count >= 1 ? 1 + Math.log(count) : count) * idf.get(f)!;
+      weights[k++] = w;
       const kind = f[0] as Kind;
       squares[kind] = (squares[kind] ?? 0) + w * w;
     }
     const v: Vector = new Map();
-    for (const [f, count] of d.features) {
+    k = 0;
+    for (const f of d.features.keys()) {
       const kind = f[0] as Kind;
-      const sum = squares[kind]!;
-      if (sum > 0) v.set(f, (weight(f, count) * Math.sqrt(share[kind])) / Math.sqrt(sum));
+      const w = weights[k++];
+      if (w !== 0) v.set(f, (w * Math.sqrt(share[kind])) / Math.sqrt(squares[kind]!));
     }
     return v;
   });

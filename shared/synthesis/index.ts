@@ -94,12 +94,13 @@ function synthesizePrompt(prompt: SynthesisInput['prompts'][number], unordered: 
       otherAnswerIds.push(...members.map((i) => answers[i].id));
       continue;
     }
-    const central = byCentrality(members, vectors);
+    const centroid = centroidOf(members, vectors);
+    const central = byCentrality(members, vectors, centroid);
     const answerIds = members.map((i) => answers[i].id);
     const groupIds = [...new Set(members.map((i) => answers[i].groupId))].sort();
     themes.push({
       id: themeId(answerIds),
-      label: labelOf(central, answers, languages, vectors, ctx),
+      label: labelOf(central, centroid, answers, languages, ctx),
       representativeAnswerId: answers[central[0]].id,
       answerIds,
       groupIds,
@@ -118,9 +119,8 @@ function synthesizePrompt(prompt: SynthesisInput['prompts'][number], unordered: 
 }
 
 /** Labels come from the theme's most central answers (at most ten: a big theme's outskirts add nothing). */
-function labelOf(central: number[], answers: Answer[], languages: Language[], vectors: ReturnType<typeof vectorise>, ctx: Context): string {
+function labelOf(central: number[], centroid: Map<string, number>, answers: Answer[], languages: Language[], ctx: Context): string {
   const top = central.slice(0, 10);
-  const centroid = centroidOf(central, vectors);
   const size = central.length;
   const sources = top.map((i) => ({
     text: answers[i].text,

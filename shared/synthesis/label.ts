@@ -6,8 +6,7 @@ import { stopwordsFor } from './text.js';
  * The answer closest to all others of its theme (the medoid by total similarity): it speaks for the theme.
  * Scored against the theme's summed vector, which gives the same order as summing every pair, in linear time.
  */
-export function byCentrality(indexes: number[], vectors: Vector[]): number[] {
-  const centroid = centroidOf(indexes, vectors);
+export function byCentrality(indexes: number[], vectors: Vector[], centroid = centroidOf(indexes, vectors)): number[] {
   const score = new Map<number, number>();
   for (const i of indexes) {
     let s = 0;

@@ -61,6 +61,7 @@ export class Lexicon {
   /** Builds every index now (a second or two), so the first synthesis a worker runs is as fast as the next. */
   warmUp(): this {
     for (const lang of LANGUAGES) this.index(lang);
+    this.englishWordFor('');
     return this;
   }
 

@@ -1,15 +1,20 @@
 import type { WordFeatures } from './features.js';
 
-/** Words of one prompt, numbered, with their similarities computed once per pair (sessions repeat their words). */
+/**
+ * Words of one prompt, numbered, with their similarities computed once per pair (sessions repeat their words):
+ * in a matrix while the prompt has at most MATRIX_WORDS distinct words, else in a map keyed by a * n + b.
+ */
 export class WordSpace {
   private ids = new Map<WordFeatures, number>();
   private keys: ReadonlyMap<string, number>[] = [];
-  private cache = new Map<number, number>();
+  private matrix: Float32Array | null = null;
+  private map: Map<number, number> | null = null;
 
-  /** The word's number. */
+  /** The word's number. Every word is interned before the first similarity is asked for. */
   intern(word: WordFeatures): number {
     let id = this.ids.get(word);
     if (id === undefined) {
+      if (this.matrix || this.map) throw new Error('WordSpace: intern every word before comparing');
       id = this.keys.length;
       this.ids.set(word, id);
       this.keys.push(word.meaning);
@@ -19,21 +24,30 @@ export class WordSpace {
 
   similarity(a: number, b: number): number {
     if (a === b) return 1;
-    const key = a < b ? a * 1_000_003 + b : b * 1_000_003 + a;
-    let sim = this.cache.get(key);
-    if (sim === undefined) {
+    const n = this.keys.length;
+    if (!this.matrix && !this.map) {
+      if (n <= MATRIX_WORDS) this.matrix = new Float32Array(n * n).fill(-1);
+      else this.map = new Map();
+    }
+    const key = a < b ? a * n + b : b * n + a;
+    let sim = this.matrix ? this.matrix[key] : (this.map!.get(key) ?? -1);
+    if (sim < 0) {
       sim = 0;
       let [small, large] = [this.keys[a], this.keys[b]];
       if (small.size > large.size) [small, large] = [large, small];
       for (const [f, level] of small) {
         const other = large.get(f);
-        if (other !== undefined) sim = Math.max(sim, Math.min(level, other));
+        if (other !== undefined && Math.min(level, other) > sim) sim = Math.min(level, other);
       }
-      if (this.cache.size < 2_000_000) this.cache.set(key, sim);
+      if (this.matrix) this.matrix[key] = sim;
+      else if (this.map!.size < 4_000_000) this.map!.set(key, sim);
     }
     return sim;
   }
 }
+
+/** 2,048² similarities in a Float32Array are 16 MB, and a lookup is an index, not a hash. */
+const MATRIX_WORDS = 2048;
 
 /** An answer as a bag of word numbers with their weights (idf over the prompt's answers). */
 export interface Bag {
