@@ -50,12 +50,14 @@ export class SynthesisPool {
   }
 
   /**
-   * Starts the worker ahead of the first real run (called when a round starts), so loading the engine and its
+   * Starts the worker ahead of the first real run (called when someone joins or a round starts), so loading the engine and its
    * language data does not delay the first round's end. Still lazy: a server whose rooms never write pays nothing.
    */
   warm(language: SynthesisInput['language']): void {
     if (this.worker || this.closed) return;
-    void this.run({ language, prompts: [{ id: 'warm', text: '' }], answers: [{ id: 'warm', promptId: 'warm', groupId: 'warm', text: 'warm up' }] }).catch(() => undefined);
+    // An answer in the session's language: only that language's dictionaries (and English, the pivot) are read.
+    const answers = [{ id: 'warm', promptId: 'warm', groupId: 'warm', text: 'warm up', language }];
+    void this.run({ language, prompts: [{ id: 'warm', text: '' }], answers }).catch(() => undefined);
   }
 
   private pump(): void {

@@ -143,8 +143,11 @@ export class SynthesisRunner {
     }
   }
 
-  /** A round started somewhere: its end will want the engine ready. */
+  /**
+   * Someone joined or a round started: a round's end will want the engine ready. Loading the language data
+   * takes a core for a second or two, better spent while the facilitator sets up than while the room writes.
+   */
   onCommit(envelopes: EventEnvelope[], state: SessionState): void {
-    if (envelopes.some((e) => e.event.type === 'round.started')) this.deps.pool.warm(state.language);
+    if (envelopes.some((e) => e.event.type === 'participant.joined' || e.event.type === 'round.started')) this.deps.pool.warm(state.language);
   }
 }
