@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { synthesize, type SynthesisInput } from '../../shared/synthesis/index.js';
 import type { WorkerReply, WorkerRequest } from './pool.js';
@@ -14,6 +16,21 @@ function unpack(req: WorkerRequest): SynthesisInput {
   ids.forEach((id, i) => (embeddings[id] = Array.from(data.subarray(i * dim, (i + 1) * dim))));
   return { ...req.input, embeddings };
 }
+
+/**
+ * On Linux a thread can be reniced by its own id (/proc/thread-self names it): the synthesis then takes only the
+ * CPU the rooms leave over, so a 10,000-answer run or the first load of the dictionaries never delays an answer's
+ * broadcast on a small machine. Elsewhere the thread keeps the process's priority.
+ */
+function lowerPriority(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, 10);
+  } catch {
+    // Not Linux, or not allowed: the worker still runs off the event loop.
+  }
+}
+lowerPriority();
 
 parentPort!.on('message', (req: WorkerRequest) => {
   let reply: WorkerReply;
