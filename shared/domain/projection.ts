@@ -1,5 +1,5 @@
 import type { SessionEvent } from '../protocol/events.js';
-import type { Answer, SessionState } from '../schemas/session.js';
+import type { Answer, Group, SessionState } from '../schemas/session.js';
 import type { SynthesisDoc } from '../schemas/synthesis.js';
 import { groupOf, groupSeesAnswer } from './permissions.js';
 
@@ -13,21 +13,75 @@ export type Audience = { kind: 'everyone' } | { kind: 'groups'; groupIds: string
 
 export function viewFor(s: SessionState, viewer: Viewer): SessionView {
   if (viewer.role === 'facilitator') return s;
-  const group = groupOf(s, viewer.participantId);
-  const answers: Record<string, Answer> = {};
-  if (group) {
-    for (const a of Object.values(s.answers)) {
-      if (groupSeesAnswer(group, a)) answers[a.id] = redactAnswer(s, a, viewer.participantId);
-    }
+  return withSlice({ ...s, history: [], synthesis: synthesisForParticipants(s.synthesis) }, sliceFor(s, viewer.participantId, s.seq));
+}
+
+/**
+ * The part of a participant's view that depends on their group. After a regrouping the server sends each
+ * participant concerned only this (instead of them attaching again for a whole view); the rest of their view
+ * follows from the regrouping event itself.
+ */
+export interface GroupSlice {
+  /** The event that changed the reader's group or group-mates. */
+  seq: number;
+  participantId: string;
+  groupId: string | null;
+  /** The reader and their group-mates: a view stays small in a room of thousands. */
+  participants: SessionState['participants'];
+  /** Their own group as it is, members and activity (other groups' activity is theirs and the facilitators'). */
+  group: Group | null;
+  /** Every answer their group may see, redacted for them. */
+  answers: Record<string, Answer>;
+}
+
+/** Answers by the group they were written in, so one regrouping builds every group's slice in one pass. */
+export type AnswerIndex = Map<string, Answer[]>;
+
+export function indexAnswers(s: SessionState): AnswerIndex {
+  const index: AnswerIndex = new Map();
+  for (const a of Object.values(s.answers)) {
+    const list = index.get(a.groupId);
+    if (list) list.push(a);
+    else index.set(a.groupId, [a]);
   }
-  // A participant sees themselves and their group-mates, not the whole room: a view stays small in a room of
-  // thousands, and a join does not have to reach everyone.
+  return index;
+}
+
+/** A group's answers as its members may see them (those of every group in its lineage). */
+export function answersSeenBy(s: SessionState, group: Group, index?: AnswerIndex): Answer[] {
+  if (index) return group.lineage.flatMap((id) => index.get(id) ?? []);
+  return Object.values(s.answers).filter((a) => groupSeesAnswer(group, a));
+}
+
+export function sliceFor(s: SessionState, participantId: string, seq: number, index?: AnswerIndex): GroupSlice {
+  const group = groupOf(s, participantId);
+  const answers: Record<string, Answer> = {};
+  if (group) for (const a of answersSeenBy(s, group, index)) answers[a.id] = redactAnswer(s, a, participantId);
+  return {
+    seq,
+    participantId,
+    groupId: group?.id ?? null,
+    participants: participantsSeenBy(s, participantId),
+    group,
+    answers,
+  };
+}
+
+/** A participant sees themselves and their group-mates, not the whole room (a join does not have to reach everyone). */
+export function participantsSeenBy(s: SessionState, participantId: string): SessionState['participants'] {
   const participants: SessionState['participants'] = {};
-  for (const id of [viewer.participantId, ...(group?.memberIds ?? [])]) if (s.participants[id]) participants[id] = s.participants[id];
-  // Other groups' signals and activity are theirs and the facilitators' (their events never reach this reader).
+  for (const id of [participantId, ...(groupOf(s, participantId)?.memberIds ?? [])]) if (s.participants[id]) participants[id] = s.participants[id];
+  return participants;
+}
+
+/** A participant's view with its group part replaced; other groups' signals and activity stay hidden. */
+export function withSlice(view: SessionView, slice: Omit<GroupSlice, 'seq'>): SessionView {
   const groups: SessionState['groups'] = {};
-  for (const [id, g] of Object.entries(s.groups)) groups[id] = id === group?.id ? g : { ...g, done: false, help: false, lastActivityAt: null };
-  return { ...s, participants, groups, answers, history: [], synthesis: synthesisForParticipants(s.synthesis) };
+  for (const [id, g] of Object.entries(view.groups)) {
+    if (id === slice.groupId && slice.group) groups[id] = slice.group;
+    else groups[id] = !g.done && !g.help && g.lastActivityAt === null ? g : { ...g, done: false, help: false, lastActivityAt: null };
+  }
+  return { ...view, participants: slice.participants, answers: slice.answers, groups };
 }
 
 /**
@@ -85,8 +139,9 @@ export function participantSees(s: SessionState, participantId: string, e: Sessi
 }
 
 /**
- * Whether an event changes what this participant may see (so their view must be rebuilt), judged on their view
- * before the event: a new split or merge does for everyone; a move only for the person moved and the two groups.
+ * Whether an event changes what this participant may see, judged on their view before the event: a new split or
+ * merge does for everyone; a move only for the person moved and the two groups. Catch-up answers such a gap with
+ * a snapshot; live, the server follows the event with a GroupSlice for those concerned.
  */
 export function changesVisibility(e: SessionEvent, view: SessionState | null = null, participantId: string | null = null): boolean {
   if (e.type === 'groups.formed' || e.type === 'groups.merged') return true;

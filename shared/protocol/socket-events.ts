@@ -1,6 +1,6 @@
 import type { Ack } from './acks.js';
 import type { EventEnvelope } from './events.js';
-import type { SessionView } from '../domain/projection.js';
+import type { GroupSlice, SessionView } from '../domain/projection.js';
 
 /** Bumped when the wire protocol changes incompatibly; the handshake refuses other versions. */
 export const PROTOCOL_VERSION = 1;
@@ -25,10 +25,14 @@ export interface InviteResult {
 export interface ServerToClientEvents {
   /**
    * A committed event, in seq order. Participants receive only what they may see, so their seqs have gaps.
-   * After an event that changes what a participant may see (shared/domain/projection.ts changesVisibility),
-   * the client attaches again without lastSeq to get a fresh view.
    */
   event: (envelope: EventEnvelope) => void;
+  /**
+   * Right after a regrouping event (groups.formed, groups.merged, participant.moved), each participant whose
+   * group or group-mates changed receives their new group's part of the view. The server has already moved
+   * their sockets to the new group's room: the client applies this and never attaches again for it.
+   */
+  slice: (slice: GroupSlice) => void;
 }
 export interface ClientToServerEvents {
   attach: (req: unknown, ack: (res: Ack<AttachResult>) => void) => void;

@@ -1,20 +1,21 @@
 import type { EventEnvelope } from '../protocol/events.js';
 import type { AttachResult } from '../protocol/socket-events.js';
 import { apply } from '../domain/reducer.js';
-import { changesVisibility, type SessionView } from '../domain/projection.js';
+import { type GroupSlice, participantsSeenBy, type SessionView, withSlice } from '../domain/projection.js';
 
 /** Enough to cover the events that can arrive while one attach is answered. */
 const RECENT_KEPT = 1000;
 
 /**
- * A client's copy of its session view, fed by attach catch-ups and live events. Used by the browser store and
- * by the test clients, so both follow the same rules:
+ * A client's copy of its session view, fed by attach catch-ups, live events and group slices. Used by the browser
+ * store and by the test clients, so both follow the same rules:
  * - events newer than the view are applied with the shared reducer;
  * - events already covered (by a snapshot or applied before) are ignored, so overlap between catch-up and
  *   live events is harmless;
  * - an event older than the view that was never applied arrived late (with several nodes, two broadcasts can
  *   cross): the view can no longer be trusted, so ask for a fresh one;
- * - after an event that changes what a participant may see, ask for a fresh view too;
+ * - a regrouping is followed by the server's slice of the reader's new group (the server moved the sockets):
+ *   it replaces the group part of the view, no attach needed; someone leaving the reader's group drops out of it;
  * - a snapshot can be older than events already received (the server sends live events to the socket while it
  *   prepares the attach answer): those later events are applied again on top of it, never lost.
  */
@@ -37,12 +38,23 @@ export class ViewTracker {
     if (!this.view) return false;
     if (envelope.seq <= this.coveredUpTo || this.applied.has(envelope.seq)) return false;
     if (envelope.seq < this.view.seq) return true;
-    const resync = this.role() === 'participant' && changesVisibility(envelope.event, this.view, this.participantId());
-    this.view = apply(this.view, envelope);
+    this.view = this.applyOne(this.view, envelope);
     this.applied.add(envelope.seq);
     this.recent.push(envelope);
     if (this.recent.length > RECENT_KEPT) this.recent.shift();
-    return resync;
+    return false;
+  }
+
+  /**
+   * Applies the group slice sent after a regrouping event; returns true when a fresh view is needed (the
+   * regrouping event itself never arrived, so the rest of the view does not match the slice).
+   */
+  regroup(slice: GroupSlice): boolean {
+    if (!this.view || this.role() !== 'participant' || slice.participantId !== this.participantId()) return false;
+    if (slice.seq <= this.coveredUpTo) return false;
+    if (!this.applied.has(slice.seq)) return true;
+    this.view = withSlice(this.view, slice);
+    return false;
   }
 
   /** Applies an attach result; returns true when a fresh view is needed after all. */
@@ -54,7 +66,7 @@ export class ViewTracker {
       this.applied.clear();
       this.recent = [];
       for (const e of later) {
-        this.view = apply(this.view, e);
+        this.view = this.applyOne(this.view, e);
         this.applied.add(e.seq);
         this.recent.push(e);
       }
@@ -63,6 +75,18 @@ export class ViewTracker {
     let resync = false;
     for (const e of catchUp.events) resync = this.receive(e) || resync;
     return resync;
+  }
+
+  private applyOne(view: SessionView, envelope: EventEnvelope): SessionView {
+    const next = apply(view, envelope);
+    const e = envelope.event;
+    const me = this.participantId();
+    // Someone who left this reader's group leaves their view too, as the projection has it (the server sends
+    // slices to the person moved and their new group, not to the group they left).
+    if (this.role() === 'participant' && me && e.type === 'participant.moved' && e.participantId !== me && next.participants[e.participantId]) {
+      return { ...next, participants: participantsSeenBy(next, me) };
+    }
+    return next;
   }
 
   get lastSeq(): number | undefined {

@@ -49,7 +49,7 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’+&-]*/gu;
 export function keyPhrase(sources: LabelSource[], sessionLanguage: Language, and: string, translate: Translate): string {
   const own = sources.filter((s) => s.language === sessionLanguage);
   if (own.length === 0) {
-    const translated = translatedPair(sources, and, translate);
+    const translated = translatedPair(sources, and, translate, sessionLanguage);
     if (translated) return capitalise(translated.join(' '));
   }
   const pool = own.length ? own : sources;
@@ -82,7 +82,8 @@ export function keyPhrase(sources: LabelSource[], sessionLanguage: Language, and
  * No answer of the theme is in the session's language: the two words that speak most for the theme, each put
  * into the session's language through the dictionaries ("kontakter", "contacts" → "Contact and partner").
  */
-function translatedPair(sources: LabelSource[], and: string, translate: Translate): string[] | null {
+function translatedPair(sources: LabelSource[], and: string, translate: Translate, sessionLanguage: Language): string[] | null {
+  const sessionStop = stopwordsFor(sessionLanguage);
   const scored: { word: string; weight: number; from: Language }[] = [];
   for (const src of sources) {
     const stop = stopwordsFor(src.language);
@@ -95,7 +96,8 @@ function translatedPair(sources: LabelSource[], and: string, translate: Translat
   const out: string[] = [];
   for (const { word, from } of scored) {
     const t = translate(word, from);
-    if (t && !out.includes(t)) out.push(t);
+    // A function word can translate to a content word's spelling elsewhere ("som" → "as"): neither makes a label.
+    if (t && t.length > 2 && !sessionStop.has(t) && !out.includes(t)) out.push(t);
     if (out.length === 2) return [out[0], and, out[1]];
   }
   return null;

@@ -10,7 +10,7 @@ const STOPWORD_LISTS: Record<Language, string[]> = { en: stopword.eng, nl: stopw
  * negations and comparatives ("not", "more": they tell a stance, not a topic) and chat abbreviations.
  */
 const DOMAIN_STOPWORDS: Record<Language, string[]> = {
-  en: ['network', 'networks', 'etc', 'e.g', 'eg', 'also', 'not', 'no', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'cant', 'wont', 'im', 'ive', 'youre', 'theyre', 'tbh', 'lol', 'really', 'things', 'thing', 'lot', 'nobody', 'everybody', 'everyone', 'everything', 'anything', 'something', 'nothing', 'someone', 'anyone'],
+  en: ['network', 'networks', 'etc', 'e.g', 'eg', 'also', 'so', 'just', 'even', 'not', 'no', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'cant', 'wont', 'im', 'ive', 'youre', 'theyre', 'tbh', 'lol', 'really', 'things', 'thing', 'lot', 'nobody', 'everybody', 'everyone', 'everything', 'anything', 'something', 'nothing', 'someone', 'anyone'],
   nl: ['netwerk', 'netwerken', 'bv', 'vb', 'enz', 'echt', 'ook', 'niet', 'geen', 'mee', 'niemand', 'iedereen', 'alles', 'iets', 'niets', 'iemand'],
   fr: ['réseau', 'réseaux', 'ex', 'etc', 'aussi', 'vraiment', 'pas', 'plus', 'moins', 'trop', 'personne', 'tout', 'tous', 'toutes', 'rien', 'quelqu', 'chacun'],
   da: ['netværk', 'netværket', 'fx', 'osv', 'også', 'virkelig', 'ikke', 'mere', 'mindre', 'ingen', 'alle', 'alt', 'noget', 'nogen', 'intet', 'enhver'],
