@@ -25,8 +25,8 @@ export class ViewTracker {
   private coveredUpTo = 0;
   /** Seqs applied one by one since the last snapshot. */
   private applied = new Set<number>();
-  /** Events applied since the last snapshot, in order, to replay on a snapshot older than they are. */
-  private recent: EventEnvelope[] = [];
+  /** Events (and the slices that followed them) applied since the last snapshot, to replay on an older snapshot. */
+  private recent: { envelope: EventEnvelope; slice?: GroupSlice }[] = [];
 
   constructor(
     private readonly role: () => 'facilitator' | 'participant' | null,
@@ -40,7 +40,7 @@ export class ViewTracker {
     if (envelope.seq < this.view.seq) return true;
     this.view = this.applyOne(this.view, envelope);
     this.applied.add(envelope.seq);
-    this.recent.push(envelope);
+    this.recent.push({ envelope });
     if (this.recent.length > RECENT_KEPT) this.recent.shift();
     return false;
   }
@@ -54,21 +54,23 @@ export class ViewTracker {
     if (slice.seq <= this.coveredUpTo) return false;
     if (!this.applied.has(slice.seq)) return true;
     this.view = withSlice(this.view, slice);
+    const entry = this.recent.findLast((r) => r.envelope.seq === slice.seq);
+    if (entry) entry.slice = slice;
     return false;
   }
 
   /** Applies an attach result; returns true when a fresh view is needed after all. */
   catchUp(catchUp: AttachResult['catchUp']): boolean {
     if (catchUp.kind === 'snapshot') {
-      const later = this.recent.filter((e) => e.seq > catchUp.view.seq);
+      const later = this.recent.filter((r) => r.envelope.seq > catchUp.view.seq);
       this.view = catchUp.view;
       this.coveredUpTo = catchUp.view.seq;
       this.applied.clear();
-      this.recent = [];
-      for (const e of later) {
-        this.view = this.applyOne(this.view, e);
-        this.applied.add(e.seq);
-        this.recent.push(e);
+      this.recent = later;
+      for (const { envelope, slice } of later) {
+        this.view = this.applyOne(this.view, envelope);
+        if (slice) this.view = withSlice(this.view, slice);
+        this.applied.add(envelope.seq);
       }
       return false;
     }

@@ -96,11 +96,13 @@ export class Lexicon {
   }
 
   /**
-   * A word in another language: through its English pivot, the shortest headword of `to` that translates to it
-   * first (English itself when `to` is English). Null when the dictionaries know no such word.
+   * A word in another language, through one dictionary: into English by its first pivot, out of English by the
+   * shortest headword of `to` that translates to it first. Null when the dictionaries know no such word, and between
+   * two languages that are not English: two hops through small dictionaries drift ("tegenover" → "about" → "cirka").
    */
   translate(word: string, from: Language, to: Language): string | null {
     if (from === to) return word;
+    if (from !== 'en' && to !== 'en') return null;
     const pivot = this.meaning(stemWord(word, from), from, word).pivots[0] ?? (from === 'en' ? stemWord(word, 'en') : undefined);
     if (pivot === undefined) return null;
     if (to === 'en') return this.englishWordFor(pivot);

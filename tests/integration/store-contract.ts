@@ -104,6 +104,35 @@ export function defineStoreContract(name: string, factory: () => Promise<StoreFi
       expect(await store.findCredential('coordhashxxxxxxxxxxxxxx')).toMatchObject({ role: 'coordinator', scopeId: 'p1' });
     });
 
+    it('lists the sessions whose latest round marker opened a round, kept with the log and across reopen', async () => {
+      const typed = (seq: number, type: string): EventRecord => ({ seq, at: 1_700_000_000_000 + seq, type, data: { type } });
+      const put = (id: string, seq: number, ...types: string[]) => store.append({ sessionId: id, opId: nanoid(10), result: null, events: types.map((t, i) => typed(seq + i, t)) });
+      const [ended, closed, running, restarted, never] = await Promise.all([newSession(), newSession(), newSession(), newSession(), newSession()]);
+      await put(ended, 2, 'round.started');
+      await put(ended, 3, 'answer.added', 'round.ended');
+      await put(closed, 2, 'round.started', 'answer.added');
+      await put(closed, 4, 'session.closed');
+      await put(running, 2, 'round.started');
+      await put(running, 3, 'round.extended', 'answer.added');
+      await put(restarted, 2, 'round.started', 'round.ended');
+      await put(restarted, 4, 'round.started');
+      await put(never, 2, 'answer.added');
+      // A refused batch leaves the index as it was.
+      await expect(put(running, 2, 'round.ended')).rejects.toBeInstanceOf(SeqConflictError);
+      // A session created with a running round (an import) is listed from its first batch.
+      const imported = nanoid(12);
+      await store.createSession({ sessionId: imported, joinCode: nanoid(8), createdAt: 1, programmeId: null }, [], { sessionId: imported, opId: null, result: null, events: [typed(1, 'session.created'), typed(2, 'round.started')] });
+      const mine = new Set([ended, closed, running, restarted, never, imported]);
+      const open = async () => (await store.sessionsWithOpenRound()).filter((id) => mine.has(id)).sort();
+      expect(await open()).toEqual([running, restarted, imported].sort());
+      if (fx.reopen) {
+        store = await fx.reopen();
+        expect(await open()).toEqual([running, restarted, imported].sort());
+      }
+      await put(running, 5, 'round.ended');
+      expect(await open()).toEqual([restarted, imported].sort());
+    });
+
     it('keeps everything across close and reopen', async () => {
       if (!fx.reopen) return;
       const id = await newSession();

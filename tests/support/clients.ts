@@ -3,7 +3,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import type { Ack, AckOk } from '../../shared/protocol/acks.js';
 import type { EventEnvelope } from '../../shared/protocol/events.js';
 import type { AttachResult, JoinResult } from '../../shared/protocol/socket-events.js';
-import type { SessionView } from '../../shared/domain/projection.js';
+import type { GroupSlice, SessionView } from '../../shared/domain/projection.js';
 import { ViewTracker } from '../../shared/sync/view-tracker.js';
 
 export interface CreatedSession {
@@ -28,6 +28,11 @@ export class TestClient {
   readonly socket: Socket;
   readonly tracker = new ViewTracker(() => this.role, () => this.participantId);
   received: EventEnvelope[] = [];
+  slices: GroupSlice[] = [];
+  /** Attach requests this client sent (the first one included). */
+  attaches = 0;
+  /** When false, the client never attaches again by itself (to prove the server alone keeps it right). */
+  autoReattach = true;
   role: AttachResult['role'] | null = null;
   participantId: string | null = null;
   private credential: AttachCredential | null = null;
@@ -38,8 +43,20 @@ export class TestClient {
     this.socket.on('event', (e: EventEnvelope) => {
       this.received.push(e);
       // A closed client may still get a late event; its resync then has nowhere to go.
-      if (this.tracker.receive(e)) this.attach(this.sessionId!, this.credential!).catch(() => undefined);
+      if (this.tracker.receive(e)) this.resync();
     });
+    this.socket.on('slice', (slice: GroupSlice) => {
+      this.slices.push(slice);
+      if (this.tracker.regroup(slice)) this.resync();
+    });
+  }
+
+  /** Set when the tracker asked for a fresh view (a missed event), whether or not it attached again. */
+  resyncWanted = 0;
+
+  private resync(): void {
+    this.resyncWanted++;
+    if (this.autoReattach) this.attach(this.sessionId!, this.credential!).catch(() => undefined);
   }
 
   async connected(): Promise<this> {
@@ -57,6 +74,7 @@ export class TestClient {
   async attach(sessionId: string, credential: AttachCredential, lastSeq?: number): Promise<Ack<AttachResult>> {
     this.sessionId = sessionId;
     this.credential = credential;
+    this.attaches++;
     const ack = await this.emit<AttachResult>('attach', { sessionId, credential, ...(lastSeq !== undefined ? { lastSeq } : {}) });
     if (ack.ok && ack.result) {
       this.role = ack.result.role;

@@ -15,7 +15,7 @@ export interface TestServer {
 }
 
 /** A real server on a free port with its own SQLite file in a temporary directory. */
-export async function startTestServer(opts: { dataDir?: string; now?: () => number; clientDist?: string; rateLimits?: AppDeps['rateLimits']; beforeCommit?: () => void; embeddings?: AppDeps['embeddings'] } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { dataDir?: string; now?: () => number; clientDist?: string; rateLimits?: AppDeps['rateLimits']; beforeCommit?: () => void; embeddings?: AppDeps['embeddings']; sessionIdleMs?: number; log?: AppDeps['log'] } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'plive-')));
   const store = await openSqliteStore({ dataDir, beforeCommit: opts.beforeCommit });
   const app = createApp({
@@ -25,6 +25,8 @@ export async function startTestServer(opts: { dataDir?: string; now?: () => numb
     clientDist: opts.clientDist,
     rateLimits: opts.rateLimits,
     embeddings: opts.embeddings,
+    sessionIdleMs: opts.sessionIdleMs,
+    log: opts.log,
   });
   const url = await app.listen(0, '127.0.0.1');
   let stopped = false;

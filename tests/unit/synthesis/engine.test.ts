@@ -67,6 +67,20 @@ describe('synthesis engine', () => {
     expect(p.themes[0].label).toMatch(/knowledge/i);
   });
 
+  it('labels a theme in the session language when none of its answers is', () => {
+    const out = synthesize({
+      language: 'en',
+      prompts: [{ id: 'p', text: 'Why?' }],
+      answers: [
+        { id: '1', promptId: 'p', groupId: 'g1', text: 'Kennis delen tussen leden', language: 'nl' },
+        { id: '2', promptId: 'p', groupId: 'g2', text: 'Deling af viden mellem medlemmerne', language: 'da' },
+      ],
+    }).prompts[0];
+    expect(out.themes).toHaveLength(1);
+    expect(out.themes[0].label).toMatch(/knowledge|member|share|sharing/i);
+    expect(out.themes[0].label.split(' ').length).toBeGreaterThanOrEqual(2);
+  });
+
   it('gives the same themes whatever order the answers come in', () => {
     const file = path.join(fixtures, 'insertion.fr.json');
     const s = JSON.parse(readFileSync(file, 'utf8')) as LabelledSessionFile;
