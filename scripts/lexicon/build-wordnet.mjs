@@ -2,7 +2,7 @@
 //   senses:  lemma -> up to 3 dense synset ids, most frequent sense first across noun/verb/adj/adv
 //            (ordered by the tag counts of index.sense, ties by WordNet's own sense order)
 //   derived: lemma -> related lemmas via derivationally-related-form pointers ("+")
-//   broader: synset id -> the ids of its hypernyms and their hypernyms (two levels up, "@" and "@i"),
+//   broader: synset id -> the ids of its hypernyms, theirs and theirs again (three levels up, "@" and "@i"),
 //            so that "meeting" and "gathering", "reel" and "clip", meet in a broader sense
 //            (ancestors that are too general to tell themes apart, such as "entity" or "act", are left out)
 // Single-word lemmas only (proper-noun-only lemmas such as "Paris" left out); British -ise/-isation/-our spellings added as aliases of American lemmas.
@@ -47,7 +47,7 @@ export function buildWordnet(wn) {
   const senses = Object.create(null); // no prototype: "constructor" is a word
   for (const [lemma, list] of raw) senses[lemma] = [...new Set(list.map((s) => ids.get(s.syn)))];
 
-  // 3b. two levels of hypernyms for every sense in use; ancestors get ids after the senses' own.
+  // 3b. three levels of hypernyms for every sense in use; ancestors get ids after the senses' own.
   const depthOf = new Map();
   const depth = (syn, seen = new Set()) => {
     if (depthOf.has(syn)) return depthOf.get(syn);
@@ -71,7 +71,10 @@ export function buildWordnet(wn) {
     const up = new Set();
     for (const h of wn.hypernyms.get(syn) ?? []) {
       if (!tooGeneral(h)) up.add(idOf(h));
-      for (const g of wn.hypernyms.get(h) ?? []) if (!tooGeneral(g)) up.add(idOf(g));
+      for (const g of wn.hypernyms.get(h) ?? []) {
+        if (!tooGeneral(g)) up.add(idOf(g));
+        for (const gg of wn.hypernyms.get(g) ?? []) if (!tooGeneral(gg)) up.add(idOf(gg));
+      }
     }
     if (up.size) broader[id] = [...up];
   }

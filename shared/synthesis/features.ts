@@ -12,7 +12,7 @@ export type Vector = Map<string, number>;
  * - s, the stems the writers used: the surest sign, but only within one language;
  * - p, English pivot words (an English answer's own words, translations of the others') folded to their
  *   derivation family: what lets "kennis delen", "deling af viden" and "share knowledge" meet;
- * - b, WordNet senses of those pivots, and at half weight the broader senses above them (two levels of
+ * - b, WordNet senses of those pivots, and at half weight the broader senses above them (three levels of
  *   hypernyms): synonyms share a sense ("funding"/"financing"), and "meeting" is a kind of "gathering";
  * - t, thesaurus synonyms within French and Danish;
  * - g, letter 4-grams of the stems: compounds ("kennisdeling"/"kennis delen") and typos, a weak hint.
@@ -57,7 +57,7 @@ export interface WordFeatures {
    * - the same stem, or an English pivot (a translation, or a derivation family): the same word, 1;
    * - a WordNet sense: synonyms ("funding"/"financing"), 0.8;
    * - a thesaurus synonym: 0.6;
-   * - a broader sense, two levels up at most ("meeting" is a kind of "gathering"): 0.4.
+   * - a broader sense, three levels up at most ("meeting" is a kind of "gathering"): 0.4.
    * Letter grams are not here: they are evidence about spelling, not meaning.
    */
   meaning: ReadonlyMap<string, number>;

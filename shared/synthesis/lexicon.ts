@@ -5,7 +5,7 @@ import { stemWord } from './text.js';
  * The language knowledge the engine reads, as shipped in shared/synthesis/data (built by scripts/lexicon):
  * - pivot: Dutch, French and Danish headwords → English translations (FreeDict, both directions);
  * - wordnet: English lemmas → their first senses (synset numbers), derivationally related lemmas, and each
- *   sense's broader senses (two levels of hypernyms: "meeting" is a kind of "gathering");
+ *   sense's broader senses (three levels of hypernyms: "meeting" is a kind of "gathering");
  * - thesaurus: French and Danish words → synonyms (LibreOffice/MyThes).
  * Every part is optional: without a part the engine still runs, knowing less.
  */
