@@ -37,7 +37,7 @@ function main(argv: string[]): number {
   const lines = [`# ${session.session.title ?? 'Synthesis'}`, ''];
   for (const p of result.prompts) {
     lines.push(`## ${session.prompts.find((q) => q.id === p.promptId)?.text ?? p.promptId}`, '', p.summary, '');
-    for (const t of p.themes) lines.push(`- **${t.label}**${t.consensus ? ` (${h.consensus.toLowerCase()})` : ''}: ${t.groupIds.length} ${h.groupsRaised}`);
+    for (const t of p.themes) lines.push(`- **${t.label}**${t.consensus ? ` (${h.consensus.toLowerCase()})` : ''}: ${t.groupIds.length}/${p.groupsAnswering} ${h.groupsRaised}`);
     if (p.otherAnswerIds.length) lines.push('', `${h.otherIdeas}:`, '', ...p.otherAnswerIds.map((id) => `- ${text.get(id)}`));
     lines.push('');
   }
