@@ -4,7 +4,7 @@ import type { Ack } from '../shared/protocol/acks.js';
 import type { EventEnvelope } from '../shared/protocol/events.js';
 import type { AttachResult, InviteResult, JoinResult } from '../shared/protocol/socket-events.js';
 import { ViewTracker } from '../shared/sync/view-tracker.js';
-import type { SessionView } from '../shared/domain/projection.js';
+import type { GroupSlice, SessionView } from '../shared/domain/projection.js';
 import { storage } from './storage.js';
 
 /** The only module that touches socket.io-client. */
@@ -26,6 +26,8 @@ export interface SessionSink {
   acked(command: QueuedCommand, result: unknown): void;
   fatal(error: { code: string; message: string }): void;
 }
+
+type Incoming = { kind: 'event'; envelope: EventEnvelope } | { kind: 'slice'; slice: GroupSlice };
 
 const ACK_TIMEOUT_MS = 15_000;
 /** Errors that say "try again later", so the command stays queued. */
@@ -60,7 +62,8 @@ export class SessionLink {
   private tracker: ViewTracker;
   private role: AttachResult['role'] | null = null;
   private attaching = false;
-  private buffered: EventEnvelope[] = [];
+  /** What arrives while an attach is answered, applied in order after it. */
+  private buffered: Incoming[] = [];
   private queued: QueuedCommand[];
   private inFlight = new Set<string>();
 
@@ -80,17 +83,24 @@ export class SessionLink {
       sink.status('offline');
     });
     this.socket.on('connect_error', () => sink.status('offline'));
-    this.socket.on('event', (e: EventEnvelope) => this.onEvent(e));
+    this.socket.on('event', (envelope: EventEnvelope) => this.onIncoming({ kind: 'event', envelope }));
+    // After a regrouping the server moves this socket to the new group's room and sends the group's slice:
+    // no attach again (that happens only on reconnect, or when the view turns out not to match).
+    this.socket.on('slice', (slice: GroupSlice) => this.onIncoming({ kind: 'slice', slice }));
   }
 
-  private onEvent(e: EventEnvelope): void {
+  private onIncoming(m: Incoming): void {
     if (this.attaching) {
-      this.buffered.push(e);
+      this.buffered.push(m);
       return;
     }
-    const resync = this.tracker.receive(e);
+    const resync = this.take(m);
     this.publish();
     if (resync) void this.attach(false);
+  }
+
+  private take(m: Incoming): boolean {
+    return m.kind === 'event' ? this.tracker.receive(m.envelope) : this.tracker.regroup(m.slice);
   }
 
   private async attach(withLastSeq: boolean): Promise<void> {
@@ -105,10 +115,11 @@ export class SessionLink {
       }
       const result = ack.result!;
       this.role = result.role;
+      this.participantId = result.participantId;
       // Half the round trip is the best guess of how old serverNow is on arrival.
       this.sink.clock(result.serverNow + (Date.now() - sentAt) / 2 - Date.now());
       let resync = this.tracker.catchUp(result.catchUp);
-      for (const e of this.buffered.splice(0)) resync = this.tracker.receive(e) || resync;
+      for (const m of this.buffered.splice(0)) resync = this.take(m) || resync;
       this.attaching = false;
       this.publish(result.participantId);
       this.sink.status('online');

@@ -22,7 +22,9 @@ import { SynthesisRunner } from './synthesis/runner.js';
 import { createBroadcaster } from './socket/broadcast.js';
 import type { SocketDeps } from './socket/context.js';
 import { registerSocketHandlers } from './socket/index.js';
-import type { Store } from './store/types.js';
+import { sessionRoom } from './socket/rooms.js';
+import { StoreUnavailableError, type Store } from './store/types.js';
+import { fail } from '../shared/protocol/acks.js';
 
 export interface AppDeps {
   store: Store;
@@ -39,7 +41,13 @@ export interface AppDeps {
   embeddings?: EmbeddingsConfig | null;
   /** Where the synthesis engine runs; the process's one worker by default (whoever passes one closes it). */
   synthesisPool?: SynthesisPool;
+  /** A loaded session leaves memory after this long idle (no command, no attached socket); 10 minutes by default. */
+  sessionIdleMs?: number;
+  /** Where log lines go; the console at LOG_LEVEL by default. */
+  log?: Log;
 }
+
+export type Log = (level: 'error' | 'info' | 'debug', msg: string, extra?: unknown) => void;
 
 export interface App {
   http: HttpServer;
@@ -69,7 +77,7 @@ export const MAX_MESSAGE_BYTES = 64 * 1024;
 export function createApp(deps: AppDeps): App {
   const now = deps.now ?? Date.now;
   const newId = deps.newId ?? defaultNewId;
-  const log = makeLog(deps.config.LOG_LEVEL);
+  const log = deps.log ?? makeLog(deps.config.LOG_LEVEL);
   const app = express();
   app.disable('x-powered-by');
   if (deps.config.TRUST_PROXY) app.set('trust proxy', true);
@@ -90,17 +98,25 @@ export function createApp(deps: AppDeps): App {
   let timers: RoundTimers | null = null;
   // Commands that synthesise run the engine on a worker thread first (see server/synthesis/runner.ts).
   const runner = new SynthesisRunner({ pool: deps.synthesisPool ?? sharedSynthesisPool(), embedder: deps.embeddings ? new Embedder(deps.embeddings) : null, now, log });
-  const registry = new SessionRegistry({
-    store: deps.store,
-    now,
-    newId,
-    onCommit: (sessionId, envelopes, state) => {
-      broadcast(sessionId, envelopes, state);
-      timers?.onCommit(sessionId, envelopes, state);
-      runner.onCommit(envelopes, state);
+  const registry = new SessionRegistry(
+    {
+      store: deps.store,
+      now,
+      newId,
+      onCommit: (sessionId, envelopes, state) => {
+        broadcast(sessionId, envelopes, state);
+        timers?.onCommit(sessionId, envelopes, state);
+        runner.onCommit(envelopes, state);
+      },
+      onCatchUp: (sessionId, envelopes, state) => timers?.onCommit(sessionId, envelopes, state),
     },
-    onCatchUp: (sessionId, envelopes, state) => timers?.onCommit(sessionId, envelopes, state),
-  });
+    {
+      idleMs: deps.sessionIdleMs,
+      // Sockets attached on this node (every attached socket is in its session's room).
+      inUse: (sessionId) => (io.of('/').adapter.rooms.get(sessionRoom(sessionId))?.size ?? 0) > 0,
+      log,
+    },
+  );
   timers = new RoundTimers(registry, now, (host, command, actor) => runner.execute(host, command, actor));
   let unsubscribe: (() => Promise<void>) | null = null;
 
@@ -149,6 +165,11 @@ export function createApp(deps: AppDeps): App {
     res.status(404).json({ ok: false, error: { code: 'not_found', message: 'No such API route' } });
   });
   app.use(staticClient(deps.clientDist ?? path.resolve(here, '../client/dist')));
+  // A session that cannot be loaded (or a store that is down) answers 503 with what went wrong, not a bare 500.
+  app.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (!(err instanceof StoreUnavailableError)) return next(err);
+    res.status(503).json(fail('store_unavailable', err.message));
+  });
   app.use(errorHandler(log));
 
   return {
@@ -161,12 +182,14 @@ export function createApp(deps: AppDeps): App {
       // Several nodes: follow what the others commit, so sessions and their timers stay current here too.
       const catchUp = (sessionId: string, seq?: number) => void registry.loaded(sessionId)?.then((h) => (seq === undefined ? h?.sync() : h?.syncTo(seq))).catch(() => undefined);
       unsubscribe = (await deps.store.subscribe?.(catchUp, () => registry.loadedIds().forEach((id) => catchUp(id)))) ?? null;
-      await resumeTimers(registry, timers!);
+      await resumeTimers(registry, timers!, log);
+      registry.startSweeping();
       const { port: actual } = http.address() as AddressInfo;
       return `http://${host && host !== '0.0.0.0' ? host : 'localhost'}:${actual}`;
     },
     async close() {
       loopDelay.disable();
+      registry.stopSweeping();
       timers!.stopAll();
       await unsubscribe?.();
       await new Promise<void>((resolve) => io.close(() => resolve()));
@@ -175,12 +198,27 @@ export function createApp(deps: AppDeps): App {
   };
 }
 
-/** After a restart, rounds that were running keep their timers. */
-async function resumeTimers(registry: SessionRegistry, timers: RoundTimers): Promise<void> {
-  for (const row of await registry.store.listSessions()) {
-    const host = await registry.get(row.sessionId);
-    if (host) timers.schedule(row.sessionId, await host.committedState());
-  }
+/**
+ * After a restart, rounds that were running keep their timers: only the sessions the store lists with a running
+ * round are loaded (a few at a time), every other session waits for its first use. One that cannot be loaded is
+ * logged by the registry and skipped; its timer is tried again when someone uses the session.
+ */
+async function resumeTimers(registry: SessionRegistry, timers: RoundTimers, log: Log): Promise<void> {
+  const ids = await registry.store.sessionsWithOpenRound();
+  let next = 0;
+  const worker = async () => {
+    while (next < ids.length) {
+      const id = ids[next++];
+      try {
+        const host = await registry.get(id);
+        if (host) timers.schedule(id, await host.committedState());
+      } catch {
+        // logged by the registry, by session
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, ids.length) }, worker));
+  if (ids.length) log('info', `resumed the round timers of ${ids.length} session(s) with a running round`);
 }
 
 /**
@@ -199,7 +237,7 @@ function originAllowed(req: IncomingMessage, allowed: string[]): boolean {
   }
 }
 
-function makeLog(level: Config['LOG_LEVEL']) {
+function makeLog(level: Config['LOG_LEVEL']): Log {
   const order = { silent: 0, error: 1, info: 2, debug: 3 } as const;
   return (l: 'error' | 'info' | 'debug', msg: string, extra?: unknown) => {
     if (order[l] > order[level]) return;

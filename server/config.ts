@@ -19,6 +19,8 @@ const Env = z.object({
   DATABASE_URL: z.string().url().optional(),
   REDIS_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  /** A loaded session leaves memory after this many seconds without a command or an attached socket. */
+  SESSION_IDLE_SECONDS: z.coerce.number().min(0.05).max(86_400).default(600),
   /**
    * Optional semantic synthesis: an embedding server on the operator's own network, Ollama's `/api/embed` or an
    * OpenAI-compatible `…/embeddings`. No default: unset, nothing is sent anywhere and the lexical engine answers.

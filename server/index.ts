@@ -8,7 +8,7 @@ const config = loadConfig();
 const store = await openStore(config);
 const redis = config.REDIS_URL ? await redisAdapter(config.REDIS_URL) : null;
 const embeddings = embeddingsConfig(config);
-const app = createApp({ store, config, adapter: redis?.adapter, embeddings });
+const app = createApp({ store, config, adapter: redis?.adapter, embeddings, sessionIdleMs: config.SESSION_IDLE_SECONDS * 1000 });
 const url = await app.listen(config.PORT, config.HOST);
 const storeName = config.DATABASE_URL ? 'Postgres' : `SQLite in ${config.DATA_DIR}`;
 console.log(`Peer-learning server ready at ${url} (store: ${storeName}${redis ? ', Redis adapter' : ''}${embeddings ? `, semantic synthesis via ${embeddings.url}` : ''})`);

@@ -244,4 +244,9 @@ export class SessionHost {
   isLoaded(): Promise<void> {
     return this.ready;
   }
+
+  /** Nothing being written or caught up: the host may be dropped, and a new one will read the same log. */
+  idle(): boolean {
+    return this.inFlight.size === 0 && this.syncing === null;
+  }
 }

@@ -9,7 +9,6 @@ import type { SynthesisRunner } from '../synthesis/runner.js';
 export interface SocketData {
   sessionId?: string;
   actor?: Actor;
-  groupId?: string | null;
   address: string;
 }
 

@@ -1,5 +1,6 @@
 import type { ZodType } from 'zod';
 import { type Ack, fail } from '../../shared/protocol/acks.js';
+import { StoreUnavailableError } from '../store/types.js';
 import type { AppSocket, SocketDeps } from './context.js';
 
 /**
@@ -24,6 +25,8 @@ export function handle<I, R>(
       }
       reply(await run(parsed.data));
     } catch (err) {
+      // A session whose log cannot be read (or a store that is down) is refused with what went wrong.
+      if (err instanceof StoreUnavailableError) return reply(fail('store_unavailable', err.message));
       deps.log('error', 'socket handler failed', err);
       reply(fail('internal', 'Something went wrong on the server; nothing was changed'));
     }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { BACKFILL_OPEN_ROUNDS } from './open-rounds.js';
 
 /** Migrations in order; each runs once. Add new ones at the end, never edit old ones. */
 const MIGRATIONS: string[] = [
@@ -39,6 +40,9 @@ const MIGRATIONS: string[] = [
      languages text NOT NULL
    );
    CREATE INDEX sessions_programme ON sessions (programme_id);`,
+  // Sessions with a running round, so a restart resumes their timers without loading every session.
+  `CREATE TABLE open_rounds (session_id text PRIMARY KEY);
+   ${BACKFILL_OPEN_ROUNDS};`,
 ];
 
 /** An arbitrary constant: the advisory lock that lets only one node migrate at a time. */

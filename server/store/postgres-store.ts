@@ -13,6 +13,7 @@ import {
   type StoredOp,
 } from './types.js';
 import { migratePostgres } from './postgres-schema.js';
+import { roundMarker } from './open-rounds.js';
 
 /**
  * The multi-node store. Postgres's primary key on (session_id, seq) is what serialises one session's
@@ -72,7 +73,18 @@ class PostgresStore implements Store {
       `SELECT seq, at, type, data FROM events WHERE session_id = $1 AND seq > $2 ORDER BY seq${limit ? ' LIMIT $3' : ''}`,
       limit ? [sessionId, afterSeq, limit] : [sessionId, afterSeq],
     );
-    return rows.map((r) => ({ seq: r.seq, at: Number(r.at), type: r.type, data: JSON.parse(r.data) }));
+    return rows.map((r) => {
+      try {
+        return { seq: r.seq, at: Number(r.at), type: r.type, data: JSON.parse(r.data) };
+      } catch (err) {
+        throw new StoreUnavailableError(`event ${r.seq} (${r.type}) of session ${sessionId} cannot be read: ${(err as Error).message}`);
+      }
+    });
+  }
+
+  async sessionsWithOpenRound(): Promise<string[]> {
+    const { rows } = await this.query<{ session_id: string }>('SELECT session_id FROM open_rounds', []);
+    return rows.map((r) => r.session_id);
   }
 
   async lastSeq(sessionId: string): Promise<number> {
@@ -265,4 +277,7 @@ async function insertBatch(c: pg.PoolClient, batch: AppendBatch): Promise<void> 
     if (isUnique(err, 'events_pkey')) throw new SeqConflictError('Another node wrote this seq first');
     throw err;
   }
+  const marker = roundMarker(events);
+  if (marker === 'open') await c.query('INSERT INTO open_rounds (session_id) VALUES ($1) ON CONFLICT DO NOTHING', [batch.sessionId]);
+  if (marker === 'closed') await c.query('DELETE FROM open_rounds WHERE session_id = $1', [batch.sessionId]);
 }

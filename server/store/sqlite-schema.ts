@@ -1,3 +1,5 @@
+import { BACKFILL_OPEN_ROUNDS } from './open-rounds.js';
+
 /** Schema migrations for the embedded store, applied in order on open (tracked in PRAGMA user_version). */
 export const SQLITE_MIGRATIONS: string[] = [
   `CREATE TABLE sessions (
@@ -37,4 +39,7 @@ export const SQLITE_MIGRATIONS: string[] = [
      languages TEXT NOT NULL
    );
    CREATE INDEX sessions_programme ON sessions (programme_id);`,
+  // Sessions with a running round, so a restart resumes their timers without loading every session.
+  `CREATE TABLE open_rounds (session_id TEXT PRIMARY KEY) WITHOUT ROWID;
+   ${BACKFILL_OPEN_ROUNDS};`,
 ];

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'libsql';
+import { roundMarker } from './open-rounds.js';
 import { SQLITE_MIGRATIONS } from './sqlite-schema.js';
 import {
   type AppendBatch,
@@ -21,6 +22,9 @@ export interface SqliteOptions {
   fileName?: string;
   /** For fault tests: runs inside each group commit just before COMMIT; throwing makes the commit fail. */
   beforeCommit?: () => void;
+  /** PRAGMA quick_check on open (default true); damage is reported through `log` (console.error by default). */
+  check?: boolean;
+  log?: (line: string) => void;
 }
 
 /**
@@ -30,13 +34,37 @@ export interface SqliteOptions {
  */
 export async function openSqliteStore(opts: SqliteOptions): Promise<Store> {
   mkdirSync(opts.dataDir, { recursive: true });
-  const db = new Database(path.join(opts.dataDir, opts.fileName ?? 'sessions.db'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('foreign_keys = ON');
-  migrate(db);
+  const file = path.resolve(opts.dataDir, opts.fileName ?? 'sessions.db');
+  let db: Database.Database;
+  try {
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    if (opts.check !== false) checkFile(db, file, opts.log ?? console.error);
+    migrate(db);
+  } catch (err) {
+    // Whatever stops the open (not a database, a damaged header), the operator learns which file it is.
+    throw new Error(`The SQLite file ${file} cannot be opened: ${(err as Error).message}`, { cause: err });
+  }
   return new SqliteStore(db, opts.beforeCommit);
+}
+
+/**
+ * PRAGMA quick_check at start: a damaged file is named in the log with what SQLite found, and the server still
+ * starts, so the sessions that can be read are served (a session whose rows cannot be read is refused alone).
+ */
+function checkFile(db: Database.Database, file: string, log: (line: string) => void): void {
+  let found: string[];
+  try {
+    found = (db.prepare('PRAGMA quick_check(20)').all() as Row[]).map((r) => String(Object.values(r)[0]));
+  } catch (err) {
+    // Damage bad enough stops the check itself ("database disk image is malformed").
+    found = [(err as Error).message];
+  }
+  if (found.length === 1 && found[0] === 'ok') return;
+  log(`[error] The SQLite file ${file} is damaged (PRAGMA quick_check): ${found.join('; ')}. Restore it from a backup or recover it with the sqlite3 shell's .recover.`);
 }
 
 function migrate(db: Database.Database): void {
@@ -93,6 +121,9 @@ class SqliteStore implements Store {
       findProgramme: db.prepare('SELECT * FROM programmes WHERE programme_id = ?'),
       setProgramme: db.prepare('UPDATE sessions SET programme_id = ? WHERE session_id = ?'),
       programmeSessions: db.prepare('SELECT * FROM sessions WHERE programme_id = ? ORDER BY created_at'),
+      openRound: db.prepare('INSERT OR IGNORE INTO open_rounds (session_id) VALUES (?)'),
+      closeRound: db.prepare('DELETE FROM open_rounds WHERE session_id = ?'),
+      openRounds: db.prepare('SELECT session_id FROM open_rounds'),
     };
   }
 
@@ -186,13 +217,19 @@ class SqliteStore implements Store {
       }
     }
     for (const e of events) this.st.insertEvent.run(sessionId, e.seq, e.at, e.type, JSON.stringify(e.data));
+    const marker = roundMarker(events);
+    if (marker) (marker === 'open' ? this.st.openRound : this.st.closeRound).run(sessionId);
     pending.set(sessionId, lastSeq);
   }
 
 
   async readEvents(sessionId: string, afterSeq: number, limit?: number): Promise<EventRecord[]> {
     const rows = (limit ? this.st.readSome.all(sessionId, afterSeq, limit) : this.st.readAll.all(sessionId, afterSeq)) as Row[];
-    return rows.map((r) => ({ seq: Number(r.seq), at: Number(r.at), type: String(r.type), data: JSON.parse(String(r.data)) }));
+    return rows.map((r) => ({ seq: Number(r.seq), at: Number(r.at), type: String(r.type), data: parseEvent(sessionId, r) }));
+  }
+
+  async sessionsWithOpenRound(): Promise<string[]> {
+    return (this.st.openRounds.all() as Row[]).map((r) => String(r.session_id));
   }
 
   async lastSeq(sessionId: string): Promise<number> {
@@ -261,6 +298,15 @@ class SqliteStore implements Store {
   async close(): Promise<void> {
     while (this.scheduled || this.queue.length) await this.flushed;
     this.db.close();
+  }
+}
+
+/** A row that is not JSON (a damaged disk, a hand edit) fails the read of that session alone, saying which row. */
+function parseEvent(sessionId: string, r: Row): unknown {
+  try {
+    return JSON.parse(String(r.data));
+  } catch (err) {
+    throw new StoreUnavailableError(`event ${r.seq} (${r.type}) of session ${sessionId} cannot be read: ${(err as Error).message}`);
   }
 }
 

@@ -95,6 +95,11 @@ export interface Store {
   findSession(sessionId: string): Promise<SessionRow | null>;
   findSessionByJoinCode(joinCode: string): Promise<SessionRow | null>;
   listSessions(): Promise<SessionRow[]>;
+  /**
+   * Sessions whose round is running: their latest round marker in the log (see ./open-rounds.ts) opened a round.
+   * Kept as a small index maintained on append, so a restart resumes round timers without reading every session.
+   */
+  sessionsWithOpenRound(): Promise<string[]>;
   /** Programmes: created with their coordinator credential, atomically. */
   createProgramme(row: ProgrammeRow, credentials: Credential[]): Promise<void>;
   findProgramme(programmeId: string): Promise<ProgrammeRow | null>;

@@ -13,7 +13,7 @@ export type Audience = { kind: 'everyone' } | { kind: 'groups'; groupIds: string
 
 export function viewFor(s: SessionState, viewer: Viewer): SessionView {
   if (viewer.role === 'facilitator') return s;
-  return withSlice({ ...s, history: [], synthesis: synthesisForParticipants(s.synthesis) }, sliceFor(s, viewer.participantId, s.seq));
+  return withSlice({ ...s, synthesis: synthesisForParticipants(s.synthesis) }, sliceFor(s, viewer.participantId, s.seq));
 }
 
 /**
@@ -74,14 +74,15 @@ export function participantsSeenBy(s: SessionState, participantId: string): Sess
   return participants;
 }
 
-/** A participant's view with its group part replaced; other groups' signals and activity stay hidden. */
+/** A participant's view with its group part replaced; other groups' signals and activity, and past splits, stay hidden. */
 export function withSlice(view: SessionView, slice: Omit<GroupSlice, 'seq'>): SessionView {
   const groups: SessionState['groups'] = {};
   for (const [id, g] of Object.entries(view.groups)) {
     if (id === slice.groupId && slice.group) groups[id] = slice.group;
     else groups[id] = !g.done && !g.help && g.lastActivityAt === null ? g : { ...g, done: false, help: false, lastActivityAt: null };
   }
-  return { ...view, participants: slice.participants, answers: slice.answers, groups };
+  // Past splits' member lists are the facilitators' (for "new faces"); a regrouping event just added one.
+  return { ...view, participants: slice.participants, answers: slice.answers, groups, history: [] };
 }
 
 /**

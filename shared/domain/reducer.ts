@@ -155,14 +155,18 @@ function mapActiveGroups(s: SessionState, f: (g: Group) => Group): SessionState[
 
 function moveParticipant(s: SessionState, participantId: string, groupId: string): SessionState {
   const p = s.participants[participantId];
-  if (!p) return s;
+  // A participant's view holds only their group-mates but every group's member list: a move between two other
+  // groups still changes those lists.
+  const fromId = p ? p.groupId : (s.groupOrder.find((id) => s.groups[id]?.memberIds.includes(participantId)) ?? null);
+  if (!p && !fromId && !s.groups[groupId]) return s;
   const groups = { ...s.groups };
-  if (p.groupId && groups[p.groupId]) {
-    const from = groups[p.groupId];
+  if (fromId && groups[fromId]) {
+    const from = groups[fromId];
     groups[from.id] = { ...from, memberIds: from.memberIds.filter((id) => id !== participantId) };
   }
-  if (groups[groupId]) groups[groupId] = { ...groups[groupId], memberIds: [...groups[groupId].memberIds, participantId] };
-  return { ...s, groups, participants: { ...s.participants, [participantId]: { ...p, groupId } } };
+  const to = groups[groupId];
+  if (to && !to.memberIds.includes(participantId)) groups[groupId] = { ...to, memberIds: [...to.memberIds, participantId] };
+  return p ? { ...s, groups, participants: { ...s.participants, [participantId]: { ...p, groupId } } } : { ...s, groups };
 }
 
 /**

@@ -5,6 +5,7 @@ import { nanoid } from 'nanoid';
 import { io, type Socket } from 'socket.io-client';
 import type { EventEnvelope } from '../../shared/protocol/events.js';
 import type { AttachResult } from '../../shared/protocol/socket-events.js';
+import type { GroupSlice } from '../../shared/domain/projection.js';
 import type { Ack } from '../../shared/protocol/acks.js';
 import { ViewTracker } from '../../shared/sync/view-tracker.js';
 import { now } from './stats.js';
@@ -20,7 +21,7 @@ interface Client {
   /** Server seq at this client's last successful attach. */
   syncedSeq: number;
   attachedAt: number;
-  /** Attaches in flight: after new groups, a socket is in its group's room only once its re-attach ends. */
+  /** Attaches in flight (the first one, and again after a reconnect). */
   attaching: number;
   /** Answers this client received in the current phase. */
   got: number;
@@ -90,8 +91,13 @@ async function connectOne(target: Target, url: string, index: number, opts: { jo
     if (!(await attach(c, false))) throw new Error('attach failed');
     socket.on('event', (e: EventEnvelope) => {
       if (e.event.type === 'answer.added') onAnswer(e.event.answer.text, c);
-      // The group is taken from the re-attach, not from the event: only then is the socket in the group's room.
       if (c.tracker.receive(e)) void attach(c, false);
+    });
+    // The group is taken from the server's slice, not from the event: the slice comes once the server has moved
+    // the socket to the group's room.
+    socket.on('slice', (slice: GroupSlice) => {
+      if (c.tracker.regroup(slice)) void attach(c, false);
+      else c.group = c.tracker.view?.participants[c.participantId!]?.groupId ?? null;
     });
     // After a reconnect (a server restart), attach again with the last seq held.
     socket.io.on('reconnect', () => void attach(c, true));

@@ -138,7 +138,6 @@ describe('sessions come and go', () => {
     await p.join(healthy.joinCode, { name: 'Newcomer' });
     expect(other.view!.phase).toBe('breakout');
     expect(proc.output()).not.toContain(`session ${healthy.sessionId} cannot be loaded`);
-    if (process.env.SHOW_LOG) console.log(proc.output());
   });
 
   it('names a damaged SQLite file in the log at start (PRAGMA quick_check) and still starts', async () => {
@@ -167,7 +166,6 @@ describe('sessions come and go', () => {
     await eventually(() => proc.output().includes('quick_check'), 5000, 'the quick_check line');
     expect(proc.output()).toContain(`The SQLite file ${file} is damaged`);
     expect((await fetch(`${proc.url}/healthz`)).status).toBe(200);
-    if (process.env.SHOW_LOG) console.log(proc.output());
   });
 
   it('fills the open-rounds index from an existing log when the store is upgraded', async () => {

@@ -6,7 +6,7 @@ import type { Viewer } from '../../../shared/domain/projection.js';
 import type { SessionState } from '../../../shared/schemas/session.js';
 import { hashSecret } from '../../security/secrets.js';
 import type { AppSocket, SocketDeps } from '../context.js';
-import { facilitatorsRoom, groupRoom, sessionRoom } from '../rooms.js';
+import { facilitatorsRoom, groupRoom, participantRoom, sessionRoom } from '../rooms.js';
 import { catchUpFor } from './catch-up.js';
 
 /** Attach (or re-attach after a reconnect) a socket to a session with a facilitator key or participant token. */
@@ -30,7 +30,10 @@ export function attachHandler(socket: AppSocket, deps: SocketDeps) {
     joinRooms(socket, req.sessionId, actor, state);
     state = await host.committedState();
     if (actor.role === 'participant' && !state.participants[actor.participantId]) return fail('unauthorised', 'You are no longer in this session');
-    joinRooms(socket, req.sessionId, actor, state);
+    // Rooms follow the newest state this node knows: a regrouping committed meanwhile has already moved this
+    // socket, and one still in flight moves it again when it is broadcast (joining twice is harmless).
+    const latest = host.peek();
+    joinRooms(socket, req.sessionId, actor, latest.seq >= state.seq ? latest : state);
     const viewer: Viewer = actor.role === 'participant' ? actor : { role: 'facilitator' };
     const catchUp = await catchUpFor(deps.store, state, viewer, req.lastSeq);
     return {
@@ -46,10 +49,11 @@ function joinRooms(socket: AppSocket, sessionId: string, actor: Actor, state: Se
   const groupId = actor.role === 'participant' ? (state.participants[actor.participantId]?.groupId ?? null) : null;
   const wanted = new Set([sessionRoom(sessionId)]);
   if (actor.role === 'facilitator') wanted.add(facilitatorsRoom(sessionId));
+  // The participant's own room: the server moves their sockets between groups through it (server/socket/broadcast.ts).
+  else if (actor.role === 'participant') wanted.add(participantRoom(sessionId, actor.participantId));
   if (groupId) wanted.add(groupRoom(sessionId, groupId));
   for (const room of socket.rooms) if (room !== socket.id && !wanted.has(room)) void socket.leave(room);
   void socket.join([...wanted]);
   socket.data.sessionId = sessionId;
   socket.data.actor = actor;
-  socket.data.groupId = groupId;
 }
