@@ -41,8 +41,11 @@ interface Lane {
  * one extra run, not one each (the worker is shared by every session). A threshold the newcomer names replaces
  * the waiting one's, which is what running both in order would have left.
  */
+const WARM_AFTER_JOIN_MS = 20_000;
+
 export class SynthesisRunner {
   private lanes = new Map<string, Lane>();
+  private warmTimer: NodeJS.Timeout | null = null;
   private active = new Map<string, number>();
   /** Most runs of one session seen at once (tests check it stays at 1), and runs finished. */
   readonly stats = { maxOverlap: 0, runs: 0 };
@@ -144,10 +147,14 @@ export class SynthesisRunner {
   }
 
   /**
-   * Someone joined or a round started: a round's end will want the engine ready. Loading the language data
-   * takes a core for a second or two, better spent while the facilitator sets up than while the room writes.
+   * A round's end will want the engine ready. Loading the language data takes a core for a second or two, better
+   * spent while the facilitator sets up than while the room writes or arrives: WARM_AFTER_JOIN_MS after the first
+   * join (the arrival burst is over by then), or at once when a round starts before that.
    */
   onCommit(envelopes: EventEnvelope[], state: SessionState): void {
-    if (envelopes.some((e) => e.event.type === 'participant.joined' || e.event.type === 'round.started')) this.deps.pool.warm(state.language);
+    if (envelopes.some((e) => e.event.type === 'round.started')) return this.deps.pool.warm(state.language);
+    if (this.warmTimer || !envelopes.some((e) => e.event.type === 'participant.joined')) return;
+    this.warmTimer = setTimeout(() => this.deps.pool.warm(state.language), WARM_AFTER_JOIN_MS);
+    this.warmTimer.unref();
   }
 }
