@@ -16,6 +16,7 @@ interface BenchJson {
   writes: { answersPerSecond: number };
   synthesis: { answers: number; ms: number }[];
   twoNodes: { deliveryRatio: number } | null;
+  synthesisUnderLoad: { answers: number; synthesisMs: number; acksDuring: number; loopP99DuringMs: number };
 }
 
 describe('npm run bench -- --quick', () => {
@@ -32,6 +33,9 @@ describe('npm run bench -- --quick', () => {
     expect(result.memory.map((m) => m.participants)).toEqual([200, 500]);
     expect(result.writes.answersPerSecond).toBeGreaterThan(0);
     expect(result.synthesis.map((s) => s.answers)).toEqual([1000, 10000]);
+    expect(result.synthesisUnderLoad).toMatchObject({ answers: 2000 });
+    expect(result.synthesisUnderLoad.acksDuring).toBeGreaterThan(0);
+    expect(result.synthesisUnderLoad.loopP99DuringMs).toBeGreaterThan(0);
     if (process.env.DATABASE_URL && process.env.REDIS_URL) expect(result.twoNodes?.deliveryRatio).toBe(1);
   }, 180_000);
 });

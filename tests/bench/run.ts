@@ -4,12 +4,13 @@ import os from 'node:os';
 import { Workers } from './harness.js';
 import { durableWrites, fanOut, floorFanOut, floorJoinStorm, joinStorm, memory, synthesisTimes, twoNodeFanOut, type Sizes } from './scenarios.js';
 import { round } from './stats.js';
+import { synthesisUnderLoad } from './synthesis-under-load.js';
 
 const quick = process.argv.includes('--quick');
 const json = process.argv.includes('--json');
 const sizes: Sizes = quick
-  ? { participants: 200, ratePerSecond: 50, seconds: 5, memory: [200, 500], writes: 3000, synthesis: [1000, 10000] }
-  : { participants: 1000, ratePerSecond: 100, seconds: 30, memory: [1000, 5000], writes: 20000, synthesis: [1000, 10000] };
+  ? { participants: 200, ratePerSecond: 50, seconds: 5, memory: [200, 500], writes: 3000, synthesis: [1000, 10000], synthesisUnderLoad: 2000 }
+  : { participants: 1000, ratePerSecond: 100, seconds: 30, memory: [1000, 5000], writes: 20000, synthesis: [1000, 10000], synthesisUnderLoad: 10000 };
 
 const log = (...a: unknown[]) => console.log(...a);
 
@@ -53,6 +54,13 @@ async function main() {
     const synth = await synthesisTimes(sizes.synthesis);
     for (const x of synth) log(`${x.answers} answers: ${round(x.ms)} ms`);
 
+    log('\n## Synthesis under load (a big session synthesised on the server while another room writes)');
+    const underLoad = await synthesisUnderLoad(sizes.synthesisUnderLoad);
+    const acks = (a: typeof underLoad.acksBefore) => `acks p50 ${round(a.p50)} ms  p95 ${round(a.p95)} ms  p99 ${round(a.p99)} ms (n ${a.n})`;
+    log(`${underLoad.answers} answers synthesised in ${round(underLoad.synthesisMs)} ms on the server`);
+    log(`other room alone : ${acks(underLoad.acksBefore)}  server loop p99 ${round(underLoad.loopP99BeforeMs)} ms`);
+    log(`during the run   : ${acks(underLoad.acksDuring)}  server loop p99 ${round(underLoad.loopP99DuringMs)} ms  (ack p95 ratio ${round(underLoad.acksDuring.p95 / underLoad.acksBefore.p95, 2)})`);
+
     log(`\nTotal ${round((Date.now() - started) / 1000)} s`);
     if (json) {
       log(JSON.stringify({
@@ -63,6 +71,7 @@ async function main() {
         memory: mem.map((m) => ({ participants: m.participants, rssMb: m.rssMb, kbPerParticipant: m.kbPerParticipant })),
         writes: { answersPerSecond: writes.answersPerSecond },
         synthesis: synth,
+        synthesisUnderLoad: { answers: underLoad.answers, synthesisMs: underLoad.synthesisMs, ackP95BeforeMs: underLoad.acksBefore.p95, ackP95DuringMs: underLoad.acksDuring.p95, acksDuring: underLoad.acksDuring.n, loopP99BeforeMs: underLoad.loopP99BeforeMs, loopP99DuringMs: underLoad.loopP99DuringMs },
       }));
     }
     const failed = ours.deliveryRatio < 1 || restart.lostAnswers > 0 || storm.failures > 0;

@@ -16,6 +16,8 @@ export interface Sizes {
   memory: number[];
   writes: number;
   synthesis: number[];
+  /** Answers in the big session synthesised while another room writes. */
+  synthesisUnderLoad: number;
 }
 
 const GROUP = 8;

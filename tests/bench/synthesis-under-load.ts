@@ -1,0 +1,95 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { answerTexts, importSessionWithAnswers } from '../support/big-session.js';
+import { TestClient, createSession, eventually, facilitatorClient } from '../support/clients.js';
+import { spawnServer } from '../support/server-process.js';
+import { now, summary } from './stats.js';
+
+const WRITERS = 16;
+/** Each writer adds an idea every 1.1 s: 14.5 answers/s in all, under the per-person limit of one a second after a burst. */
+const EVERY_MS = 1100;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Ack {
+  at: number;
+  ms: number;
+}
+
+/**
+ * A big session's synthesis while another room writes (issue 12: a 10,000-answer run must leave the event loop p99
+ * under 50 ms for everyone else; issue 13: the other room's ack p95 within 1.5× of its value without the run).
+ * The server runs in its own process on SQLite; the big session is imported; its first synthesis loads the
+ * dictionaries and is not measured. Then the room writes for a few seconds alone (baseline), then during a run.
+ */
+export async function synthesisUnderLoad(answers: number) {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'plive-bench-synth-'));
+  const server = await spawnServer({ DATA_DIR: dataDir, PORT: '0' });
+  const clients: TestClient[] = [];
+  try {
+    const big = await importSessionWithAnswers(server.url, answerTexts(answers));
+    const fac = await facilitatorClient(server.url, big);
+    clients.push(fac);
+    const runSynthesis = async (opId: string) => {
+      const t0 = now();
+      const ack = (await fac.socket.timeout(180_000).emitWithAck('command', { type: 'synthesis.run', opId })) as { ok: boolean };
+      if (!ack.ok) throw new Error(`synthesis.run failed: ${JSON.stringify(ack)}`);
+      return now() - t0;
+    };
+    await runSynthesis('bench-warm-0001');
+
+    const room = await createSession(server.url);
+    const roomFac = await facilitatorClient(server.url, room);
+    clients.push(roomFac);
+    const writers: TestClient[] = [];
+    for (let i = 0; i < WRITERS; i++) {
+      const c = await new TestClient(server.url).connected();
+      await c.join(room.joinCode, { name: `Writer ${i}` });
+      writers.push(c);
+    }
+    clients.push(...writers);
+    await roomFac.ok('groups.form', { mode: 'random', sizing: { by: 'size', size: 8 } });
+    await roomFac.ok('round.start', { durationSeconds: 3600 });
+    await eventually(() => writers.every((w) => w.view?.phase === 'breakout'), 10_000, 'writers in breakout');
+    const promptId = roomFac.view!.prompts[0].id;
+    const acks: Ack[] = [];
+    let stop = false;
+    const writing = writers.map(async (w, k) => {
+      await sleep((k * EVERY_MS) / WRITERS);
+      for (let i = 0; !stop; i++) {
+        const t0 = now();
+        await w.command('answer.add', { promptId, text: `idea ${i} from writer ${k}` });
+        acks.push({ at: t0, ms: now() - t0 });
+        await sleep(EVERY_MS);
+      }
+    });
+
+    const health = async () => ((await (await fetch(`${server.url}/healthz`)).json()) as { metrics: { eventLoopDelayP99Ms: number } }).metrics.eventLoopDelayP99Ms;
+    const reset = () => fetch(`${server.url}/healthz/reset-metrics`, { method: 'POST' });
+    await sleep(2000);
+    await reset();
+    const b0 = now();
+    await sleep(5000);
+    const loopBefore = await health();
+    const b1 = now();
+    await reset();
+    const synthesisMs = await runSynthesis('bench-run-0001');
+    const loopDuring = await health();
+    const d1 = now();
+    stop = true;
+    await Promise.all(writing);
+    const between = (from: number, to: number) => acks.filter((a) => a.at >= from && a.at < to).map((a) => a.ms);
+    return {
+      answers,
+      synthesisMs,
+      acksBefore: summary(between(b0, b1)),
+      acksDuring: summary(between(b1, d1)),
+      loopP99BeforeMs: loopBefore,
+      loopP99DuringMs: loopDuring,
+    };
+  } finally {
+    for (const c of clients) c.close();
+    await server.kill();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
