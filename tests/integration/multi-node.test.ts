@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import type { SessionState } from '../../shared/schemas/session.js';
 import { spawnServer, type ServerProcess } from '../support/server-process.js';
 import { serviceUrl } from '../support/services.js';
 import { TestClient, createSession, eventually, expectOk, facilitatorClient } from '../support/clients.js';
+import { freshDatabase } from '../support/fresh-database.js';
 
 const databaseUrl = serviceUrl('DATABASE_URL');
 const redisUrl = serviceUrl('REDIS_URL');
@@ -15,20 +15,8 @@ afterEach(async () => {
   for (const n of nodes.splice(0)) await n.kill('SIGKILL');
 });
 
-/** A schema of its own per test, so runs never see each other's sessions. */
-async function freshDatabase(base: string): Promise<string> {
-  const schema = `mn_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
-  const c = new pg.Client({ connectionString: base });
-  await c.connect();
-  await c.query(`CREATE SCHEMA ${schema}`);
-  await c.end();
-  const u = new URL(base);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  return u.toString();
-}
-
 async function twoNodes() {
-  const db = await freshDatabase(databaseUrl!);
+  const db = await freshDatabase(databaseUrl!, 'mn');
   const env = { DATABASE_URL: db, REDIS_URL: redisUrl!, PORT: '0' };
   nodes = await Promise.all([spawnServer(env), spawnServer(env)]);
   return nodes;

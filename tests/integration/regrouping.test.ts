@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import type { Server } from 'socket.io';
 import { createApp, type App } from '../../server/app.js';
 import { redisAdapter } from '../../server/scale/redis-adapter.js';
@@ -9,6 +8,7 @@ import { viewFor } from '../../shared/domain/projection.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { serviceUrl } from '../support/services.js';
 import { TestClient, createSession, eventually, facilitatorClient, type CreatedSession } from '../support/clients.js';
+import { freshDatabase } from '../support/fresh-database.js';
 
 /**
  * Regrouping moves sockets on the server (DESIGN.md "Rooms"): after a split, a merge or a move, every participant
@@ -179,17 +179,6 @@ describe('regrouping moves sockets on the server', () => {
 const databaseUrl = serviceUrl('DATABASE_URL');
 const redisUrl = serviceUrl('REDIS_URL');
 
-async function freshDatabase(base: string): Promise<string> {
-  const schema = `rg_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
-  const c = new pg.Client({ connectionString: base });
-  await c.connect();
-  await c.query(`CREATE SCHEMA ${schema}`);
-  await c.end();
-  const u = new URL(base);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  return u.toString();
-}
-
 /** A node in this process (so its rooms can be inspected) on the shared Postgres and the Redis Streams adapter. */
 async function node(db: string): Promise<{ app: App; url: string }> {
   const redis = await redisAdapter(redisUrl!);
@@ -205,7 +194,7 @@ async function node(db: string): Promise<{ app: App; url: string }> {
 
 describe.skipIf(!databaseUrl || !redisUrl)('regrouping across two nodes (Postgres, Redis adapter)', () => {
   it('a move committed on one node moves the sockets held by the other', async () => {
-    const db = await freshDatabase(databaseUrl!);
+    const db = await freshDatabase(databaseUrl!, 'rg');
     const a = await node(db);
     const b = await node(db);
     const attaches = [countAttaches(a.app.io), countAttaches(b.app.io)];
