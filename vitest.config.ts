@@ -6,7 +6,9 @@ export default defineConfig({
   test: {
     globals: true,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 0 } } },
+      // The first test in a worker that ends a round loads the synthesis's language data (3–4 s, more when the
+      // machine is busy), so unit tests get more than vitest's default 5 s.
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 20_000, sequence: { groupOrder: 0 } } },
       {
         extends: true,
         test: {

@@ -1,8 +1,18 @@
 import { nanoid } from 'nanoid';
 import { io, type Socket } from 'socket.io-client';
 import type { Ack } from '../shared/protocol/acks.js';
+import type { CommandInput, CommandType } from '../shared/protocol/commands.js';
 import type { EventEnvelope } from '../shared/protocol/events.js';
-import type { AttachResult, InviteResult, JoinResult } from '../shared/protocol/socket-events.js';
+import {
+  type AttachResult,
+  type ClientToServerEvents,
+  type CommandArgs,
+  type ConnectRefusal,
+  handshakeAuth,
+  type InviteResult,
+  type JoinResult,
+  type ServerToClientEvents,
+} from '../shared/protocol/socket-events.js';
 import { ViewTracker } from '../shared/sync/view-tracker.js';
 import type { GroupSlice, SessionView } from '../shared/domain/projection.js';
 import { storage } from './storage.js';
@@ -11,11 +21,17 @@ import { storage } from './storage.js';
 
 export type Credential = { kind: 'facilitator'; key: string } | { kind: 'participant'; token: string };
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
+/**
+ * A command waiting for its ack. The queue is kept on the device across reloads, so it is read back as plain
+ * data: send() is where the type and its payload are checked against each other.
+ */
 export interface QueuedCommand {
   opId: string;
-  type: string;
-  payload: Record<string, unknown>;
+  type: CommandType;
+  payload: Readonly<Record<string, unknown>>;
 }
+/** The socket, typed with the shared event maps: what it may emit and what it hears. */
+export type AppClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface SessionSink {
   view(view: SessionView, role: AttachResult['role'], participantId: string | null): void;
@@ -33,16 +49,31 @@ const ACK_TIMEOUT_MS = 15_000;
 /** Errors that say "try again later", so the command stays queued. */
 const RETRYABLE = new Set(['store_unavailable', 'rate_limited', 'internal']);
 
-function openSocket(): Socket {
-  return io({ transports: ['websocket', 'polling'], reconnectionDelay: 500, reconnectionDelayMax: 5000 });
+function openSocket(): AppClientSocket {
+  // The protocol version goes with the handshake: a page from before a deploy is refused with a reason to show.
+  return io({ transports: ['websocket', 'polling'], reconnectionDelay: 500, reconnectionDelayMax: 5000, auth: handshakeAuth() });
+}
+
+/** The reason the server gave for refusing the handshake, if it gave one (a network failure gives none). */
+export function refusalOf(err: Error): ConnectRefusal | null {
+  const data = (err as Error & { data?: Partial<ConnectRefusal> }).data;
+  return data?.code === 'protocol_mismatch' && typeof data.message === 'string' ? { code: data.code, message: data.message } : null;
 }
 
 /** Joins with a code; the token that identifies this person is made and kept on this device. */
-export async function joinSession(joinCode: string, person: { name: string; organisation: string; country: string }): Promise<Ack<JoinResult> & { token?: string }> {
+export async function joinSession(joinCode: string, person: { name: string; organisation: string; country: string }): Promise<Ack<JoinResult> | { ok: false; error: ConnectRefusal }> {
   const socket = openSocket();
   const token = nanoid(32);
+  // A refused handshake answers at once with its reason, instead of waiting out the ack timeout.
+  const refused = new Promise<{ ok: false; error: ConnectRefusal }>((resolve) =>
+    socket.on('connect_error', (err) => {
+      const reason = refusalOf(err);
+      if (reason) resolve({ ok: false, error: reason });
+    }),
+  );
   try {
-    const ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('join', { opId: nanoid(16), joinCode, token, name: person.name, organisation: person.organisation || null, country: person.country || null })) as Ack<JoinResult>;
+    const joined = socket.timeout(ACK_TIMEOUT_MS).emitWithAck('join', { opId: nanoid(16), joinCode, token, name: person.name, organisation: person.organisation || null, country: person.country || null });
+    const ack = await Promise.race([joined, refused]);
     if (ack.ok && ack.result) storage.setParticipantToken(ack.result.sessionId, token);
     return ack;
   } catch {
@@ -58,7 +89,7 @@ export async function joinSession(joinCode: string, person: { name: string; orga
  * acknowledges them, so nothing typed is lost while offline; the server applies each opId once.
  */
 export class SessionLink {
-  private socket: Socket;
+  private socket: AppClientSocket;
   private tracker: ViewTracker;
   private role: AttachResult['role'] | null = null;
   private attaching = false;
@@ -82,11 +113,16 @@ export class SessionLink {
       this.inFlight.clear();
       sink.status('offline');
     });
-    this.socket.on('connect_error', () => sink.status('offline'));
-    this.socket.on('event', (envelope: EventEnvelope) => this.onIncoming({ kind: 'event', envelope }));
+    this.socket.on('connect_error', (err) => {
+      sink.status('offline');
+      // Refused at the handshake (this page is out of date): Socket.IO does not retry, and the person should reload.
+      const reason = refusalOf(err);
+      if (reason) sink.fatal(reason);
+    });
+    this.socket.on('event', (envelope) => this.onIncoming({ kind: 'event', envelope }));
     // After a regrouping the server moves this socket to the new group's room and sends the group's slice:
     // no attach again (that happens only on reconnect, or when the view turns out not to match).
-    this.socket.on('slice', (slice: GroupSlice) => this.onIncoming({ kind: 'slice', slice }));
+    this.socket.on('slice', (slice) => this.onIncoming({ kind: 'slice', slice }));
   }
 
   private onIncoming(m: Incoming): void {
@@ -108,7 +144,7 @@ export class SessionLink {
     try {
       const lastSeq = withLastSeq ? this.tracker.lastSeq : undefined;
       const sentAt = Date.now();
-      const ack = (await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('attach', { sessionId: this.sessionId, credential: this.credential, ...(lastSeq !== undefined ? { lastSeq } : {}) })) as Ack<AttachResult>;
+      const ack = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('attach', { sessionId: this.sessionId, credential: this.credential, ...(lastSeq !== undefined ? { lastSeq } : {}) });
       if (!ack.ok) {
         this.sink.fatal(ack.error);
         return;
@@ -138,9 +174,12 @@ export class SessionLink {
     if (this.tracker.view && this.role) this.sink.view(this.tracker.view, this.role, this.participantId);
   }
 
-  /** Queues a command and sends it when connected. Resolves with the server's ack (or a local offline error). */
-  send(type: string, payload: Record<string, unknown> = {}): Promise<Ack> {
-    const command: QueuedCommand = { opId: nanoid(16), type, payload };
+  /**
+   * Queues a command and sends it when connected. Resolves with the server's ack (or a local offline error).
+   * The payload must be the one the command's schema takes: a misspelt type or a wrong field does not compile.
+   */
+  send<T extends CommandType>(type: T, ...[payload]: CommandArgs<T>): Promise<Ack> {
+    const command: QueuedCommand = { opId: nanoid(16), type, payload: payload ?? {} };
     this.queued.push(command);
     this.saveQueue();
     return this.deliver(command);
@@ -154,7 +193,8 @@ export class SessionLink {
     if (!this.socket.connected || this.attaching || this.inFlight.has(c.opId)) return { ok: false, error: { code: 'store_unavailable', message: 'offline' } };
     this.inFlight.add(c.opId);
     try {
-      const ack = (await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('command', { type: c.type, opId: c.opId, ...c.payload })) as Ack;
+      // send() paired the type with its payload; TypeScript cannot follow that pairing through the union, hence the cast.
+      const ack = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('command', { type: c.type, opId: c.opId, ...c.payload } as CommandInput);
       if (ack.ok) this.sink.acked(c, ack.result);
       if (ack.ok || !RETRYABLE.has(ack.error.code)) this.forget(c.opId);
       if (!ack.ok && !RETRYABLE.has(ack.error.code)) this.sink.failed(c, ack.error);
@@ -178,7 +218,7 @@ export class SessionLink {
 
   async invite(): Promise<Ack<InviteResult>> {
     try {
-      return (await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('invite', { opId: nanoid(16) })) as Ack<InviteResult>;
+      return await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('invite', { opId: nanoid(16) });
     } catch {
       return { ok: false, error: { code: 'store_unavailable', message: 'No answer from the server' } };
     }

@@ -20,7 +20,7 @@ import { Embedder, type EmbeddingsConfig } from './synthesis/embeddings.js';
 import { type SynthesisPool, sharedSynthesisPool } from './synthesis/pool.js';
 import { SynthesisRunner } from './synthesis/runner.js';
 import { createBroadcaster } from './socket/broadcast.js';
-import type { SocketDeps } from './socket/context.js';
+import type { AppServer, SocketDeps } from './socket/context.js';
 import { registerSocketHandlers } from './socket/index.js';
 import { sessionRoom } from './socket/rooms.js';
 import { StoreUnavailableError, type Store } from './store/types.js';
@@ -51,7 +51,7 @@ export type Log = (level: 'error' | 'info' | 'debug', msg: string, extra?: unkno
 
 export interface App {
   http: HttpServer;
-  io: Server;
+  io: AppServer;
   registry: SessionRegistry;
   /** Runs every command; the synthesising ones on a worker thread. */
   runner: SynthesisRunner;
@@ -88,7 +88,7 @@ export function createApp(deps: AppDeps): App {
   app.use(express.json({ limit: MAX_MESSAGE_BYTES }));
 
   const http = createServer(app);
-  const io = new Server(http, {
+  const io: AppServer = new Server(http, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     allowRequest: (req, cb) => cb(null, originAllowed(req, deps.config.ALLOWED_ORIGINS)),
     ...(deps.adapter ? { adapter: deps.adapter } : {}),

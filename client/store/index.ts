@@ -1,4 +1,7 @@
 import { create } from 'zustand';
+import type { Ack } from '../../shared/protocol/acks.js';
+import type { CommandType } from '../../shared/protocol/commands.js';
+import type { CommandArgs } from '../../shared/protocol/socket-events.js';
 import { SessionLink, type Credential, type QueuedCommand } from '../socket.js';
 import { createSessionSlice, type SessionSlice } from './session-slice.js';
 import { createUiSlice, type UiSlice } from './ui-slice.js';
@@ -33,9 +36,9 @@ export function connect(sessionId: string, credential: Credential): () => void {
   };
 }
 
-/** Sends a command through the live link. */
-export function send(type: string, payload: Record<string, unknown> = {}) {
+/** Sends a command through the live link: `send('answer.add', { promptId, text })`, checked against the command's schema type. */
+export function send<T extends CommandType>(type: T, ...payload: CommandArgs<T>): Promise<Ack> {
   const link = useStore.getState().link;
-  if (!link) return Promise.resolve({ ok: false as const, error: { code: 'unauthorised', message: 'not connected' } });
-  return link.send(type, payload);
+  if (!link) return Promise.resolve({ ok: false, error: { code: 'unauthorised', message: 'not connected' } });
+  return link.send(type, ...payload);
 }

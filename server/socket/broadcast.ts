@@ -1,13 +1,13 @@
-import type { Server } from 'socket.io';
 import type { EventEnvelope, SessionEvent } from '../../shared/protocol/events.js';
 import type { SessionState } from '../../shared/schemas/session.js';
 import { audienceOf, eventForParticipants, indexAnswers, sliceFor } from '../../shared/domain/projection.js';
+import type { AppServer } from './context.js';
 import { facilitatorsRoom, groupRoom, participantRoom, sessionRoom } from './rooms.js';
 
 type Regrouping = Extract<SessionEvent, { type: 'groups.formed' | 'groups.merged' | 'participant.moved' }>;
 
 /** Sends committed events to the rooms that may see them (across nodes when a Redis adapter is set). */
-export function createBroadcaster(io: Server) {
+export function createBroadcaster(io: AppServer) {
   const vacated = new VacatedRooms();
   return (sessionId: string, envelopes: EventEnvelope[], state: SessionState): void => {
     for (const envelope of envelopes) {
@@ -22,7 +22,7 @@ export function createBroadcaster(io: Server) {
   };
 }
 
-function emitEvent(io: Server, sessionId: string, envelope: EventEnvelope, state: SessionState): void {
+function emitEvent(io: AppServer, sessionId: string, envelope: EventEnvelope, state: SessionState): void {
   const audience = audienceOf(state, envelope.event);
   const forParticipants = eventForParticipants(state, envelope.event);
   if (audience.kind === 'everyone') {
@@ -48,7 +48,7 @@ function emitEvent(io: Server, sessionId: string, envelope: EventEnvelope, state
  * own room, which every attached participant socket is in. Returns the participants whose view changed.
  * Rooms are taken from the event itself (the state may already hold later, pipelined events).
  */
-function moveSockets(io: Server, sessionId: string, e: Regrouping, state: SessionState, vacated: VacatedRooms): string[] {
+function moveSockets(io: AppServer, sessionId: string, e: Regrouping, state: SessionState, vacated: VacatedRooms): string[] {
   if (e.type === 'participant.moved') {
     const others = state.groupOrder.filter((id) => id !== e.groupId).map((id) => groupRoom(sessionId, id));
     const own = io.in(participantRoom(sessionId, e.participantId));
@@ -72,7 +72,7 @@ function moveSockets(io: Server, sessionId: string, e: Regrouping, state: Sessio
 }
 
 /** Each participant concerned gets only their (new) group's part of the view, through the attach path's projection. */
-function sendSlices(io: Server, sessionId: string, seq: number, participantIds: string[], state: SessionState): void {
+function sendSlices(io: AppServer, sessionId: string, seq: number, participantIds: string[], state: SessionState): void {
   const index = participantIds.length > 1 ? indexAnswers(state) : undefined;
   for (const pid of participantIds) {
     if (!state.participants[pid]) continue;

@@ -1,4 +1,5 @@
-import type { Socket } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents } from '../../shared/protocol/socket-events.js';
 import type { Actor } from '../../shared/domain/context.js';
 import type { SessionRegistry } from '../sessions/registry.js';
 import type { RateLimiter } from '../security/rate-limit.js';
@@ -12,7 +13,8 @@ export interface SocketData {
   address: string;
 }
 
-export type AppSocket = Socket<any, any, any, SocketData>;
+export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export interface SocketDeps {
   registry: SessionRegistry;

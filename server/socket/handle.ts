@@ -13,8 +13,11 @@ export function handle<I, R>(
   schema: ZodType<I, any>,
   run: (input: I) => Promise<Ack<R>>,
 ) {
-  return async (payload: unknown, ack: unknown): Promise<void> => {
-    const reply = typeof ack === 'function' ? (ack as (res: Ack<R>) => void) : () => undefined;
+  // The payload stays `unknown` here: it is whatever was sent, until the schema says otherwise. The ack is typed,
+  // so registering a handler whose result does not match the event's ack type does not compile.
+  return async (payload: unknown, ack: (res: Ack<R>) => void): Promise<void> => {
+    // A client may leave the ack out: then there is no one to answer.
+    const reply: (res: Ack<R>) => void = typeof ack === 'function' ? ack : () => undefined;
     try {
       const wait = deps.limits.perSocket.take(socket.id);
       if (wait > 0) return reply(fail('rate_limited', `Too many messages: wait ${wait} s`, { retryAfterSeconds: wait }));

@@ -113,10 +113,22 @@ export function audienceOf(s: SessionState, e: SessionEvent): Audience {
       return groupsSeeing(s, e.groupId);
     case 'participant.joined':
       return { kind: 'groups', groupIds: e.participant.groupId ? [e.participant.groupId] : [] };
+    case 'synthesis.themeRenamed':
+    case 'synthesis.themesMerged':
+    case 'synthesis.answerMoved':
+    case 'synthesis.themeSplit':
+    case 'synthesis.themeHidden':
+    case 'synthesis.consensusSet':
+    case 'synthesis.summaryEdited':
+    case 'synthesis.votesOpened':
+      // Judged when decided (published, no hidden theme involved), so live, catch-up and replay agree.
+      return e.visible ? { kind: 'everyone' } : FACILITATORS_ONLY;
     default:
       return { kind: 'everyone' };
   }
 }
+
+const FACILITATORS_ONLY: Audience = { kind: 'groups', groupIds: [] };
 
 function groupsSeeing(s: SessionState, groupId: string): Audience {
   const groupIds = s.groupOrder.filter((id) => s.groups[id]?.lineage.includes(groupId));
@@ -126,6 +138,8 @@ function groupsSeeing(s: SessionState, groupId: string): Audience {
 /** The event as participants receive it in a group broadcast (the author learns their own answer's id from the ack). */
 export function eventForParticipants(s: SessionState, e: SessionEvent, readerId: string | null = null): SessionEvent {
   if (e.type === 'synthesis.updated') return { ...e, synthesis: synthesisForParticipants(e.synthesis) };
+  // As a whole unpublished document reaches them: null.
+  if (e.type === 'synthesis.unpublished') return { type: 'synthesis.updated', synthesis: null };
   if (e.type !== 'answer.added') return e;
   const answer = redactAnswer(s, e.answer, readerId);
   return answer === e.answer ? e : { ...e, answer };

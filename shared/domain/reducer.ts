@@ -1,6 +1,9 @@
 import type { EventEnvelope, SessionEvent } from '../protocol/events.js';
 import type { Answer, Group, SessionState } from '../schemas/session.js';
+import type { SynthesisDoc } from '../schemas/synthesis.js';
 import { assertNever } from './assert-never.js';
+import { DomainError } from './context.js';
+import { editSummary, hideTheme, mergeThemes, moveAnswer, renameTheme, setConsensus, splitTheme } from './curation/operations.js';
 
 /** The state before the first event. */
 export const EMPTY_STATE: SessionState = {
@@ -121,6 +124,24 @@ function applyEvent(s: SessionState, e: SessionEvent, at: number): SessionState 
       }));
     case 'synthesis.updated':
       return { ...s, synthesis: e.synthesis };
+    case 'synthesis.themeRenamed':
+      return curate(s, (d, l) => renameTheme(d, l, e.themeId, e.label));
+    case 'synthesis.themesMerged':
+      return curate(s, (d, l) => mergeThemes(d, l, e.themeIds));
+    case 'synthesis.answerMoved':
+      return curate(s, (d, l) => moveAnswer(d, l, e.answerId, e.themeId));
+    case 'synthesis.themeSplit':
+      return curate(s, (d, l) => splitTheme(d, l, e.themeId, e.answerIds, e.newThemeId));
+    case 'synthesis.themeHidden':
+      return curate(s, (d, l) => hideTheme(d, l, e.themeId, e.hidden));
+    case 'synthesis.consensusSet':
+      return curate(s, (d, l) => setConsensus(d, l, e.themeId, e.consensus));
+    case 'synthesis.summaryEdited':
+      return curate(s, (d, l) => editSummary(d, l, e.promptId, e.summary));
+    case 'synthesis.unpublished':
+      return curate(s, (d) => ({ ...d, published: false }));
+    case 'synthesis.votesOpened':
+      return curate(s, (d) => ({ ...d, votesPerParticipant: e.votesPerParticipant }));
     case 'vote.cast':
     case 'vote.retracted': {
       if (!s.synthesis) return s;
@@ -131,6 +152,20 @@ function applyEvent(s: SessionState, e: SessionEvent, at: number): SessionState 
     }
     default:
       return assertNever(e);
+  }
+}
+
+/**
+ * A curation step, with the same operation the decider ran. The decider validated it against the full document, so
+ * it applies there; a reader whose view lacks what it names (no synthesis yet) keeps their view rather than fail.
+ */
+function curate(s: SessionState, f: (doc: SynthesisDoc, language: SessionState['language']) => SynthesisDoc): SessionState {
+  if (!s.synthesis) return s;
+  try {
+    return { ...s, synthesis: f(s.synthesis, s.language) };
+  } catch (err) {
+    if (err instanceof DomainError) return s;
+    throw err;
   }
 }
 

@@ -62,6 +62,8 @@ export const Command = z.discriminatedUnion('type', [
   cmd('vote.retract', { themeId: Id }),
 ]);
 export type Command = z.infer<typeof Command>;
+/** What a client sends (before zod's defaults and transforms); `Command` is what the server gets after parsing. */
+export type CommandInput = z.input<typeof Command>;
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 export const COMMAND_TYPES = Command.options.map((o) => o.shape.type.value) as CommandType[];
@@ -79,6 +81,7 @@ export const JoinRequest = z.strictObject({
   token: Secret,
 });
 export type JoinRequest = z.infer<typeof JoinRequest>;
+export type JoinRequestInput = z.input<typeof JoinRequest>;
 
 /** (Re)attaching a socket to a session, with the secret that says who you are and the last seq you hold. */
 export const AttachRequest = z.strictObject({
@@ -90,7 +93,9 @@ export const AttachRequest = z.strictObject({
   lastSeq: z.number().int().min(0).optional(),
 });
 export type AttachRequest = z.infer<typeof AttachRequest>;
+export type AttachRequestInput = z.input<typeof AttachRequest>;
 
 /** A facilitator asking for a co-facilitator link (the key is made by the server, shown once). */
 export const InviteRequest = z.strictObject({ opId: OpId, label: optionalText(LIMITS.name) });
 export type InviteRequest = z.infer<typeof InviteRequest>;
+export type InviteRequestInput = z.input<typeof InviteRequest>;

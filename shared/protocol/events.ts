@@ -45,14 +45,43 @@ export const SessionEvent = z.discriminatedUnion('type', [
   ev('answer.edited', { answerId: Id, groupId: Id, text: z.string() }),
   ev('answer.deleted', { answerId: Id, groupId: Id }),
   ev('group.signalled', { groupId: Id, done: z.boolean().optional(), help: z.boolean().optional() }),
-  /** The whole synthesis after a run or a curation step (participants receive null until it is published). */
+  /** The whole synthesis: after a run, on publishing, or a curation step that shows or withdraws content for participants (who receive null until it is published). */
   ev('synthesis.updated', { synthesis: SynthesisDoc.nullable() }),
+  /*
+   * One curation step, applied by the reducer with the pure operations in shared/domain/curation/operations.ts,
+   * so the whole document travels only when the engine makes a new draft. `visible`: whether participants see
+   * this step, judged when it was decided (published, and no hidden theme involved); steps that would show or
+   * withdraw content for participants travel as a whole `synthesis.updated` instead.
+   */
+  ev('synthesis.themeRenamed', { themeId: Id, label: z.string(), visible: z.boolean() }),
+  ev('synthesis.themesMerged', { themeIds: z.array(Id).min(2), visible: z.boolean() }),
+  ev('synthesis.answerMoved', { answerId: Id, themeId: Id.nullable(), visible: z.boolean() }),
+  ev('synthesis.themeSplit', { themeId: Id, answerIds: z.array(Id).min(1), newThemeId: Id, visible: z.boolean() }),
+  ev('synthesis.themeHidden', { themeId: Id, hidden: z.boolean(), visible: z.boolean() }),
+  ev('synthesis.consensusSet', { themeId: Id, consensus: z.boolean().nullable(), visible: z.boolean() }),
+  ev('synthesis.summaryEdited', { promptId: Id, summary: z.string().nullable(), visible: z.boolean() }),
+  /** Participants receive it as `synthesis.updated` with null (publishing travels whole: they need the document). */
+  ev('synthesis.unpublished', {}),
+  ev('synthesis.votesOpened', { votesPerParticipant: z.number().int(), visible: z.boolean() }),
   ev('vote.cast', { participantId: Id, themeId: Id }),
   ev('vote.retracted', { participantId: Id, themeId: Id }),
 ]);
 export type SessionEvent = z.infer<typeof SessionEvent>;
 export type EventType = SessionEvent['type'];
 export type EventOf<T extends EventType> = Extract<SessionEvent, { type: T }>;
+
+/** The small events of curation (each replaces a whole-document `synthesis.updated`). */
+export type CurationEvent = EventOf<
+  | 'synthesis.themeRenamed'
+  | 'synthesis.themesMerged'
+  | 'synthesis.answerMoved'
+  | 'synthesis.themeSplit'
+  | 'synthesis.themeHidden'
+  | 'synthesis.consensusSet'
+  | 'synthesis.summaryEdited'
+  | 'synthesis.unpublished'
+  | 'synthesis.votesOpened'
+>;
 
 /** An event as stored and sent: its place in the log and the server time it happened. */
 export interface EventEnvelope {

@@ -1,9 +1,22 @@
 import type { Ack } from './acks.js';
+import type { AttachRequestInput, CommandInput, CommandType, InviteRequestInput, JoinRequestInput } from './commands.js';
 import type { EventEnvelope } from './events.js';
 import type { GroupSlice, SessionView } from '../domain/projection.js';
 
 /** Bumped when the wire protocol changes incompatibly; the handshake refuses other versions. */
 export const PROTOCOL_VERSION = 1;
+
+/** What every client sends in the Socket.IO handshake (`io(url, { auth })`). */
+export type HandshakeAuth = { protocolVersion: number };
+export const handshakeAuth = (): HandshakeAuth => ({ protocolVersion: PROTOCOL_VERSION });
+
+/** The `data` of the connect error a refused handshake carries (`err.data` on the client's `connect_error`). */
+export interface ConnectRefusal {
+  code: 'protocol_mismatch';
+  message: string;
+}
+export const protocolMismatchMessage = (page: unknown): string =>
+  `This page is out of date: reload it (server speaks protocol ${PROTOCOL_VERSION}, page speaks ${typeof page === 'number' ? page : 'none'})`;
 
 export interface AttachResult {
   role: 'facilitator' | 'participant';
@@ -34,9 +47,26 @@ export interface ServerToClientEvents {
    */
   slice: (slice: GroupSlice) => void;
 }
+/**
+ * Payloads are the zod schemas' input types (`z.input`: what goes on the wire, before defaults such as an
+ * invite's `label: null`); the server parses every payload with the schema and its handlers get `z.infer`.
+ */
 export interface ClientToServerEvents {
-  attach: (req: unknown, ack: (res: Ack<AttachResult>) => void) => void;
-  join: (req: unknown, ack: (res: Ack<JoinResult>) => void) => void;
-  command: (cmd: unknown, ack: (res: Ack) => void) => void;
-  invite: (req: unknown, ack: (res: Ack<InviteResult>) => void) => void;
+  attach: (req: AttachRequestInput, ack: (res: Ack<AttachResult>) => void) => void;
+  join: (req: JoinRequestInput, ack: (res: Ack<JoinResult>) => void) => void;
+  command: (cmd: CommandInput, ack: (res: Ack) => void) => void;
+  invite: (req: InviteRequestInput, ack: (res: Ack<InviteResult>) => void) => void;
 }
+/** Nothing goes between server nodes but the adapter's own traffic. */
+export type InterServerEvents = Record<string, never>;
+
+export type ClientEventName = keyof ClientToServerEvents;
+/** The payload a client event carries. */
+export type PayloadOf<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[0];
+/** The ack the server answers a client event with. */
+export type AckOf<E extends ClientEventName> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
+
+/** What the sender of a command fills in: the command without its type (the first argument) and its opId (made on send). */
+export type CommandPayload<T extends CommandType> = Omit<Extract<CommandInput, { type: T }>, 'type' | 'opId'>;
+/** Commands with nothing required but type and opId may be sent without a payload. */
+export type CommandArgs<T extends CommandType> = {} extends CommandPayload<T> ? [payload?: CommandPayload<T>] : [payload: CommandPayload<T>];

@@ -4,7 +4,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { nanoid } from 'nanoid';
 import { io, type Socket } from 'socket.io-client';
 import type { EventEnvelope } from '../../shared/protocol/events.js';
-import type { AttachResult } from '../../shared/protocol/socket-events.js';
+import { type AttachResult, handshakeAuth } from '../../shared/protocol/socket-events.js';
 import type { GroupSlice } from '../../shared/domain/projection.js';
 import type { Ack } from '../../shared/protocol/acks.js';
 import { ViewTracker } from '../../shared/sync/view-tracker.js';
@@ -74,7 +74,7 @@ async function attachOnce(c: Client, withLastSeq: boolean): Promise<boolean> {
 }
 
 async function connectOne(target: Target, url: string, index: number, opts: { joinCode?: string; groupSize: number }): Promise<void> {
-  const socket = io(url, { transports: ['websocket'], reconnectionDelay: 200, reconnectionDelayMax: 1000, forceNew: true });
+  const socket = io(url, { transports: ['websocket'], reconnectionDelay: 200, reconnectionDelayMax: 1000, forceNew: true, auth: handshakeAuth() });
   const c: Client = { socket, tracker: new ViewTracker(() => 'participant', () => c.participantId), participantId: null, group: null, token: nanoid(24), sessionId: null, syncedSeq: 0, attachedAt: 0, attaching: 0, got: 0 };
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());

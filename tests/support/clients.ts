@@ -2,7 +2,7 @@ import { nanoid } from 'nanoid';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Ack, AckOk } from '../../shared/protocol/acks.js';
 import type { EventEnvelope } from '../../shared/protocol/events.js';
-import type { AttachResult, JoinResult } from '../../shared/protocol/socket-events.js';
+import { type AttachResult, type ClientToServerEvents, handshakeAuth, type JoinResult, type ServerToClientEvents } from '../../shared/protocol/socket-events.js';
 import type { GroupSlice, SessionView } from '../../shared/domain/projection.js';
 import { ViewTracker } from '../../shared/sync/view-tracker.js';
 
@@ -25,7 +25,7 @@ export async function createSession(url: string, body: Record<string, unknown> =
  * the attach catch-up, then live events applied with the shared reducer.
  */
 export class TestClient {
-  readonly socket: Socket;
+  readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   readonly tracker = new ViewTracker(() => this.role, () => this.participantId);
   received: EventEnvelope[] = [];
   slices: GroupSlice[] = [];
@@ -39,13 +39,13 @@ export class TestClient {
   private sessionId: string | null = null;
 
   constructor(url: string) {
-    this.socket = connect(url, { transports: ['websocket'], reconnection: false, forceNew: true });
-    this.socket.on('event', (e: EventEnvelope) => {
+    this.socket = connect(url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: handshakeAuth() });
+    this.socket.on('event', (e) => {
       this.received.push(e);
       // A closed client may still get a late event; its resync then has nowhere to go.
       if (this.tracker.receive(e)) this.resync();
     });
-    this.socket.on('slice', (slice: GroupSlice) => {
+    this.socket.on('slice', (slice) => {
       this.slices.push(slice);
       if (this.tracker.regroup(slice)) this.resync();
     });
@@ -67,8 +67,9 @@ export class TestClient {
     return this;
   }
 
+  /** Sends anything, typed or not: tests also send what a well-behaved client never would. */
   emit<R = unknown>(event: string, payload: unknown): Promise<Ack<R>> {
-    return this.socket.timeout(10_000).emitWithAck(event, payload) as Promise<Ack<R>>;
+    return (this.socket as unknown as Socket).timeout(10_000).emitWithAck(event, payload) as Promise<Ack<R>>;
   }
 
   async attach(sessionId: string, credential: AttachCredential, lastSeq?: number): Promise<Ack<AttachResult>> {

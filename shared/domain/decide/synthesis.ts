@@ -1,4 +1,5 @@
 import type { CommandOf } from '../../protocol/commands.js';
+import type { CurationEvent } from '../../protocol/events.js';
 import type { SessionState } from '../../schemas/session.js';
 import type { SynthesisDoc } from '../../schemas/synthesis.js';
 import { type Decision, type DomainContext, reject } from '../context.js';
@@ -16,6 +17,7 @@ type CurationCommand = CommandOf<
 >;
 
 const updated = (synthesis: SynthesisDoc | null): Decision => ({ events: [{ type: 'synthesis.updated', synthesis }] });
+const small = (event: CurationEvent): Decision => ({ events: [event] });
 
 /** Refuses a run that cannot happen; cheap, so the server can ask before it spends a worker on the engine. */
 export function checkRunSynthesis(s: SessionState): void {
@@ -28,30 +30,74 @@ export function decideRunSynthesis(s: SessionState, c: CommandOf<'synthesis.run'
   return updated(generateSynthesis(s, s.synthesis, ctx.now, thresholdFor(s.synthesis, c.threshold), machine));
 }
 
+/**
+ * A curation step travels as a small event that every reader applies with the same operation (run here first to
+ * validate it). Only a step that would show participants content they do not hold, or withdraw some (a theme
+ * hidden or shown, an answer crossing into or out of a hidden theme), travels as the whole document: their
+ * projection of it cannot be computed from their own view.
+ */
 export function decideCuration(s: SessionState, c: CurationCommand, ctx: DomainContext): Decision {
   const doc = s.synthesis ?? reject('conflict', 'Run the synthesis first');
   const lang = s.language;
+  const pub = doc.published;
   switch (c.type) {
-    case 'synthesis.renameTheme': return updated(renameTheme(doc, lang, c.themeId, c.label));
-    case 'synthesis.mergeThemes': return updated(mergeThemes(doc, lang, c.themeIds));
-    case 'synthesis.moveAnswer': return updated(moveAnswer(doc, lang, c.answerId, c.themeId));
-    case 'synthesis.splitTheme': return { ...updated(splitTheme(doc, lang, c.themeId, c.answerIds, ctx.newId())) };
-    case 'synthesis.hideTheme': return updated(hideTheme(doc, lang, c.themeId, c.hidden));
-    case 'synthesis.setConsensus': return updated(setConsensus(doc, lang, c.themeId, c.consensus));
-    case 'synthesis.editSummary': return updated(editSummary(doc, lang, c.promptId, c.summary));
+    case 'synthesis.renameTheme':
+      renameTheme(doc, lang, c.themeId, c.label);
+      return small({ type: 'synthesis.themeRenamed', themeId: c.themeId, label: c.label, visible: pub && !isHidden(doc, c.themeId) });
+    case 'synthesis.mergeThemes': {
+      const next = mergeThemes(doc, lang, c.themeIds);
+      if (pub && c.themeIds.some((id) => isHidden(doc, id))) return updated(next);
+      return small({ type: 'synthesis.themesMerged', themeIds: c.themeIds, visible: pub });
+    }
+    case 'synthesis.moveAnswer': {
+      const next = moveAnswer(doc, lang, c.answerId, c.themeId);
+      const fromShown = answerShown(doc, c.answerId);
+      const toShown = c.themeId === null || !isHidden(doc, c.themeId);
+      if (pub && fromShown !== toShown) return updated(next);
+      return small({ type: 'synthesis.answerMoved', answerId: c.answerId, themeId: c.themeId, visible: pub && toShown });
+    }
+    case 'synthesis.splitTheme': {
+      const newThemeId = ctx.newId();
+      const next = splitTheme(doc, lang, c.themeId, c.answerIds, newThemeId);
+      // The new theme is never hidden: split from a hidden one, it shows participants new answers.
+      if (pub && isHidden(doc, c.themeId)) return updated(next);
+      return small({ type: 'synthesis.themeSplit', themeId: c.themeId, answerIds: c.answerIds, newThemeId, visible: pub });
+    }
+    case 'synthesis.hideTheme': {
+      const next = hideTheme(doc, lang, c.themeId, c.hidden);
+      const was = isHidden(doc, c.themeId);
+      if (pub && was !== c.hidden) return updated(next);
+      return small({ type: 'synthesis.themeHidden', themeId: c.themeId, hidden: c.hidden, visible: pub && !was });
+    }
+    case 'synthesis.setConsensus':
+      setConsensus(doc, lang, c.themeId, c.consensus);
+      return small({ type: 'synthesis.consensusSet', themeId: c.themeId, consensus: c.consensus, visible: pub && !isHidden(doc, c.themeId) });
+    case 'synthesis.editSummary':
+      editSummary(doc, lang, c.promptId, c.summary);
+      return small({ type: 'synthesis.summaryEdited', promptId: c.promptId, summary: c.summary, visible: pub });
   }
 }
 
+/** Publishing travels whole (participants need the document); withdrawing it is one small event. */
 export function decidePublish(s: SessionState, c: CommandOf<'synthesis.publish'>): Decision {
   const doc = s.synthesis ?? reject('conflict', 'Run the synthesis first');
   if (doc.published === c.published) return { events: [] };
-  return updated({ ...doc, published: c.published });
+  return c.published ? updated({ ...doc, published: true }) : small({ type: 'synthesis.unpublished' });
 }
 
 export function decideOpenVotes(s: SessionState, c: CommandOf<'votes.open'>): Decision {
   const doc = s.synthesis ?? reject('conflict', 'Run the synthesis first');
   if (c.votesPerParticipant > 0 && !doc.published) reject('conflict', 'Publish the synthesis before opening the vote');
-  return updated({ ...doc, votesPerParticipant: c.votesPerParticipant });
+  return small({ type: 'synthesis.votesOpened', votesPerParticipant: c.votesPerParticipant, visible: doc.published });
+}
+
+function isHidden(doc: SynthesisDoc, themeId: string): boolean {
+  return doc.prompts.some((p) => p.themes.some((t) => t.id === themeId && t.hidden));
+}
+
+/** Whether participants hold the answer: in a shown theme or among "other ideas" (as synthesisForParticipants keeps it). */
+function answerShown(doc: SynthesisDoc, answerId: string): boolean {
+  return doc.prompts.some((p) => p.otherAnswerIds.includes(answerId) || p.themes.some((t) => !t.hidden && t.answerIds.includes(answerId)));
 }
 
 export function decideVote(s: SessionState, c: CommandOf<'vote.cast' | 'vote.retract'>, ctx: DomainContext): Decision {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
+import { handshakeAuth } from '../../../shared/protocol/socket-events.js';
 import { startTestServer, type TestServer } from '../../support/test-server.js';
 import { TestClient, createSession, facilitatorClient } from '../../support/clients.js';
 
@@ -39,7 +40,7 @@ describe('limits', () => {
   });
 
   it('drops a socket that sends more than 64 KB in one message', async () => {
-    const socket = io(server.url, { transports: ['websocket'], reconnection: false, forceNew: true });
+    const socket = io(server.url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: handshakeAuth() });
     await new Promise<void>((r) => socket.once('connect', () => r()));
     const closed = new Promise<string>((r) => socket.once('disconnect', (reason) => r(reason)));
     socket.emit('command', { type: 'answer.add', opId: 'big-op-0001', promptId: 'p', text: 'x'.repeat(100_000) });
