@@ -11,11 +11,29 @@ function read<T>(file: string): T | undefined {
   return existsSync(full) ? (JSON.parse(readFileSync(full, 'utf8')) as T) : undefined;
 }
 
+/**
+ * The shipped data, each file read on first use: a session in one language (with English, the pivot) never reads
+ * the other languages' dictionaries, which keeps a worker's memory to what its sessions need.
+ */
 export function loadLexiconData(): LexiconData {
+  const files = new Map<string, unknown>();
+  const once = <T>(file: string): T | undefined => {
+    if (!files.has(file)) files.set(file, read<T>(file));
+    return files.get(file) as T | undefined;
+  };
+  type Pivot = LexiconData['pivot']['nl'];
+  type Thesaurus = LexiconData['thesaurus']['fr'];
   return {
-    pivot: { nl: read('pivot.nl.json'), fr: read('pivot.fr.json'), da: read('pivot.da.json') },
-    wordnet: read('wordnet.en.json'),
-    thesaurus: { fr: read('thesaurus.fr.json'), da: read('thesaurus.da.json') },
+    pivot: {
+      get nl() { return once<Pivot>('pivot.nl.json'); },
+      get fr() { return once<Pivot>('pivot.fr.json'); },
+      get da() { return once<Pivot>('pivot.da.json'); },
+    },
+    get wordnet() { return once<LexiconData['wordnet']>('wordnet.en.json'); },
+    thesaurus: {
+      get fr() { return once<Thesaurus>('thesaurus.fr.json'); },
+      get da() { return once<Thesaurus>('thesaurus.da.json'); },
+    },
   };
 }
 
