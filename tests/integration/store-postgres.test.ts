@@ -3,25 +3,14 @@ import pg from 'pg';
 import { openPostgresStore } from '../../server/store/postgres-store.js';
 import { serviceUrl } from '../support/services.js';
 import { eventually } from '../support/clients.js';
+import { freshDatabase } from '../support/fresh-database.js';
 import { defineStoreContract } from './store-contract.js';
 
 const url = serviceUrl('DATABASE_URL');
 
-/** Each run gets its own schema, so runs never see each other's rows. */
-async function freshSchema(base: string): Promise<string> {
-  const schema = `t_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
-  const client = new pg.Client({ connectionString: base });
-  await client.connect();
-  await client.query(`CREATE SCHEMA ${schema}`);
-  await client.end();
-  const u = new URL(base);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  return u.toString();
-}
-
 if (url) {
   defineStoreContract('postgres', async () => {
-    const conn = await freshSchema(url);
+    const conn = await freshDatabase(url, 't');
     let store = await openPostgresStore({ connectionString: conn });
     return {
       get store() {
@@ -40,7 +29,7 @@ if (url) {
 
   describe('postgres notifications', () => {
     it('keeps listening after its connection is cut, and says so, so the node can catch up', async () => {
-      const conn = new URL(await freshSchema(url));
+      const conn = new URL(await freshDatabase(url, 't'));
       const writer = await openPostgresStore({ connectionString: conn.toString() });
       const name = `listener_${Math.floor(Math.random() * 1e9)}`;
       conn.searchParams.set('application_name', name);
