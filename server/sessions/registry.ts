@@ -118,6 +118,8 @@ export class SessionRegistry {
     for (const [id, entry] of this.hosts) {
       const host = entry.loaded;
       if (!host || now - entry.lastUsed < this.idleMs || this.opts.inUse?.(id) || !host.idle()) continue;
+      // A last snapshot on the way out: the next load reads it and no events (it finishes after the host is gone).
+      void host.checkpoint();
       this.hosts.delete(id);
       dropped += 1;
     }

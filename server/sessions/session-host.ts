@@ -5,9 +5,11 @@ import type { EventEnvelope, SessionEvent } from '../../shared/protocol/events.j
 import type { SessionState } from '../../shared/schemas/session.js';
 import { type Actor, type Decision, type DomainContext, DomainError } from '../../shared/domain/context.js';
 import { decide } from '../../shared/domain/decide.js';
-import { EMPTY_STATE, applyAll } from '../../shared/domain/reducer.js';
+import { EMPTY_STATE, applyAllOwned } from '../../shared/domain/reducer.js';
+import { Ownership } from '../../shared/domain/ownership.js';
 import { seededRandom } from '../../shared/domain/random.js';
 import { DuplicateOpError, SeqConflictError, type EventRecord, type Store } from '../store/types.js';
+import { parseSnapshot, serialiseSnapshot } from './snapshot.js';
 
 export interface HostDeps {
   store: Store;
@@ -17,7 +19,12 @@ export interface HostDeps {
   onCommit: (sessionId: string, envelopes: EventEnvelope[], state: SessionState) => void;
   /** Called when the host caught up with events another node committed (they were broadcast there). */
   onCatchUp?: (sessionId: string, envelopes: EventEnvelope[], state: SessionState) => void;
+  log?: (level: 'error' | 'info' | 'debug', msg: string, extra?: unknown) => void;
+  /** A checkpoint (a snapshot in the store) after at least this many events, or a tenth of the log if more. */
+  checkpointEvery?: number;
 }
+
+const DEFAULT_CHECKPOINT_EVERY = 500;
 
 /**
  * Two nodes writing one session at once lose seq races to each other; each loser catches up and tries again,
@@ -38,12 +45,18 @@ export const fromRecord = (r: EventRecord): EventEnvelope => ({ seq: r.seq, at: 
  */
 export class SessionHost {
   private state: SessionState = EMPTY_STATE;
+  /**
+   * The maps of `state` this host may write in place: applying an event costs the same at 10 answers and at 100,000.
+   * Whoever keeps a state across an await (a reader, a checkpoint) releases it first; the next write then copies.
+   */
+  private owner = new Ownership();
   private committedSeq = 0;
   /**
-   * The last state known to match the log exactly (taken when everything in it was committed). A rebuild starts from it
-   * and reads only the events after it: on several nodes, a seq conflict costs a few rows, not the whole log.
+   * The last checkpoint: a released state known to match the log exactly. A rebuild starts from it and reads only the
+   * events after it; on first load it comes from the store's snapshot.
    */
   private base: SessionState | null = null;
+  private checkpointing: Promise<void> | null = null;
   private syncing: Promise<void> | null = null;
   private syncWanted = false;
   /** Bumped on every rebuild, so work that started on an abandoned state can tell. */
@@ -64,6 +77,7 @@ export class SessionHost {
     for (;;) {
       await this.ready;
       const s = this.state;
+      this.owner.release(); // the caller keeps `s` across awaits: later events must not write into it
       const gen = this.generation;
       await this.settled(s.seq);
       if (gen === this.generation) return s;
@@ -99,7 +113,7 @@ export class SessionHost {
     if (newer.length === 0 || newer[0].seq !== from.seq + 1) return;
     // A command decided meanwhile took a seq that is already in the log: it will conflict and rebuild.
     if (this.state !== from || gen !== this.generation) return;
-    this.adopt(applyAll(from, newer));
+    this.adopt(applyAllOwned(from, newer, this.owner));
     this.deps.onCatchUp?.(this.sessionId, newer, this.state);
   }
 
@@ -166,7 +180,7 @@ export class SessionHost {
     if (decision.events.length === 0) return { ok: true, seq: this.state.seq, result: decision.result };
 
     const envelopes = decision.events.map((event, i) => ({ seq: this.state.seq + 1 + i, at: now, event }));
-    this.state = applyAll(this.state, envelopes);
+    this.state = applyAllOwned(this.state, envelopes, this.owner);
     const gen = this.generation;
     const append = this.deps.store.append({
       sessionId: this.sessionId,
@@ -188,8 +202,7 @@ export class SessionHost {
     }
     const last = envelopes[envelopes.length - 1].seq;
     this.committedSeq = Math.max(this.committedSeq, last);
-    // Appends commit in order, so when the newest seq is committed the whole state matches the log.
-    if (gen === this.generation && this.state.seq === this.committedSeq) this.base = this.state;
+    if (gen === this.generation) this.checkpointWhenDue();
     // The current state may already hold later, pipelined events; it only serves to route and redact.
     this.deps.onCommit(this.sessionId, envelopes, this.state);
     const ok: AckOk = { ok: true, seq: last, result: decision.result };
@@ -221,10 +234,13 @@ export class SessionHost {
   }
 
   private async rebuild(): Promise<void> {
-    const from = this.base ?? EMPTY_STATE;
+    const from = this.base ?? (await this.readSnapshot()) ?? EMPTY_STATE;
+    this.base = from;
     const known = this.committedSeq;
     const envelopes = (await this.deps.store.readEvents(this.sessionId, from.seq)).map(fromRecord);
-    this.adopt(applyAll(from, envelopes));
+    // A new owner: nothing of the abandoned state may be written into, and `from` is never written (it is released).
+    this.owner = new Ownership();
+    this.adopt(applyAllOwned(from, envelopes, this.owner));
     // What other nodes committed and this one learns only now (their timers, for one) is caught up here too.
     const learned = envelopes.filter((e) => e.seq > known);
     if (learned.length) this.deps.onCatchUp?.(this.sessionId, learned, this.state);
@@ -233,7 +249,45 @@ export class SessionHost {
   private adopt(s: SessionState): void {
     this.state = s;
     this.committedSeq = s.seq;
-    this.base = s;
+  }
+
+  private async readSnapshot(): Promise<SessionState | null> {
+    const snapshot = await this.deps.store.readSnapshot(this.sessionId);
+    if (!snapshot) return null;
+    const state = parseSnapshot(this.sessionId, snapshot);
+    if (!state) this.deps.log?.('info', `session ${this.sessionId}: snapshot at seq ${snapshot.seq} not usable (version ${snapshot.version}); replaying the log`);
+    return state;
+  }
+
+  /**
+   * Takes a checkpoint once enough events passed since the last: at least `checkpointEvery`, and a tenth of the log
+   * when that is more, so a checkpoint's cost (proportional to the session) stays a constant share of each event.
+   */
+  private checkpointWhenDue(): void {
+    const since = this.committedSeq - (this.base?.seq ?? 0);
+    const every = Math.max(this.deps.checkpointEvery ?? DEFAULT_CHECKPOINT_EVERY, Math.floor(this.committedSeq / 10));
+    if (since >= every) void this.checkpoint();
+  }
+
+  /**
+   * Snapshots the current state into the store once all of it is committed, and keeps it as the base for rebuilds.
+   * Serialising runs a slice per loop turn; one checkpoint at a time. Resolves when written (or given up).
+   */
+  checkpoint(): Promise<void> {
+    if (this.checkpointing) return this.checkpointing;
+    if (this.state.seq === 0 || this.state.seq === this.base?.seq) return Promise.resolve();
+    const s = this.state;
+    this.owner.release();
+    const gen = this.generation;
+    this.checkpointing = (async () => {
+      await this.settled(s.seq);
+      if (gen !== this.generation || this.committedSeq < s.seq) return; // an append failed: `s` is not the log
+      this.base = s;
+      await this.deps.store.writeSnapshot(this.sessionId, await serialiseSnapshot(s));
+    })()
+      .catch((err: unknown) => this.deps.log?.('error', `session ${this.sessionId}: snapshot not written (the log is intact)`, err))
+      .finally(() => (this.checkpointing = null));
+    return this.checkpointing;
   }
 
   /** Current state, possibly including events not yet committed; for decisions only, never for readers. */
@@ -247,6 +301,6 @@ export class SessionHost {
 
   /** Nothing being written or caught up: the host may be dropped, and a new one will read the same log. */
   idle(): boolean {
-    return this.inFlight.size === 0 && this.syncing === null;
+    return this.inFlight.size === 0 && this.syncing === null && this.checkpointing === null;
   }
 }

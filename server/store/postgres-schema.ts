@@ -43,6 +43,13 @@ const MIGRATIONS: string[] = [
   // Sessions with a running round, so a restart resumes their timers without loading every session.
   `CREATE TABLE open_rounds (session_id text PRIMARY KEY);
    ${BACKFILL_OPEN_ROUNDS};`,
+  // The latest snapshot of each session's state, so a load reads it and the events after it (issue 13).
+  `CREATE TABLE snapshots (
+     session_id text PRIMARY KEY,
+     seq integer NOT NULL,
+     version integer NOT NULL,
+     data text NOT NULL
+   );`,
 ];
 
 /** An arbitrary constant: the advisory lock that lets only one node migrate at a time. */

@@ -8,6 +8,7 @@ import {
   type ProgrammeRow,
   SeqConflictError,
   type SessionRow,
+  type Snapshot,
   type Store,
   StoreUnavailableError,
   type StoredOp,
@@ -90,6 +91,20 @@ class PostgresStore implements Store {
   async lastSeq(sessionId: string): Promise<number> {
     const { rows } = await this.query<{ last: number }>('SELECT COALESCE(MAX(seq), 0)::int AS last FROM events WHERE session_id = $1', [sessionId]);
     return rows[0].last;
+  }
+
+  async writeSnapshot(sessionId: string, snapshot: Snapshot): Promise<void> {
+    await this.query(
+      `INSERT INTO snapshots (session_id, seq, version, data) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (session_id) DO UPDATE SET seq = EXCLUDED.seq, version = EXCLUDED.version, data = EXCLUDED.data
+       WHERE EXCLUDED.seq > snapshots.seq`,
+      [sessionId, snapshot.seq, snapshot.version, snapshot.data],
+    );
+  }
+
+  async readSnapshot(sessionId: string): Promise<Snapshot | null> {
+    const { rows } = await this.query<{ seq: number; version: number; data: string }>('SELECT seq, version, data FROM snapshots WHERE session_id = $1', [sessionId]);
+    return rows[0] ? { seq: rows[0].seq, version: rows[0].version, data: rows[0].data } : null;
   }
 
   async findOp(sessionId: string, opId: string): Promise<StoredOp | null> {

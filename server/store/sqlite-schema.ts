@@ -42,4 +42,11 @@ export const SQLITE_MIGRATIONS: string[] = [
   // Sessions with a running round, so a restart resumes their timers without loading every session.
   `CREATE TABLE open_rounds (session_id TEXT PRIMARY KEY) WITHOUT ROWID;
    ${BACKFILL_OPEN_ROUNDS};`,
+  // The latest snapshot of each session's state, so a load reads it and the events after it (issue 13).
+  `CREATE TABLE snapshots (
+     session_id TEXT PRIMARY KEY,
+     seq INTEGER NOT NULL,
+     version INTEGER NOT NULL,
+     data TEXT NOT NULL
+   );`,
 ];

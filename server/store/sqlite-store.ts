@@ -12,6 +12,7 @@ import {
   type ProgrammeRow,
   SeqConflictError,
   type SessionRow,
+  type Snapshot,
   type Store,
   StoreUnavailableError,
   type StoredOp,
@@ -124,6 +125,12 @@ class SqliteStore implements Store {
       openRound: db.prepare('INSERT OR IGNORE INTO open_rounds (session_id) VALUES (?)'),
       closeRound: db.prepare('DELETE FROM open_rounds WHERE session_id = ?'),
       openRounds: db.prepare('SELECT session_id FROM open_rounds'),
+      upsertSnapshot: db.prepare(
+        `INSERT INTO snapshots (session_id, seq, version, data) VALUES (?, ?, ?, ?)
+         ON CONFLICT (session_id) DO UPDATE SET seq = excluded.seq, version = excluded.version, data = excluded.data
+         WHERE excluded.seq > snapshots.seq`,
+      ),
+      readSnapshot: db.prepare('SELECT seq, version, data FROM snapshots WHERE session_id = ?'),
     };
   }
 
@@ -226,6 +233,15 @@ class SqliteStore implements Store {
   async readEvents(sessionId: string, afterSeq: number, limit?: number): Promise<EventRecord[]> {
     const rows = (limit ? this.st.readSome.all(sessionId, afterSeq, limit) : this.st.readAll.all(sessionId, afterSeq)) as Row[];
     return rows.map((r) => ({ seq: Number(r.seq), at: Number(r.at), type: String(r.type), data: parseEvent(sessionId, r) }));
+  }
+
+  writeSnapshot(sessionId: string, snapshot: Snapshot): Promise<void> {
+    return this.enqueue(() => void this.st.upsertSnapshot.run(sessionId, snapshot.seq, snapshot.version, snapshot.data));
+  }
+
+  async readSnapshot(sessionId: string): Promise<Snapshot | null> {
+    const r = this.st.readSnapshot.get(sessionId) as Row | undefined;
+    return r ? { seq: Number(r.seq), version: Number(r.version), data: String(r.data) } : null;
   }
 
   async sessionsWithOpenRound(): Promise<string[]> {

@@ -40,6 +40,17 @@ export interface AppendBatch {
   events: EventRecord[];
 }
 
+/**
+ * A session's state as of `seq`, serialised by the domain (the store keeps it opaque), so a load reads it and the
+ * events after it instead of the whole log. `version` is the domain's snapshot format: a reader that does not know
+ * it replays the log instead.
+ */
+export interface Snapshot {
+  seq: number;
+  version: number;
+  data: string;
+}
+
 export interface StoredOp {
   result: unknown;
   lastSeq: number;
@@ -91,6 +102,10 @@ export interface Store {
   /** Events with seq > afterSeq, ascending; at most `limit` when given. */
   readEvents(sessionId: string, afterSeq: number, limit?: number): Promise<EventRecord[]>;
   lastSeq(sessionId: string): Promise<number>;
+  /** Keeps the snapshot unless the session already has one at a later seq (one per session is kept). */
+  writeSnapshot(sessionId: string, snapshot: Snapshot): Promise<void>;
+  /** The session's latest snapshot, or null when it has none. */
+  readSnapshot(sessionId: string): Promise<Snapshot | null>;
   findOp(sessionId: string, opId: string): Promise<StoredOp | null>;
   findSession(sessionId: string): Promise<SessionRow | null>;
   findSessionByJoinCode(joinCode: string): Promise<SessionRow | null>;

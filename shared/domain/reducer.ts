@@ -4,6 +4,7 @@ import type { SynthesisDoc } from '../schemas/synthesis.js';
 import { assertNever } from './assert-never.js';
 import { DomainError } from './context.js';
 import { editSummary, hideTheme, mergeThemes, moveAnswer, renameTheme, setConsensus, splitTheme } from './curation/operations.js';
+import { Ownership } from './ownership.js';
 
 /** The state before the first event. */
 export const EMPTY_STATE: SessionState = {
@@ -28,35 +29,37 @@ export const EMPTY_STATE: SessionState = {
   seq: 0,
 };
 
-/** Applies one logged event. Pure and total: the same code runs on the server and in every browser. */
+/** Applies one logged event. Pure: the state passed in is never changed (the browser keeps it for React). */
 export function apply(state: SessionState, envelope: EventEnvelope): SessionState {
-  const next = applyEvent(state, envelope.event, envelope.at);
-  return { ...next, seq: envelope.seq };
+  return applyOwned(state, envelope, new Ownership());
 }
 
 /**
- * Applies events in order. Replaying a log (a load, a catch-up, an import) adds answers one by one, and copying
- * the answer map for each would make a replay quadratic in the session's size (minutes at 10,000 answers). Here
- * the map is copied once per run of additions and filled in place: only maps made in this call are written, and
- * the intermediate states never leave it, so callers still see a pure function.
+ * Applies events in order, purely. The maps this call makes are filled in place by the events after the one that
+ * made them (they never leave the call before it returns), so a replay of 10,000 answers copies the answer map once,
+ * not 10,000 times.
  */
 export function applyAll(state: SessionState, envelopes: readonly EventEnvelope[]): SessionState {
+  return applyAllOwned(state, envelopes, new Ownership());
+}
+
+/**
+ * Applies events with a long-lived `Ownership`: the server's way. Every map that `owner` made earlier is written in
+ * place, so one event costs the same at 10 answers and at 100,000. Whoever keeps a state beyond the moment must call
+ * `owner.release()` first (the next write then copies once).
+ */
+export function applyAllOwned(state: SessionState, envelopes: readonly EventEnvelope[], owner: Ownership): SessionState {
   let s = state;
-  let owned: Record<string, Answer> | null = null;
-  for (const envelope of envelopes) {
-    const e = envelope.event;
-    if (e.type !== 'answer.added') {
-      s = apply(s, envelope);
-      continue;
-    }
-    if (s.answers !== owned) owned = { ...s.answers };
-    owned[e.answer.id] = e.answer;
-    s = { ...touchGroup({ ...s, answers: owned }, e.answer.groupId, envelope.at), seq: envelope.seq };
-  }
+  for (const envelope of envelopes) s = applyOwned(s, envelope, owner);
   return s;
 }
 
-function applyEvent(s: SessionState, e: SessionEvent, at: number): SessionState {
+export function applyOwned(state: SessionState, envelope: EventEnvelope, owner: Ownership): SessionState {
+  // The top level is always a new object (a few dozen fields): a state's identity tells that it changed.
+  return { ...applyEvent(state, envelope.event, envelope.at, owner), seq: envelope.seq };
+}
+
+function applyEvent(s: SessionState, e: SessionEvent, at: number, w: Ownership): SessionState {
   switch (e.type) {
     case 'session.created': {
       const { type: _t, ...fields } = e;
@@ -69,23 +72,24 @@ function applyEvent(s: SessionState, e: SessionEvent, at: number): SessionState 
     case 'session.phaseChanged':
       return { ...s, phase: e.phase };
     case 'session.closed':
-      return { ...s, phase: 'closed', round: endRound(s, at) };
+      return { ...s, phase: 'closed', round: endRound(s, at), broadcast: null };
     case 'facilitator.invited':
       return s;
     case 'participant.joined': {
       const p = e.participant;
-      const s2 = { ...s, participants: { ...s.participants, [p.id]: p } };
-      return p.groupId ? updateGroup(s2, p.groupId, (g) => ({ ...g, memberIds: [...g.memberIds, p.id] })) : s2;
+      const s2 = { ...s, participants: put(w, s.participants, p.id, p) };
+      return p.groupId ? updateGroup(s2, p.groupId, w, (g) => ({ ...g, memberIds: [...g.memberIds, p.id] })) : s2;
     }
     case 'participant.moved':
-      return moveParticipant(s, e.participantId, e.groupId);
+      return moveParticipant(s, e.participantId, e.groupId, w);
     case 'groups.formed':
     case 'groups.merged':
-      return replaceGroups(s, e.groups);
+      return replaceGroups(s, e.groups, w);
     case 'prompts.dealt': {
-      const groups = { ...s.groups };
+      let groups = s.groups;
       for (const [gid, promptIds] of Object.entries(e.assignments)) {
-        if (groups[gid]) groups[gid] = { ...groups[gid], promptIds };
+        const g = get(groups, gid);
+        if (g) groups = put(w, groups, gid, { ...g, promptIds });
       }
       return { ...s, groups };
     }
@@ -94,34 +98,36 @@ function applyEvent(s: SessionState, e: SessionEvent, at: number): SessionState 
         ...s,
         phase: 'breakout',
         round: { number: e.number, startedAt: at, endsAt: e.endsAt, endedAt: null },
-        groups: mapActiveGroups(s, (g) => ({ ...g, done: false, help: false })),
+        groups: mapActiveGroups(s, w, (g) => ({ ...g, done: false, help: false })),
       };
     case 'round.extended':
       return s.round ? { ...s, round: { ...s.round, endsAt: e.endsAt } } : s;
     case 'round.ended':
-      return { ...s, phase: 'plenary', round: endRound(s, at) };
+      // Help and done belong to the round, and so does a broadcast such as "2 minutes left": all end with it.
+      return {
+        ...s,
+        phase: 'plenary',
+        round: endRound(s, at),
+        broadcast: null,
+        groups: mapActiveGroups(s, w, (g) => (g.done || g.help ? { ...g, done: false, help: false } : g)),
+      };
     case 'broadcast.sent':
       return { ...s, broadcast: e.message === null ? null : { message: e.message, at } };
     case 'answer.added':
-      return touchGroup({ ...s, answers: { ...s.answers, [e.answer.id]: e.answer } }, e.answer.groupId, at);
+      return touchGroup({ ...s, answers: put(w, s.answers, e.answer.id, e.answer) }, e.answer.groupId, at, w);
     case 'answer.edited': {
-      const a = s.answers[e.answerId];
+      const a = get(s.answers, e.answerId);
       if (!a) return s; // not visible to this reader
-      const answers = { ...s.answers, [a.id]: { ...a, text: e.text, updatedAt: at } };
-      return touchGroup({ ...s, answers }, a.groupId, at);
+      return touchGroup({ ...s, answers: put(w, s.answers, a.id, { ...a, text: e.text, updatedAt: at }) }, a.groupId, at, w);
     }
     case 'answer.deleted': {
-      if (!s.answers[e.answerId]) return s;
-      const { [e.answerId]: _gone, ...answers } = s.answers;
-      return touchGroup({ ...s, answers }, e.groupId, at);
+      if (!get(s.answers, e.answerId)) return s;
+      const answers = w.own(s.answers);
+      delete answers[e.answerId];
+      return touchGroup({ ...s, answers }, e.groupId, at, w);
     }
     case 'group.signalled':
-      return updateGroup(s, e.groupId, (g) => ({
-        ...g,
-        done: e.done ?? g.done,
-        help: e.help ?? g.help,
-        lastActivityAt: at,
-      }));
+      return updateGroup(s, e.groupId, w, (g) => ({ ...g, done: e.done ?? g.done, help: e.help ?? g.help, lastActivityAt: at }));
     case 'synthesis.updated':
       return { ...s, synthesis: e.synthesis };
     case 'synthesis.themeRenamed':
@@ -133,7 +139,7 @@ function applyEvent(s: SessionState, e: SessionEvent, at: number): SessionState 
     case 'synthesis.themeSplit':
       return curate(s, (d, l) => splitTheme(d, l, e.themeId, e.answerIds, e.newThemeId));
     case 'synthesis.themeHidden':
-      return curate(s, (d, l) => hideTheme(d, l, e.themeId, e.hidden));
+      return curate(s, (d, l) => (e.hidden ? returnDots(hideTheme(d, l, e.themeId, e.hidden), e.themeId) : hideTheme(d, l, e.themeId, e.hidden)));
     case 'synthesis.consensusSet':
       return curate(s, (d, l) => setConsensus(d, l, e.themeId, e.consensus));
     case 'synthesis.summaryEdited':
@@ -145,14 +151,39 @@ function applyEvent(s: SessionState, e: SessionEvent, at: number): SessionState 
     case 'vote.cast':
     case 'vote.retracted': {
       if (!s.synthesis) return s;
-      const mine = s.synthesis.votes[e.participantId] ?? [];
+      const mine = get(s.synthesis.votes, e.participantId) ?? [];
       const i = mine.indexOf(e.themeId);
       const next = e.type === 'vote.cast' ? [...mine, e.themeId] : i < 0 ? mine : [...mine.slice(0, i), ...mine.slice(i + 1)];
-      return { ...s, synthesis: { ...s.synthesis, votes: { ...s.synthesis.votes, [e.participantId]: next } } };
+      return { ...s, synthesis: { ...s.synthesis, votes: put(w, s.synthesis.votes, e.participantId, next) } };
     }
     default:
       return assertNever(e);
   }
+}
+
+/** An entry of a record by id, own properties only: an id such as `constructor` never reaches Object.prototype. */
+function get<T>(record: Record<string, T>, id: string): T | undefined {
+  return Object.hasOwn(record, id) ? record[id] : undefined;
+}
+
+/** The record with `id` set: in place when `w` owns it, else in a copy it now owns. */
+function put<T>(w: Ownership, record: Record<string, T>, id: string, value: T): Record<string, T> {
+  const r = w.own(record);
+  // defineProperty, not assignment: an id such as `__proto__` stays an ordinary key.
+  Object.defineProperty(r, id, { value, writable: true, enumerable: true, configurable: true });
+  return r;
+}
+
+/** A hidden theme's dots go back to the people who cast them, so they can vote again (issue 14). */
+function returnDots(doc: SynthesisDoc, themeId: string): SynthesisDoc {
+  const votes: SynthesisDoc['votes'] = {};
+  let changed = false;
+  for (const [pid, themes] of Object.entries(doc.votes)) {
+    const kept = themes.filter((t) => t !== themeId);
+    if (kept.length !== themes.length) changed = true;
+    votes[pid] = kept;
+  }
+  return changed ? { ...doc, votes } : doc;
 }
 
 /**
@@ -173,49 +204,55 @@ function endRound(s: SessionState, at: number): SessionState['round'] {
   return s.round && s.round.endedAt === null ? { ...s.round, endedAt: at } : s.round;
 }
 
-function updateGroup(s: SessionState, groupId: string, f: (g: Group) => Group): SessionState {
-  const g = s.groups[groupId];
-  return g ? { ...s, groups: { ...s.groups, [groupId]: f(g) } } : s;
+function updateGroup(s: SessionState, groupId: string, w: Ownership, f: (g: Group) => Group): SessionState {
+  const g = get(s.groups, groupId);
+  return g ? { ...s, groups: put(w, s.groups, groupId, f(g)) } : s;
 }
 
-function touchGroup(s: SessionState, groupId: string, at: number): SessionState {
-  return updateGroup(s, groupId, (g) => ({ ...g, lastActivityAt: at }));
+function touchGroup(s: SessionState, groupId: string, at: number, w: Ownership): SessionState {
+  return updateGroup(s, groupId, w, (g) => ({ ...g, lastActivityAt: at }));
 }
 
-function mapActiveGroups(s: SessionState, f: (g: Group) => Group): SessionState['groups'] {
-  const groups = { ...s.groups };
-  for (const id of s.groupOrder) if (groups[id]) groups[id] = f(groups[id]);
+function mapActiveGroups(s: SessionState, w: Ownership, f: (g: Group) => Group): SessionState['groups'] {
+  let groups = s.groups;
+  for (const id of s.groupOrder) {
+    const g = get(groups, id);
+    if (!g) continue;
+    const next = f(g);
+    if (next !== g) groups = put(w, groups, id, next);
+  }
   return groups;
 }
 
-function moveParticipant(s: SessionState, participantId: string, groupId: string): SessionState {
-  const p = s.participants[participantId];
+function moveParticipant(s: SessionState, participantId: string, groupId: string, w: Ownership): SessionState {
+  const p = get(s.participants, participantId);
   // A participant's view holds only their group-mates but every group's member list: a move between two other
   // groups still changes those lists.
-  const fromId = p ? p.groupId : (s.groupOrder.find((id) => s.groups[id]?.memberIds.includes(participantId)) ?? null);
-  if (!p && !fromId && !s.groups[groupId]) return s;
-  const groups = { ...s.groups };
-  if (fromId && groups[fromId]) {
-    const from = groups[fromId];
-    groups[from.id] = { ...from, memberIds: from.memberIds.filter((id) => id !== participantId) };
-  }
-  const to = groups[groupId];
-  if (to && !to.memberIds.includes(participantId)) groups[groupId] = { ...to, memberIds: [...to.memberIds, participantId] };
-  return p ? { ...s, groups, participants: { ...s.participants, [participantId]: { ...p, groupId } } } : { ...s, groups };
+  const fromId = p ? p.groupId : (s.groupOrder.find((id) => get(s.groups, id)?.memberIds.includes(participantId)) ?? null);
+  if (!p && !fromId && !get(s.groups, groupId)) return s;
+  let groups = s.groups;
+  const from = fromId ? get(groups, fromId) : undefined;
+  if (from) groups = put(w, groups, from.id, { ...from, memberIds: from.memberIds.filter((id) => id !== participantId) });
+  const to = get(groups, groupId);
+  if (to && !to.memberIds.includes(participantId)) groups = put(w, groups, groupId, { ...to, memberIds: [...to.memberIds, participantId] });
+  return p ? { ...s, groups, participants: put(w, s.participants, participantId, { ...p, groupId }) } : { ...s, groups };
 }
 
 /**
  * A new split archives the current groups (their member lists go to history for "new faces");
  * a merge archives the merged parts too, but their answers stay visible through the new group's lineage.
  */
-function replaceGroups(s: SessionState, newGroups: Group[]): SessionState {
-  const groups = { ...s.groups };
-  const current = s.groupOrder.map((id) => groups[id]).filter(Boolean);
-  for (const g of current) groups[g.id] = { ...g, archived: true };
-  for (const g of newGroups) groups[g.id] = g;
-  const participants = { ...s.participants };
+function replaceGroups(s: SessionState, newGroups: Group[], w: Ownership): SessionState {
+  let groups = s.groups;
+  const current = s.groupOrder.map((id) => get(groups, id)).filter((g): g is Group => g !== undefined);
+  for (const g of current) groups = put(w, groups, g.id, { ...g, archived: true });
+  for (const g of newGroups) groups = put(w, groups, g.id, g);
+  let participants = s.participants;
   for (const g of newGroups) {
-    for (const pid of g.memberIds) if (participants[pid]) participants[pid] = { ...participants[pid], groupId: g.id };
+    for (const pid of g.memberIds) {
+      const p = get(participants, pid);
+      if (p) participants = put(w, participants, pid, { ...p, groupId: g.id });
+    }
   }
   const history = current.length ? [...s.history, current.map((g) => g.memberIds)] : s.history;
   return { ...s, groups, participants, history, groupOrder: newGroups.map((g) => g.id) };

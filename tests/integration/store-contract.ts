@@ -87,6 +87,20 @@ export function defineStoreContract(name: string, factory: () => Promise<StoreFi
       expect(await store.readEvents(id, 10)).toEqual([]);
     });
 
+    it('keeps the latest snapshot of a session, never an older one over a newer', async () => {
+      const id = await newSession();
+      expect(await store.readSnapshot(id)).toBeNull();
+      await store.writeSnapshot(id, { seq: 5, version: 1, data: '{"n":5}' });
+      await store.writeSnapshot(id, { seq: 9, version: 1, data: '{"n":9, "text":"Ærø «é» 🎉"}' });
+      await store.writeSnapshot(id, { seq: 7, version: 1, data: '{"n":7}' });
+      expect(await store.readSnapshot(id)).toEqual({ seq: 9, version: 1, data: '{"n":9, "text":"Ærø «é» 🎉"}' });
+      expect(await store.readSnapshot('another-session')).toBeNull();
+      if (fx.reopen) {
+        store = await fx.reopen();
+        expect((await store.readSnapshot(id))?.seq).toBe(9);
+      }
+    });
+
     it('round-trips any JSON exactly', async () => {
       const id = await newSession();
       const data = { text: 'Ærø «l’économie» "quoted, comma"\nnew line 🎉 <script>x</script> =SUM(A1)', nested: { deep: [1, 2.5, null, true, { k: 'v' }] }, empty: '' };

@@ -25,6 +25,8 @@ class SharedLog {
         return this.records.filter((r) => r.seq > after);
       },
       findOp: async () => null,
+      readSnapshot: async () => null,
+      writeSnapshot: async () => undefined,
     } as unknown as Store;
   }
 }
