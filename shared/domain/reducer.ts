@@ -169,8 +169,10 @@ function get<T>(record: Record<string, T>, id: string): T | undefined {
 /** The record with `id` set: in place when `w` owns it, else in a copy it now owns. */
 function put<T>(w: Ownership, record: Record<string, T>, id: string, value: T): Record<string, T> {
   const r = w.own(record);
-  // defineProperty, not assignment: an id such as `__proto__` stays an ordinary key.
-  Object.defineProperty(r, id, { value, writable: true, enumerable: true, configurable: true });
+  // Assignment would set the prototype for `__proto__` (the schemas refuse such ids; this is the second line of
+  // defence). defineProperty only then: it turns the object into a slow one, and plain assignment keeps it fast.
+  if (id === '__proto__') Object.defineProperty(r, id, { value, writable: true, enumerable: true, configurable: true });
+  else r[id] = value;
   return r;
 }
 

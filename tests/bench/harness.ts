@@ -1,6 +1,13 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import path from 'node:path';
 
+/**
+ * What every benchmarked server runs with: the operator token (for `/healthz`'s load figures), and the per-address
+ * caps raised, because every simulated participant comes from this one machine's address.
+ */
+export const BENCH_OPERATOR_TOKEN = 'bench-operator-token-000000000000';
+export const BENCH_SERVER_ENV = { OPERATOR_TOKEN: BENCH_OPERATOR_TOKEN, JOINS_PER_ADDRESS_PER_10_MIN: '1000000', MAX_PARTICIPANTS_PER_SESSION: '100000' };
+
 /** A pool of load-generator processes speaking the load-worker.ts protocol over IPC. */
 export class Workers {
   private constructor(private readonly procs: ChildProcess[]) {}

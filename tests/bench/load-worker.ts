@@ -25,6 +25,8 @@ interface Client {
   attaching: number;
   /** Answers this client received in the current phase. */
   got: number;
+  /** When this client last received its group's slice after a regrouping. */
+  regroupedAt: number;
 }
 
 const loop = monitorEventLoopDelay({ resolution: 5 });
@@ -75,7 +77,7 @@ async function attachOnce(c: Client, withLastSeq: boolean): Promise<boolean> {
 
 async function connectOne(target: Target, url: string, index: number, opts: { joinCode?: string; groupSize: number }): Promise<void> {
   const socket = io(url, { transports: ['websocket'], reconnectionDelay: 200, reconnectionDelayMax: 1000, forceNew: true, auth: handshakeAuth() });
-  const c: Client = { socket, tracker: new ViewTracker(() => 'participant', () => c.participantId), participantId: null, group: null, token: nanoid(24), sessionId: null, syncedSeq: 0, attachedAt: 0, attaching: 0, got: 0 };
+  const c: Client = { socket, tracker: new ViewTracker(() => 'participant', () => c.participantId), participantId: null, group: null, token: nanoid(24), sessionId: null, syncedSeq: 0, attachedAt: 0, attaching: 0, got: 0, regroupedAt: 0 };
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
@@ -96,6 +98,7 @@ async function connectOne(target: Target, url: string, index: number, opts: { jo
     // The group is taken from the server's slice, not from the event: the slice comes once the server has moved
     // the socket to the group's room.
     socket.on('slice', (slice: GroupSlice) => {
+      c.regroupedAt = now();
       if (c.tracker.regroup(slice)) void attach(c, false);
       else c.group = c.tracker.view?.participants[c.participantId!]?.groupId ?? null;
     });
@@ -126,6 +129,7 @@ async function write(msg: { target: Target; perSecond: number; durationMs: numbe
   for (const g of Object.keys(sentByGroup)) delete sentByGroup[g];
   let n = 0;
   let acked = 0;
+  const refused: Record<string, number> = {};
   const total = Math.round((msg.perSecond * msg.durationMs) / 1000);
   const start = now();
   const writers = clients.filter((c) => c.group);
@@ -142,7 +146,7 @@ async function write(msg: { target: Target; perSecond: number; durationMs: numbe
             if (ack.ok) {
               acked++;
               if (ack.result?.answerId) ackedIds.push(ack.result.answerId);
-            }
+            } else refused[ack.error.code] = (refused[ack.error.code] ?? 0) + 1;
           },
           // A node killed at the end of a phase drops the acks still in flight: they are simply not acknowledged.
           () => undefined,
@@ -156,7 +160,7 @@ async function write(msg: { target: Target; perSecond: number; durationMs: numbe
   });
   // Let the last deliveries land.
   await new Promise((r) => setTimeout(r, 1500));
-  reply({ type: 'wrote', sent: n, acked, ms: now() - start });
+  reply({ type: 'wrote', sent: n, acked, refused, ms: now() - start });
 }
 
 process.on('message', (msg: { type: string } & Record<string, unknown>) => {
@@ -182,6 +186,13 @@ process.on('message', (msg: { type: string } & Record<string, unknown>) => {
     case 'await-sync': {
       const since = msg.since as number;
       const check = () => (clients.every((c) => c.attachedAt > since && c.syncedSeq >= (msg.seq as number)) ? reply({ type: 'synced', at: Math.max(...clients.map((c) => c.attachedAt)) }) : setTimeout(check, 20));
+      check();
+      break;
+    }
+    case 'await-regroup': {
+      // Every client has its new group's slice (the server moved its sockets) after `since`.
+      const since = msg.since as number;
+      const check = () => (clients.every((c) => c.regroupedAt > since) ? reply({ type: 'regrouped', at: Math.max(...clients.map((c) => c.regroupedAt)) }) : setTimeout(check, 20));
       check();
       break;
     }

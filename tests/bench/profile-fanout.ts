@@ -6,12 +6,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { createSession, facilitatorClient, TestClient } from '../support/clients.js';
 import { spawnServer } from '../support/server-process.js';
+import { BENCH_SERVER_ENV } from './harness.js';
 
 const participants = Number(process.argv[2] ?? 200);
 const answers = Number(process.argv[3] ?? 3000);
 const profDir = await mkdtemp(path.join(os.tmpdir(), 'plive-prof-'));
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'plive-prof-data-'));
-const server = await spawnServer({ DATA_DIR: dataDir, PORT: '0' }, 20_000, ['--cpu-prof', `--cpu-prof-dir=${profDir}`]);
+const server = await spawnServer({ ...BENCH_SERVER_ENV, DATA_DIR: dataDir, PORT: '0' }, 20_000, ['--cpu-prof', `--cpu-prof-dir=${profDir}`]);
 const s = await createSession(server.url);
 const fac = await facilitatorClient(server.url, s);
 const clients: TestClient[] = [];

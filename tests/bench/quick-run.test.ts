@@ -11,7 +11,8 @@ const run = promisify(execFile);
 interface BenchJson {
   fanout: { participants: number; p95Ms: number; floorP95Ms: number; ratioP95: number; deliveryRatio: number };
   joinStorm: { participants: number; seconds: number; failures: number };
-  restart: { participants: number; seconds: number; lostAnswers: number };
+  restart: { participants: number; answers: number; seconds: number; lostAnswers: number };
+  bigSession: { participants: number; answers: number; deliveryRatio: number; regroupSeconds: number; applyCost: { answers: number; serverMicros: number }[] };
   memory: { participants: number; rssMb: number; kbPerParticipant: number }[];
   writes: { answersPerSecond: number };
   synthesis: { answers: number; ms: number }[];
@@ -30,6 +31,11 @@ describe('npm run bench -- --quick', () => {
     expect(result.fanout.ratioP95).toBeCloseTo(result.fanout.p95Ms / result.fanout.floorP95Ms, 5);
     expect(result.joinStorm).toMatchObject({ participants: 200, failures: 0 });
     expect(result.restart).toMatchObject({ participants: 200, lostAnswers: 0 });
+    expect(result.restart.answers).toBeGreaterThanOrEqual(1000);
+    expect(result.bigSession).toMatchObject({ participants: 300, deliveryRatio: 1 });
+    expect(result.bigSession.answers).toBeGreaterThan(0);
+    expect(result.bigSession.regroupSeconds).toBeGreaterThan(0);
+    expect(result.bigSession.applyCost.map((c) => c.answers)).toEqual([1000, 50000]);
     expect(result.memory.map((m) => m.participants)).toEqual([200, 500]);
     expect(result.writes.answersPerSecond).toBeGreaterThan(0);
     expect(result.synthesis.map((s) => s.answers)).toEqual([1000, 10000]);

@@ -5,12 +5,14 @@ import { Workers } from './harness.js';
 import { durableWrites, fanOut, floorFanOut, floorJoinStorm, joinStorm, memory, synthesisTimes, twoNodeFanOut, type Sizes } from './scenarios.js';
 import { round } from './stats.js';
 import { synthesisUnderLoad } from './synthesis-under-load.js';
+import { applyCost, bigSession } from './big-session.js';
 
 const quick = process.argv.includes('--quick');
 const json = process.argv.includes('--json');
 const sizes: Sizes = quick
-  ? { participants: 200, ratePerSecond: 50, seconds: 5, memory: [200, 500], writes: 3000, synthesis: [1000, 10000], synthesisUnderLoad: 2000 }
-  : { participants: 1000, ratePerSecond: 100, seconds: 30, memory: [1000, 5000], writes: 20000, synthesis: [1000, 10000], synthesisUnderLoad: 10000 };
+  ? { participants: 200, ratePerSecond: 50, seconds: 5, memory: [200, 500], writes: 3000, synthesis: [1000, 10000], synthesisUnderLoad: 2000, restartAnswers: 1000 }
+  : { participants: 1000, ratePerSecond: 100, seconds: 30, memory: [1000, 5000], writes: 20000, synthesis: [1000, 10000], synthesisUnderLoad: 10000, restartAnswers: 20000 };
+const big = quick ? { participants: 300, answers: 1500, seconds: 5 } : { participants: 5000, answers: 50000, seconds: 100 };
 
 const log = (...a: unknown[]) => console.log(...a);
 
@@ -26,7 +28,7 @@ async function main() {
     log(`ours : p50 ${round(ours.latency.p50)} ms  p95 ${round(ours.latency.p95)} ms  p99 ${round(ours.latency.p99)} ms  max ${round(ours.latency.max)} ms  delivery ${round(ours.deliveryRatio * 100, 2)}%  acked ${round(ours.ackedPerSecond)}/s  server CPU ${round(ours.serverCpu * 100)}%  server loop p99 ${round(ours.serverLoopP99Ms)} ms  generator loop p99 ${round(ours.generatorLoopP99Ms)} ms`);
     log(`floor: p50 ${round(floor.latency.p50)} ms  p95 ${round(floor.latency.p95)} ms  p99 ${round(floor.latency.p99)} ms  max ${round(floor.latency.max)} ms  delivery ${round(floor.deliveryRatio * 100, 2)}%  server CPU ${round(floor.serverCpu * 100)}%  generator loop p99 ${round(floor.generatorLoopP99Ms)} ms`);
     log(`ratio p95 ours/floor: ${round(ours.latency.p95 / floor.latency.p95, 2)}`);
-    log(`restart (SIGKILL mid-round): all ${restart.participants} caught up in ${round(restart.seconds, 2)} s, acknowledged answers lost: ${restart.lostAnswers} of ${restart.ackedBefore}`);
+    log(`restart (SIGKILL mid-round, ${restart.answers} answers in the session): all ${restart.participants} caught up in ${round(restart.seconds, 2)} s, server ready ${round(restart.readyAfterMs)} ms and /healthz answered ${round(restart.healthyAfterMs)} ms after the kill, acknowledged answers lost: ${restart.lostAnswers} of ${restart.ackedBefore}`);
 
     let twoNodes: Awaited<ReturnType<typeof twoNodeFanOut>> | null = null;
     if (process.env.DATABASE_URL && process.env.REDIS_URL) {
@@ -34,6 +36,14 @@ async function main() {
       twoNodes = await twoNodeFanOut(workers, sizes, process.env.DATABASE_URL, process.env.REDIS_URL);
       log(`two nodes: p50 ${round(twoNodes.latency.p50)} ms  p95 ${round(twoNodes.latency.p95)} ms  p99 ${round(twoNodes.latency.p99)} ms  max ${round(twoNodes.latency.max)} ms  delivery ${round(twoNodes.deliveryRatio * 100, 2)}%  acked ${round(twoNodes.ackedPerSecond)}/s  servers' CPU ${round(twoNodes.serverCpu * 100)}%`);
     } else log('\n(two-node fan-out skipped: set DATABASE_URL and REDIS_URL to run it)');
+
+    log(`\n## Big session: ${big.participants} participants in groups of 8, ${big.answers} answers over ${big.seconds} s, then a regrouping of everyone`);
+    const bigRun = await bigSession(workers, big);
+    log(`joined in ${round(bigRun.joinSeconds, 1)} s; ${bigRun.answers} answers acked of ${bigRun.sent}; fan-out p50 ${round(bigRun.latency.p50)} ms  p95 ${round(bigRun.latency.p95)} ms  p99 ${round(bigRun.latency.p99)} ms  max ${round(bigRun.latency.max)} ms  delivery ${round(bigRun.deliveryRatio * 100, 2)}%`);
+    if (bigRun.answers < bigRun.sent) log(`  refused: ${JSON.stringify(bigRun.refused)}`);
+    log(`regrouping of ${bigRun.participants}: every client had its new group ${round(bigRun.regroupSeconds, 2)} s after the command`);
+    const cost = applyCost([1000, 50000]);
+    for (const c of cost) log(`applying one answer at ${c.answers} answers: server (in place) ${round(c.serverMicros, 2)} µs, pure reducer (a browser's copy) ${round(c.pureMicros, 1)} µs`);
 
     log('\n## Join storm');
     const storm = await joinStorm(workers, sizes.participants);
@@ -67,14 +77,15 @@ async function main() {
         twoNodes: twoNodes && { participants: twoNodes.participants, p50Ms: twoNodes.latency.p50, p95Ms: twoNodes.latency.p95, deliveryRatio: twoNodes.deliveryRatio },
         fanout: { participants: ours.participants, p50Ms: ours.latency.p50, p95Ms: ours.latency.p95, p99Ms: ours.latency.p99, floorP95Ms: floor.latency.p95, ratioP95: ours.latency.p95 / floor.latency.p95, deliveryRatio: ours.deliveryRatio },
         joinStorm: { participants: storm.participants, seconds: storm.seconds, failures: storm.failures, floorSeconds: floorStorm.seconds },
-        restart: { participants: restart.participants, seconds: restart.seconds, lostAnswers: restart.lostAnswers },
+        restart: { participants: restart.participants, answers: restart.answers, seconds: restart.seconds, readyAfterMs: restart.readyAfterMs, healthyAfterMs: restart.healthyAfterMs, lostAnswers: restart.lostAnswers },
+        bigSession: { participants: bigRun.participants, answers: bigRun.answers, p95Ms: bigRun.latency.p95, deliveryRatio: bigRun.deliveryRatio, regroupSeconds: bigRun.regroupSeconds, applyCost: cost },
         memory: mem.map((m) => ({ participants: m.participants, rssMb: m.rssMb, kbPerParticipant: m.kbPerParticipant })),
         writes: { answersPerSecond: writes.answersPerSecond },
         synthesis: synth,
         synthesisUnderLoad: { answers: underLoad.answers, synthesisMs: underLoad.synthesisMs, ackP95BeforeMs: underLoad.acksBefore.p95, ackP95DuringMs: underLoad.acksDuring.p95, acksDuring: underLoad.acksDuring.n, loopP99BeforeMs: underLoad.loopP99BeforeMs, loopP99DuringMs: underLoad.loopP99DuringMs },
       }));
     }
-    const failed = ours.deliveryRatio < 1 || restart.lostAnswers > 0 || storm.failures > 0;
+    const failed = ours.deliveryRatio < 1 || restart.lostAnswers > 0 || storm.failures > 0 || bigRun.deliveryRatio < 1;
     process.exitCode = failed ? 1 : 0;
   } catch (err) {
     workers.close();

@@ -6,7 +6,7 @@ import type { SessionState } from '../../shared/schemas/session.js';
 import { openSqliteStore } from '../../server/store/sqlite-store.js';
 import { createSession, eventually, facilitatorClient, type TestClient } from '../support/clients.js';
 import { spawnServer, type ServerProcess } from '../support/server-process.js';
-import { freePort, startFloor, Workers } from './harness.js';
+import { BENCH_OPERATOR_TOKEN, BENCH_SERVER_ENV, freePort, startFloor, Workers } from './harness.js';
 import { cpuSeconds, now, summary } from './stats.js';
 
 export interface Sizes {
@@ -18,13 +18,15 @@ export interface Sizes {
   synthesis: number[];
   /** Answers in the big session synthesised while another room writes. */
   synthesisUnderLoad: number;
+  /** Answers the fan-out room holds when the server is killed for the restart storm (written beyond the fan-out's). */
+  restartAnswers: number;
 }
 
 const GROUP = 8;
 const tmp = () => mkdtemp(path.join(os.tmpdir(), 'plive-bench-'));
 const split = (n: number, parts: number, i: number) => Math.floor(n / parts) + (i < n % parts ? 1 : 0);
 const offsetOf = (n: number, parts: number, i: number) => Array.from({ length: i }, (_, k) => split(n, parts, k)).reduce((a, b) => a + b, 0);
-const health = async (url: string) => (await (await fetch(`${url}/healthz`)).json()).metrics as { rssMb: number; heapUsedMb: number; eventLoopDelayP99Ms: number };
+const health = async (url: string) => (await (await fetch(`${url}/healthz`, { headers: { authorization: `Bearer ${BENCH_OPERATOR_TOKEN}` } })).json()).metrics as { rssMb: number; heapUsedMb: number; eventLoopDelayP99Ms: number };
 
 const reset = (workers: Workers) => workers.all(() => ({ type: 'reset' }), 'reset-done');
 
@@ -78,17 +80,37 @@ async function measureFanOut(workers: Workers, sizes: Sizes, urls: string[], pid
 export async function fanOut(workers: Workers, sizes: Sizes) {
   const dataDir = await tmp();
   const port = await freePort();
-  let server: ServerProcess = await spawnServer({ DATA_DIR: dataDir, PORT: String(port) });
-  const { result, s, fac, ackedIds } = await measureFanOut(workers, sizes, [server.url], [server.child.pid!]);
+  let server: ServerProcess = await spawnServer({ ...BENCH_SERVER_ENV, DATA_DIR: dataDir, PORT: String(port) });
+  const { result, s, fac } = await measureFanOut(workers, sizes, [server.url], [server.child.pid!]);
 
-  // Restart storm on the same room: SIGKILL mid-round, start again on the same port and data, wait for every client.
-  const seqBefore = (await stateOf(server.url, s)).seq;
+  // Restart storm on the same room: first more answers until it holds `restartAnswers` (as fast as the room acks
+  // them), then SIGKILL mid-round, start again on the same port and data, wait for every client.
+  const more = sizes.restartAnswers - Object.keys((await stateOf(server.url, s)).answers).length;
+  if (more > 0) {
+    const rate = 1500;
+    await workers.all(() => ({ type: 'write', target: 'real', perSecond: rate / workers.size, durationMs: (more / rate) * 1000, promptId: fac.view!.prompts[0].id }), 'wrote');
+  }
+  // Every answer acknowledged so far, the fan-out's and these, must survive the crash.
+  const acked = (await workers.all<{ ackedIds: string[] }>(() => ({ type: 'report' }), 'report')).flatMap((r) => r.ackedIds);
+  const before = await stateOf(server.url, s);
+  const seqBefore = before.seq;
   await server.kill('SIGKILL');
   const killedAt = now();
-  server = await spawnServer({ DATA_DIR: dataDir, PORT: String(port) });
+  server = await spawnServer({ ...BENCH_SERVER_ENV, DATA_DIR: dataDir, PORT: String(port) });
+  const readyAfterMs = now() - killedAt;
+  await fetch(`${server.url}/healthz`);
+  const healthyAfterMs = now() - killedAt;
   const [lastSync] = (await workers.all<{ at: number }>(() => ({ type: 'await-sync', since: killedAt, seq: seqBefore }), 'synced')).sort((a, b) => b.at - a.at);
   const after = await stateOf(server.url, s);
-  const restart = { participants: result.participants, seconds: (lastSync.at - killedAt) / 1000, lostAnswers: ackedIds.filter((id) => !after.answers[id]).length, ackedBefore: ackedIds.length };
+  const restart = {
+    participants: result.participants,
+    answers: Object.keys(before.answers).length,
+    seconds: (lastSync.at - killedAt) / 1000,
+    readyAfterMs,
+    healthyAfterMs,
+    lostAnswers: acked.filter((id) => !after.answers[id]).length,
+    ackedBefore: acked.length,
+  };
   fac.close();
   await server.kill('SIGKILL');
   await rm(dataDir, { recursive: true, force: true });
@@ -104,7 +126,7 @@ export async function twoNodeFanOut(workers: Workers, sizes: Sizes, databaseUrl:
   await pg.query(`CREATE SCHEMA ${schema}`);
   const db = new URL(databaseUrl);
   db.searchParams.set('options', `-c search_path=${schema}`);
-  const env = { DATABASE_URL: db.toString(), REDIS_URL: redisUrl, PORT: '0' };
+  const env = { ...BENCH_SERVER_ENV, DATABASE_URL: db.toString(), REDIS_URL: redisUrl, PORT: '0' };
   const nodes = await Promise.all([spawnServer(env), spawnServer(env)]);
   try {
     const { result, fac } = await measureFanOut(workers, sizes, nodes.map((n) => n.url), nodes.map((n) => n.child.pid!));
@@ -162,7 +184,7 @@ export async function floorFanOut(workers: Workers, sizes: Sizes) {
 export async function joinStorm(workers: Workers, n: number) {
   await reset(workers);
   const dataDir = await tmp();
-  const server = await spawnServer({ DATA_DIR: dataDir, PORT: '0' });
+  const server = await spawnServer({ ...BENCH_SERVER_ENV, DATA_DIR: dataDir, PORT: '0' });
   const s = await createSession(server.url);
   const start = now();
   const ours = await workers.all<{ failures: number; lastDoneAt: number }>((i) => ({ type: 'connect', target: 'real', url: server.url, joinCode: s.joinCode, count: split(n, workers.size, i), offset: offsetOf(n, workers.size, i), spreadMs: 1000, groupSize: GROUP }), 'connected');
@@ -184,7 +206,7 @@ export async function floorJoinStorm(workers: Workers, n: number) {
 /** Server memory with many connected participants (joined and attached), per participant above the empty server. */
 export async function memory(counts: number[]) {
   const dataDir = await tmp();
-  const server = await spawnServer({ DATA_DIR: dataDir, PORT: '0' });
+  const server = await spawnServer({ ...BENCH_SERVER_ENV, DATA_DIR: dataDir, PORT: '0' });
   const s = await createSession(server.url);
   await fetch(`${server.url}/api/sessions/${s.sessionId}`, { headers: { authorization: `Bearer ${s.facilitatorKey}` } });
   const base = await health(server.url);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { answerTexts, importSessionWithAnswers } from '../support/big-session.js';
 import { TestClient, createSession, eventually, facilitatorClient } from '../support/clients.js';
 import { spawnServer } from '../support/server-process.js';
+import { BENCH_OPERATOR_TOKEN, BENCH_SERVER_ENV } from './harness.js';
 import { now, summary } from './stats.js';
 
 const WRITERS = 16;
@@ -24,10 +25,10 @@ interface Ack {
  */
 export async function synthesisUnderLoad(answers: number) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'plive-bench-synth-'));
-  const server = await spawnServer({ DATA_DIR: dataDir, PORT: '0' });
+  const server = await spawnServer({ ...BENCH_SERVER_ENV, DATA_DIR: dataDir, PORT: '0' });
   const clients: TestClient[] = [];
   try {
-    const big = await importSessionWithAnswers(server.url, answerTexts(answers));
+    const big = await importSessionWithAnswers(server.url, answerTexts(answers), { operatorToken: BENCH_OPERATOR_TOKEN });
     const fac = await facilitatorClient(server.url, big);
     clients.push(fac);
     const runSynthesis = async (opId: string) => {
@@ -64,7 +65,7 @@ export async function synthesisUnderLoad(answers: number) {
       }
     });
 
-    const health = async () => ((await (await fetch(`${server.url}/healthz`)).json()) as { metrics: { eventLoopDelayP99Ms: number } }).metrics.eventLoopDelayP99Ms;
+    const health = async () => ((await (await fetch(`${server.url}/healthz`, { headers: { authorization: `Bearer ${BENCH_OPERATOR_TOKEN}` } })).json()) as { metrics: { eventLoopDelayP99Ms: number } }).metrics.eventLoopDelayP99Ms;
     const reset = () => fetch(`${server.url}/healthz/reset-metrics`, { method: 'POST' });
     await sleep(2000);
     await reset();

@@ -6,7 +6,7 @@ import type { CreatedSession } from './clients.js';
  * A session in its first round with `texts.length` answers spread over its three prompts and `groups` groups,
  * imported through the real import endpoint (building it answer by answer over sockets would take minutes).
  */
-export async function importSessionWithAnswers(url: string, texts: string[], opts: { groups?: number; language?: 'en' | 'nl' | 'fr' | 'da' } = {}): Promise<CreatedSession & { groupIds: string[] }> {
+export async function importSessionWithAnswers(url: string, texts: string[], opts: { groups?: number; language?: 'en' | 'nl' | 'fr' | 'da'; operatorToken?: string } = {}): Promise<CreatedSession & { groupIds: string[] }> {
   const h = new DomainHarness();
   h.now = Date.now(); // the round must still be running on the server's clock
   const groups = opts.groups ?? 20;
@@ -29,7 +29,7 @@ export async function importSessionWithAnswers(url: string, texts: string[], opt
     createdAt: h.now,
     events: [...h.log, ...answers].map((e) => ({ seq: e.seq, at: e.at, type: e.event.type, data: e.event })),
   };
-  const res = await fetch(`${url}/api/sessions/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${url}/api/sessions/import`, { method: 'POST', headers: { 'content-type': 'application/json', ...(opts.operatorToken ? { authorization: `Bearer ${opts.operatorToken}` } : {}) }, body: JSON.stringify(body) });
   if (res.status !== 201) throw new Error(`import failed: ${res.status} ${await res.text()}`);
   return { ...((await res.json()) as CreatedSession), groupIds };
 }
