@@ -1,7 +1,8 @@
 import type { Ack, AckOk } from '../../shared/protocol/acks.js';
 import { fail } from '../../shared/protocol/acks.js';
 import type { Command } from '../../shared/protocol/commands.js';
-import type { EventEnvelope, SessionEvent } from '../../shared/protocol/events.js';
+import type { EventEnvelope } from '../../shared/protocol/events.js';
+import { EVENT_VERSION, readStoredEvent } from '../../shared/protocol/event-versions.js';
 import type { SessionState } from '../../shared/schemas/session.js';
 import { type Actor, type Decision, type DomainContext, DomainError } from '../../shared/domain/context.js';
 import { decide } from '../../shared/domain/decide.js';
@@ -25,6 +26,8 @@ export interface HostDeps {
 }
 
 const DEFAULT_CHECKPOINT_EVERY = 500;
+/** Stored events parsed and applied per loop turn when a session loads. */
+const REPLAY_SLICE = 2_000;
 
 /**
  * Two nodes writing one session at once lose seq races to each other; each loser catches up and tries again,
@@ -34,8 +37,9 @@ const MAX_CONFLICT_RETRIES = 20;
 const conflictPause = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** attempt)));
 const REMEMBERED_OPS = 5_000;
 
-export const toRecord = (e: EventEnvelope): EventRecord => ({ seq: e.seq, at: e.at, type: e.event.type, data: e.event });
-export const fromRecord = (r: EventRecord): EventEnvelope => ({ seq: r.seq, at: r.at, event: r.data as SessionEvent });
+export const toRecord = (e: EventEnvelope): EventRecord => ({ seq: e.seq, at: e.at, type: e.event.type, data: e.event, version: EVENT_VERSION });
+/** A stored event as today's schema reads it (upcast from the version it was written in); throws StoredEventError. */
+export const fromRecord = (r: EventRecord): EventEnvelope => ({ seq: r.seq, at: r.at, event: readStoredEvent(r.version ?? 1, r.data) });
 
 /**
  * One live session in memory. Commands are decided on the in-memory state at once (the domain is
@@ -237,10 +241,19 @@ export class SessionHost {
     const from = this.base ?? (await this.readSnapshot()) ?? EMPTY_STATE;
     this.base = from;
     const known = this.committedSeq;
-    const envelopes = (await this.deps.store.readEvents(this.sessionId, from.seq)).map(fromRecord);
+    const records = await this.deps.store.readEvents(this.sessionId, from.seq);
     // A new owner: nothing of the abandoned state may be written into, and `from` is never written (it is released).
     this.owner = new Ownership();
-    this.adopt(applyAllOwned(from, envelopes, this.owner));
+    // Parsed and applied a slice per loop turn: a long tail (a log without a snapshot yet) never holds the loop.
+    const envelopes: EventEnvelope[] = [];
+    let s = from;
+    for (let i = 0; i < records.length; i += REPLAY_SLICE) {
+      if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      const slice = records.slice(i, i + REPLAY_SLICE).map(fromRecord);
+      s = applyAllOwned(s, slice, this.owner);
+      envelopes.push(...slice);
+    }
+    this.adopt(s);
     // What other nodes committed and this one learns only now (their timers, for one) is caught up here too.
     const learned = envelopes.filter((e) => e.seq > known);
     if (learned.length) this.deps.onCatchUp?.(this.sessionId, learned, this.state);

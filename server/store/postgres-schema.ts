@@ -50,6 +50,14 @@ const MIGRATIONS: string[] = [
      version integer NOT NULL,
      data text NOT NULL
    );`,
+  // Each event's shape version, so a later server upcasts old events instead of misreading them (issue 13).
+  `ALTER TABLE events ADD COLUMN version integer NOT NULL DEFAULT 1;`,
+  // A programme's partner organisations and the coordinator's tag corrections (issue 16): not session events.
+  `CREATE TABLE programme_partners (
+     programme_id text PRIMARY KEY,
+     data text NOT NULL,
+     updated_at bigint NOT NULL
+   );`,
 ];
 
 /** An arbitrary constant: the advisory lock that lets only one node migrate at a time. */

@@ -70,13 +70,13 @@ class PostgresStore implements Store {
   }
 
   async readEvents(sessionId: string, afterSeq: number, limit?: number): Promise<EventRecord[]> {
-    const { rows } = await this.query<{ seq: number; at: string; type: string; data: string }>(
-      `SELECT seq, at, type, data FROM events WHERE session_id = $1 AND seq > $2 ORDER BY seq${limit ? ' LIMIT $3' : ''}`,
+    const { rows } = await this.query<{ seq: number; at: string; type: string; data: string; version: number }>(
+      `SELECT seq, at, type, data, version FROM events WHERE session_id = $1 AND seq > $2 ORDER BY seq${limit ? ' LIMIT $3' : ''}`,
       limit ? [sessionId, afterSeq, limit] : [sessionId, afterSeq],
     );
     return rows.map((r) => {
       try {
-        return { seq: r.seq, at: Number(r.at), type: r.type, data: JSON.parse(r.data) };
+        return { seq: r.seq, at: Number(r.at), type: r.type, data: JSON.parse(r.data), version: r.version };
       } catch (err) {
         throw new StoreUnavailableError(`event ${r.seq} (${r.type}) of session ${sessionId} cannot be read: ${(err as Error).message}`);
       }
@@ -147,6 +147,15 @@ class PostgresStore implements Store {
   async listProgrammeSessions(programmeId: string): Promise<SessionRow[]> {
     const { rows } = await this.query<DbSession>('SELECT * FROM sessions WHERE programme_id = $1 ORDER BY created_at', [programmeId]);
     return rows.map(toSession);
+  }
+
+  async readProgrammePartners(programmeId: string): Promise<string | null> {
+    const { rows } = await this.query<{ data: string }>('SELECT data FROM programme_partners WHERE programme_id = $1', [programmeId]);
+    return rows[0]?.data ?? null;
+  }
+
+  async writeProgrammePartners(programmeId: string, data: string, updatedAt: number): Promise<void> {
+    await this.query('INSERT INTO programme_partners (programme_id, data, updated_at) VALUES ($1, $2, $3) ON CONFLICT (programme_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at', [programmeId, data, updatedAt]);
   }
 
   async addCredential(credential: Credential): Promise<void> {
@@ -282,12 +291,12 @@ async function insertBatch(c: pg.PoolClient, batch: AppendBatch): Promise<void> 
   }
   const params: unknown[] = [];
   const values = events.map((e, i) => {
-    params.push(batch.sessionId, e.seq, e.at, e.type, JSON.stringify(e.data));
-    const b = i * 5;
-    return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5})`;
+    params.push(batch.sessionId, e.seq, e.at, e.type, JSON.stringify(e.data), e.version ?? 1);
+    const b = i * 6;
+    return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6})`;
   });
   try {
-    await c.query(`INSERT INTO events (session_id, seq, at, type, data) VALUES ${values.join(', ')}`, params);
+    await c.query(`INSERT INTO events (session_id, seq, at, type, data, version) VALUES ${values.join(', ')}`, params);
   } catch (err) {
     if (isUnique(err, 'events_pkey')) throw new SeqConflictError('Another node wrote this seq first');
     throw err;

@@ -49,4 +49,12 @@ export const SQLITE_MIGRATIONS: string[] = [
      version INTEGER NOT NULL,
      data TEXT NOT NULL
    );`,
+  // Each event's shape version, so a later server upcasts old events instead of misreading them (issue 13).
+  `ALTER TABLE events ADD COLUMN version INTEGER NOT NULL DEFAULT 1;`,
+  // A programme's partner organisations and the coordinator's tag corrections (issue 16): not session events.
+  `CREATE TABLE programme_partners (
+     programme_id TEXT PRIMARY KEY,
+     data TEXT NOT NULL,
+     updated_at INTEGER NOT NULL
+   );`,
 ];

@@ -107,11 +107,11 @@ class SqliteStore implements Store {
   ) {
     this.st = {
       lastSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) AS last FROM events WHERE session_id = ?'),
-      insertEvent: db.prepare('INSERT INTO events (session_id, seq, at, type, data) VALUES (?, ?, ?, ?, ?)'),
+      insertEvent: db.prepare('INSERT INTO events (session_id, seq, at, type, data, version) VALUES (?, ?, ?, ?, ?, ?)'),
       insertOp: db.prepare('INSERT INTO ops (session_id, op_id, result, last_seq) VALUES (?, ?, ?, ?)'),
       findOp: db.prepare('SELECT result, last_seq FROM ops WHERE session_id = ? AND op_id = ?'),
-      readAll: db.prepare('SELECT seq, at, type, data FROM events WHERE session_id = ? AND seq > ? ORDER BY seq'),
-      readSome: db.prepare('SELECT seq, at, type, data FROM events WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+      readAll: db.prepare('SELECT seq, at, type, data, version FROM events WHERE session_id = ? AND seq > ? ORDER BY seq'),
+      readSome: db.prepare('SELECT seq, at, type, data, version FROM events WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
       insertSession: db.prepare('INSERT INTO sessions (session_id, join_code, created_at, programme_id) VALUES (?, ?, ?, ?)'),
       findSession: db.prepare('SELECT * FROM sessions WHERE session_id = ?'),
       findByCode: db.prepare('SELECT * FROM sessions WHERE join_code = ?'),
@@ -122,6 +122,8 @@ class SqliteStore implements Store {
       findProgramme: db.prepare('SELECT * FROM programmes WHERE programme_id = ?'),
       setProgramme: db.prepare('UPDATE sessions SET programme_id = ? WHERE session_id = ?'),
       programmeSessions: db.prepare('SELECT * FROM sessions WHERE programme_id = ? ORDER BY created_at'),
+      readPartners: db.prepare('SELECT data FROM programme_partners WHERE programme_id = ?'),
+      writePartners: db.prepare('INSERT INTO programme_partners (programme_id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (programme_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at'),
       openRound: db.prepare('INSERT OR IGNORE INTO open_rounds (session_id) VALUES (?)'),
       closeRound: db.prepare('DELETE FROM open_rounds WHERE session_id = ?'),
       openRounds: db.prepare('SELECT session_id FROM open_rounds'),
@@ -223,7 +225,7 @@ class SqliteStore implements Store {
         throw err;
       }
     }
-    for (const e of events) this.st.insertEvent.run(sessionId, e.seq, e.at, e.type, JSON.stringify(e.data));
+    for (const e of events) this.st.insertEvent.run(sessionId, e.seq, e.at, e.type, JSON.stringify(e.data), e.version ?? 1);
     const marker = roundMarker(events);
     if (marker) (marker === 'open' ? this.st.openRound : this.st.closeRound).run(sessionId);
     pending.set(sessionId, lastSeq);
@@ -232,7 +234,7 @@ class SqliteStore implements Store {
 
   async readEvents(sessionId: string, afterSeq: number, limit?: number): Promise<EventRecord[]> {
     const rows = (limit ? this.st.readSome.all(sessionId, afterSeq, limit) : this.st.readAll.all(sessionId, afterSeq)) as Row[];
-    return rows.map((r) => ({ seq: Number(r.seq), at: Number(r.at), type: String(r.type), data: parseEvent(sessionId, r) }));
+    return rows.map((r) => ({ seq: Number(r.seq), at: Number(r.at), type: String(r.type), data: parseEvent(sessionId, r), version: Number(r.version) }));
   }
 
   writeSnapshot(sessionId: string, snapshot: Snapshot): Promise<void> {
@@ -295,6 +297,15 @@ class SqliteStore implements Store {
 
   async listProgrammeSessions(programmeId: string): Promise<SessionRow[]> {
     return (this.st.programmeSessions.all(programmeId) as Row[]).map((r) => toSession(r)!);
+  }
+
+  async readProgrammePartners(programmeId: string): Promise<string | null> {
+    const r = this.st.readPartners.get(programmeId) as Row | undefined;
+    return r ? String(r.data) : null;
+  }
+
+  writeProgrammePartners(programmeId: string, data: string, updatedAt: number): Promise<void> {
+    return this.enqueue(() => void this.st.writePartners.run(programmeId, data, updatedAt));
   }
 
   addCredential(credential: Credential): Promise<void> {

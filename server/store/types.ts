@@ -14,6 +14,11 @@ export interface EventRecord {
   type: string;
   /** The whole event as JSON-serialisable data. */
   data: unknown;
+  /**
+   * The shape version the event was written in (shared/protocol/event-versions.ts), so a later server can upcast
+   * it. Stores return it on every read; absent on write means 1, the version of every log from before it was kept.
+   */
+  version?: number;
 }
 
 export type CredentialRole = 'facilitator' | 'participant' | 'coordinator';
@@ -121,6 +126,10 @@ export interface Store {
   /** Puts a session in a programme (or takes it out with null). */
   setSessionProgramme(sessionId: string, programmeId: string | null): Promise<void>;
   listProgrammeSessions(programmeId: string): Promise<SessionRow[]>;
+  /** A programme's partner organisations and tag corrections (issue 16), serialised by the caller; null when none were saved. */
+  readProgrammePartners(programmeId: string): Promise<string | null>;
+  /** Replaces them (the coordinator edits the whole list). */
+  writeProgrammePartners(programmeId: string, data: string, updatedAt: number): Promise<void>;
   addCredential(credential: Credential): Promise<void>;
   /**
    * Multi-node stores only: calls back after any node committed events, so each node's in-memory

@@ -9,7 +9,7 @@ export interface StoreFixture {
   reopen?: () => Promise<Store>;
 }
 
-const ev = (seq: number, data: unknown = { type: 'x', seq }): EventRecord => ({ seq, at: 1_700_000_000_000 + seq, type: 'x', data });
+const ev = (seq: number, data: unknown = { type: 'x', seq }): EventRecord => ({ seq, at: 1_700_000_000_000 + seq, type: 'x', data, version: 1 });
 const batch = (sessionId: string, seqs: number[], opId: string | null = nanoid(10), result: unknown = { n: seqs[0] }): AppendBatch => ({ sessionId, opId, result, events: seqs.map((s) => ev(s)) });
 
 /** The contract every store must keep; run against each store (SQLite, Postgres). */
@@ -101,6 +101,12 @@ export function defineStoreContract(name: string, factory: () => Promise<StoreFi
       }
     });
 
+    it("keeps each event's shape version (absent on write: 1)", async () => {
+      const id = await newSession();
+      await store.append({ sessionId: id, opId: null, result: null, events: [{ ...ev(2), version: 3 }, { seq: 3, at: 3, type: 'x', data: {} }] });
+      expect((await store.readEvents(id, 1)).map((e) => e.version)).toEqual([3, 1]);
+    });
+
     it('round-trips any JSON exactly', async () => {
       const id = await newSession();
       const data = { text: 'Ærø «l’économie» "quoted, comma"\nnew line 🎉 <script>x</script> =SUM(A1)', nested: { deep: [1, 2.5, null, true, { k: 'v' }] }, empty: '' };
@@ -119,7 +125,7 @@ export function defineStoreContract(name: string, factory: () => Promise<StoreFi
     });
 
     it('lists the sessions whose latest round marker opened a round, kept with the log and across reopen', async () => {
-      const typed = (seq: number, type: string): EventRecord => ({ seq, at: 1_700_000_000_000 + seq, type, data: { type } });
+      const typed = (seq: number, type: string): EventRecord => ({ seq, at: 1_700_000_000_000 + seq, type, data: { type }, version: 1 });
       const put = (id: string, seq: number, ...types: string[]) => store.append({ sessionId: id, opId: nanoid(10), result: null, events: types.map((t, i) => typed(seq + i, t)) });
       const [ended, closed, running, restarted, never] = await Promise.all([newSession(), newSession(), newSession(), newSession(), newSession()]);
       await put(ended, 2, 'round.started');
