@@ -1,12 +1,12 @@
 import { createApp } from './app.js';
 import { embeddingsConfig, loadConfig } from './config.js';
-import { redisAdapter } from './scale/redis-adapter.js';
 import { openStore } from './store/open-store.js';
 
 /** Boots the server: configuration, store, cross-node adapter, app. Everything else lives in app.ts. */
 const config = loadConfig();
 const store = await openStore(config);
-const redis = config.REDIS_URL ? await redisAdapter(config.REDIS_URL) : null;
+// Loaded only when configured: the Redis client alone is a noticeable part of a start (and a restart).
+const redis = config.REDIS_URL ? await (await import('./scale/redis-adapter.js')).redisAdapter(config.REDIS_URL) : null;
 const embeddings = embeddingsConfig(config);
 const app = createApp({ store, config, adapter: redis?.adapter, embeddings, sessionIdleMs: config.SESSION_IDLE_SECONDS * 1000 });
 const url = await app.listen(config.PORT, config.HOST);

@@ -1,5 +1,5 @@
 import stopword from 'stopword';
-import snowball from 'snowball-stemmers';
+import { createRequire } from 'node:module';
 import type { Language } from '../schemas/primitives.js';
 
 const STEMMER_NAMES: Record<Language, string> = { en: 'english', nl: 'dutch', fr: 'french', da: 'danish' };
@@ -25,11 +25,19 @@ const NUMBER_WORDS: Record<Language, string[]> = {
 };
 
 const stemmers = new Map<Language, { stem(w: string): string }>();
+
+/**
+ * The Snowball stemmers, loaded on first use: half a second of a server's start went to loading them, although
+ * only the synthesis (on its own thread) stems words. The engine runs in Node only, so `require` is at hand.
+ */
+type Snowball = (typeof import('snowball-stemmers'))['default'];
+let snowball: Snowball | null = null;
+const snowballStemmers = (): Snowball => (snowball ??= createRequire(import.meta.url)('snowball-stemmers') as Snowball);
 const stopSets = new Map<Language, Set<string>>();
 
 export function stemmerFor(lang: Language): { stem(w: string): string } {
   let s = stemmers.get(lang);
-  if (!s) stemmers.set(lang, (s = snowball.newStemmer(STEMMER_NAMES[lang])));
+  if (!s) stemmers.set(lang, (s = snowballStemmers().newStemmer(STEMMER_NAMES[lang])));
   return s;
 }
 
