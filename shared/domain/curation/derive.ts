@@ -3,18 +3,21 @@ import type { PromptSynthesis, SynthesisDoc, SynthesisTheme } from '../../schema
 import { draftSummary } from '../../synthesis/summary.js';
 
 /**
- * Recomputes what follows from the curated answers of each theme: groups, automatic consensus, order and
- * the draft summary (unless the facilitator wrote their own). Every curation operation ends here.
+ * Recomputes what follows from the curated answers of each theme: groups, automatic consensus and the draft summary
+ * (unless the facilitator wrote their own). Every curation operation ends here. Only a new draft (`order: 'rank'`)
+ * puts the themes in order of reach; curation keeps them where they are, so a theme being renamed or edited does
+ * not jump on the console, the phones or the projector.
  */
-export function derive(doc: SynthesisDoc, language: Language): SynthesisDoc {
-  return { ...doc, prompts: doc.prompts.map((p) => derivePrompt(p, doc, language)) };
+export function derive(doc: SynthesisDoc, language: Language, order: 'keep' | 'rank' = 'keep'): SynthesisDoc {
+  return { ...doc, prompts: doc.prompts.map((p) => derivePrompt(p, doc, language, order)) };
 }
 
-function derivePrompt(p: PromptSynthesis, doc: SynthesisDoc, language: Language): PromptSynthesis {
-  const themes = p.themes
-    .filter((t) => t.answerIds.length > 0)
-    .map((t) => deriveTheme(t, doc, p.groupsAnswering))
-    .sort((a, b) => b.groupIds.length - a.groupIds.length || b.answerIds.length - a.answerIds.length || a.label.localeCompare(b.label));
+const byReach = (a: SynthesisTheme, b: SynthesisTheme) =>
+  b.groupIds.length - a.groupIds.length || b.answerIds.length - a.answerIds.length || a.label.localeCompare(b.label);
+
+function derivePrompt(p: PromptSynthesis, doc: SynthesisDoc, language: Language, order: 'keep' | 'rank'): PromptSynthesis {
+  const derived = p.themes.filter((t) => t.answerIds.length > 0).map((t) => deriveTheme(t, doc, p.groupsAnswering));
+  const themes = order === 'rank' ? derived.sort(byReach) : derived;
   const next = { ...p, themes };
   return p.summaryEdited ? next : { ...next, summary: summaryOf(next, doc, language) };
 }

@@ -69,7 +69,7 @@ export function generateSynthesis(
     }),
     ...(machine.engine ? { engine: machine.engine } : {}),
   };
-  return derive(pruneVotes(doc), s.language);
+  return derive(pruneVotes(doc), s.language, 'rank');
 }
 
 type MachinePrompt = MachineSynthesis['prompts'][number];
