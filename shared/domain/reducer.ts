@@ -98,7 +98,7 @@ function applyEvent(s: SessionState, e: SessionEvent, at: number, w: Ownership):
         ...s,
         phase: 'breakout',
         round: { number: e.number, startedAt: at, endsAt: e.endsAt, endedAt: null },
-        groups: mapActiveGroups(s, w, (g) => ({ ...g, done: false, help: false })),
+        groups: mapActiveGroups(s, w, (g) => ({ ...g, done: false, help: false, helpSince: null })),
       };
     case 'round.extended':
       return s.round ? { ...s, round: { ...s.round, endsAt: e.endsAt } } : s;
@@ -109,7 +109,7 @@ function applyEvent(s: SessionState, e: SessionEvent, at: number, w: Ownership):
         phase: 'plenary',
         round: endRound(s, at),
         broadcast: null,
-        groups: mapActiveGroups(s, w, (g) => (g.done || g.help ? { ...g, done: false, help: false } : g)),
+        groups: mapActiveGroups(s, w, (g) => (g.done || g.help ? { ...g, done: false, help: false, helpSince: null } : g)),
       };
     case 'broadcast.sent':
       return { ...s, broadcast: e.message === null ? null : { message: e.message, at } };
@@ -127,7 +127,7 @@ function applyEvent(s: SessionState, e: SessionEvent, at: number, w: Ownership):
       return touchGroup({ ...s, answers }, e.groupId, at, w);
     }
     case 'group.signalled':
-      return updateGroup(s, e.groupId, w, (g) => ({ ...g, done: e.done ?? g.done, help: e.help ?? g.help, lastActivityAt: at }));
+      return updateGroup(s, e.groupId, w, (g) => ({ ...g, done: e.done ?? g.done, help: e.help ?? g.help, helpSince: helpSince(g, e.help, at), lastActivityAt: at }));
     case 'synthesis.updated':
       return { ...s, synthesis: e.synthesis };
     case 'synthesis.themeRenamed':
@@ -159,6 +159,12 @@ function applyEvent(s: SessionState, e: SessionEvent, at: number, w: Ownership):
     default:
       return assertNever(e);
   }
+}
+
+/** A pending help request keeps the time it was first made; a new one starts now; none when help is withdrawn. */
+function helpSince(g: Group, help: boolean | undefined, at: number): number | null {
+  if (help === undefined) return g.help ? (g.helpSince ?? null) : null;
+  return help ? (g.help ? (g.helpSince ?? at) : at) : null;
 }
 
 /** An entry of a record by id, own properties only: an id such as `constructor` never reaches Object.prototype. */

@@ -31,6 +31,8 @@ export const Group = z.object({
   mergedFrom: z.array(z.number().int()),
   done: z.boolean(),
   help: z.boolean(),
+  /** When the pending help request was made (server time); null or absent when none (absent in older logs). */
+  helpSince: z.number().nullable().optional(),
   lastActivityAt: z.number().nullable(),
   /** Archived groups belong to an earlier split; their answers stay, attributed to them. */
   archived: z.boolean(),
