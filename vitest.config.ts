@@ -27,6 +27,8 @@ export default defineConfig({
           include: ['tests/component/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['tests/component/setup.ts'],
+          // The synthesis component tests run the engine, whose first run loads the language data (as in unit).
+          testTimeout: 20_000,
           sequence: { groupOrder: 0 },
         },
       },

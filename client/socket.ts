@@ -1,3 +1,4 @@
+import { attendanceAnswers, type AttendanceAnswers } from './features/home/consent.js';
 import { nanoid } from 'nanoid';
 import { io, type Socket } from 'socket.io-client';
 import type { Ack } from '../shared/protocol/acks.js';
@@ -61,7 +62,7 @@ export function refusalOf(err: Error): ConnectRefusal | null {
 }
 
 /** Joins with a code; the token that identifies this person is made and kept on this device. */
-export async function joinSession(joinCode: string, person: { name: string; organisation: string; country: string }): Promise<Ack<JoinResult> | { ok: false; error: ConnectRefusal }> {
+export async function joinSession(joinCode: string, person: { name: string; organisation: string; country: string } & AttendanceAnswers): Promise<Ack<JoinResult> | { ok: false; error: ConnectRefusal }> {
   const socket = openSocket();
   const token = nanoid(32);
   // A refused handshake answers at once with its reason, instead of waiting out the ack timeout.
@@ -72,7 +73,7 @@ export async function joinSession(joinCode: string, person: { name: string; orga
     }),
   );
   try {
-    const joined = socket.timeout(ACK_TIMEOUT_MS).emitWithAck('join', { opId: nanoid(16), joinCode, token, name: person.name, organisation: person.organisation || null, country: person.country || null });
+    const joined = socket.timeout(ACK_TIMEOUT_MS).emitWithAck('join', { opId: nanoid(16), joinCode, token, name: person.name, organisation: person.organisation || null, country: person.country || null, ...attendanceAnswers(person) });
     const ack = await Promise.race([joined, refused]);
     if (ack.ok && ack.result) storage.setParticipantToken(ack.result.sessionId, token);
     return ack;
@@ -109,6 +110,13 @@ export class SessionLink {
     sink.status('connecting');
     sink.queue(this.queued);
     this.socket.on('connect', () => void this.attach(true));
+    // The browser knows at once when the network goes; the socket would learn it only when a ping times out
+    // (up to 45 s by Socket.IO's defaults), showing "Connected" all that while.
+    if (typeof window !== 'undefined') {
+      window.addEventListener('offline', this.onBrowserOffline);
+      window.addEventListener('online', this.onBrowserOnline);
+      if (navigator.onLine === false) sink.status('offline');
+    }
     this.socket.on('disconnect', () => {
       this.inFlight.clear();
       sink.status('offline');
@@ -224,7 +232,24 @@ export class SessionLink {
     }
   }
 
+  /** Drops the transport so Socket.IO notices now and starts reconnecting; the screen says offline at once. */
+  private onBrowserOffline = (): void => {
+    this.sink.status('offline');
+    this.socket.io.engine?.close();
+  };
+
+  /** Back online: try at once instead of waiting out the reconnection back-off. */
+  private onBrowserOnline = (): void => {
+    if (this.socket.connected) return;
+    this.socket.disconnect();
+    this.socket.connect();
+  };
+
   close(): void {
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('offline', this.onBrowserOffline);
+      window.removeEventListener('online', this.onBrowserOnline);
+    }
     this.socket.close();
   }
 }

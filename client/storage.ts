@@ -35,4 +35,12 @@ export const storage = {
   setDraft: (key: string, text: string) => set(`draft:${key}`, text || null),
   queue: <T>(sessionId: string) => get<T[]>(`queue:${sessionId}`, []),
   setQueue: <T>(sessionId: string, q: T[]) => set(`queue:${sessionId}`, q.length ? q : null),
+  refused: <T>(sessionId: string) => get<T[]>(`refused:${sessionId}`, []),
+  setRefused: <T>(sessionId: string, r: T[]) => set(`refused:${sessionId}`, r.length ? r : null),
+  /** Broadcasts this device closed, by the time they were sent (a new message shows again). */
+  dismissedBroadcast: (sessionId: string) => get<number | null>(`dismissed-broadcast:${sessionId}`, null),
+  setDismissedBroadcast: (sessionId: string, at: number) => set(`dismissed-broadcast:${sessionId}`, at),
+  /** The projector's own setting: keep dot-vote counts off the shared screen while the room votes. */
+  projectorHidesVotes: (sessionId: string) => get<boolean>(`projector-hides-votes:${sessionId}`, false),
+  setProjectorHidesVotes: (sessionId: string, hide: boolean) => set(`projector-hides-votes:${sessionId}`, hide || null),
 };

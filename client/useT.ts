@@ -3,7 +3,7 @@ import { translate, pickLanguage, type MessageKey } from './i18n/index.js';
 import { useStore } from './store/index.js';
 import type { Language } from '../shared/schemas/primitives.js';
 
-/** The language to show: this person's choice, else the session's, else the browser's. */
+/** The interface language: this person's choice, else their browser's, else the session's (see pickLanguage). */
 export function useLanguage(): Language {
   const chosen = useStore((s) => s.chosenLanguage);
   const session = useStore((s) => s.view?.language ?? null);

@@ -11,8 +11,15 @@ import { securityHeaders } from './http/security-headers.js';
 import { sessionRoutes } from './http/sessions.js';
 import { programmeRoutes } from './http/programmes.js';
 import { exportRoutes } from './http/exports.js';
+import { attendanceRoutes } from './http/attendance.js';
 import { staticClient } from './http/static.js';
 import { RateLimiter } from './security/rate-limit.js';
+import { createLimits, DEFAULT_LIMITS, type LimitSpecs, type RedisLike } from './security/limits.js';
+import { clientAddress } from './security/address.js';
+import { healthRoutes } from './http/health.js';
+import { keyRoutes } from './http/keys.js';
+import { startRetention } from './security/retention.js';
+import { createClient } from 'redis';
 import { newId as defaultNewId } from './security/secrets.js';
 import { SessionRegistry } from './sessions/registry.js';
 import { RoundTimers } from './sessions/round-timers.js';
@@ -28,13 +35,25 @@ import { fail } from '../shared/protocol/acks.js';
 
 export interface AppDeps {
   store: Store;
-  config: Pick<Config, 'ALLOWED_ORIGINS' | 'TRUST_PROXY' | 'LOG_LEVEL'>;
+  config: Pick<Config, 'ALLOWED_ORIGINS' | 'TRUST_PROXY' | 'LOG_LEVEL'> &
+    Partial<Pick<Config, 'REDIS_URL' | 'OPERATOR_TOKEN' | 'MAX_PARTICIPANTS_PER_SESSION' | 'JOINS_PER_ADDRESS_PER_10_MIN' | 'SESSIONS_PER_ADDRESS_PER_HOUR' | 'IMPORT_MAX_MB' | 'RETENTION_DAYS' | 'RETENTION_MODE'>>;
   now?: () => number;
   newId?: () => string;
   /** Where the built client is; defaults to client/dist. */
   clientDist?: string;
-  /** Rate limits (capacity, refill per second); the defaults suit a live room, tests may loosen them. */
+  /**
+   * Token-bucket settings (capacity, refill per second) as tests pass them: `perSocket` is the per-socket bucket and
+   * also loosens the per-credential writes; `answers` and `failedAuth` set the keyed answers and look-up limits.
+   */
   rateLimits?: Partial<Record<'perSocket' | 'answers' | 'failedAuth', [capacity: number, perSecond: number]>>;
+  /** The limits keyed by credential or address (server/security/limits.ts); defaults from there and the config. */
+  limits?: Partial<LimitSpecs>;
+  /** A connected node-redis client for the shared limits; by default one is made when config.REDIS_URL is set. */
+  limitsRedis?: RedisLike | null;
+  /** Where the shared limits live in Redis ('plive' by default). */
+  limitsKeyPrefix?: string;
+  /** Sockets one credential may hold at once; an attach beyond it closes that credential's oldest socket. */
+  socketsPerCredential?: number;
   /** A Socket.IO adapter factory (Redis) for several nodes; in-memory when absent. */
   adapter?: Parameters<Server['adapter']>[0];
   /** The operator's embedding server for semantic synthesis; lexical only when absent. */
@@ -61,15 +80,33 @@ export interface App {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /**
- * Per socket: 60 messages at once, 30 a second after that (typing fast is far below).
- * Answers per person: 20 at once, then one a second (a group's scribe pasting a list still fits).
- * Failed joins and unknown keys per address: 10, then one every 6 seconds (guessing codes stays hopeless).
+ * Per socket, before a message is even parsed: 60 messages at once, 30 a second after that (typing fast is far
+ * below). Every other limit is keyed by who is acting or by address: server/security/limits.ts.
  */
 export const RATE_LIMITS = {
   perSocket: [60, 30],
-  answers: [20, 1],
-  failedAuth: [10, 10 / 60],
 } as const satisfies Record<string, readonly [number, number]>;
+
+/** A person's phone, laptop and a few tabs; a script's twentieth socket closes its first. */
+export const SOCKETS_PER_CREDENTIAL = 8;
+
+/** The keyed limits: defaults, then the configuration, then what the caller (a test) set. */
+function limitSpecs(deps: AppDeps): Partial<LimitSpecs> {
+  const out: Partial<LimitSpecs> = {};
+  const c = deps.config;
+  if (c.JOINS_PER_ADDRESS_PER_10_MIN) out.joins = { points: c.JOINS_PER_ADDRESS_PER_10_MIN, seconds: 600 };
+  if (c.SESSIONS_PER_ADDRESS_PER_HOUR) out.sessions = { points: c.SESSIONS_PER_ADDRESS_PER_HOUR, seconds: 3600 };
+  // The older token-bucket settings tests pass: a capacity and a rate become a window of capacity/rate seconds.
+  const window = (pair: [number, number] | undefined) => (pair ? { points: pair[0], seconds: Math.max(1, pair[0] / pair[1]) } : undefined);
+  const writes = window(deps.rateLimits?.perSocket);
+  // Loosening the per-socket bucket (tests that reconnect and write at will) loosens what a credential may send and attach.
+  if (writes) out.writes = out.attaches = { points: Math.max(writes.points, DEFAULT_LIMITS.writes.points), seconds: writes.seconds };
+  const answers = window(deps.rateLimits?.answers);
+  if (answers) out.answers = answers;
+  const failed = window(deps.rateLimits?.failedAuth);
+  if (failed) Object.assign(out, { failedLookups: failed, attaches: failed, joins: failed, sessions: failed });
+  return { ...out, ...deps.limits };
+}
 
 /** Socket messages are small (an answer is at most 1,000 characters); refuse anything big early. */
 export const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -82,9 +119,9 @@ export function createApp(deps: AppDeps): App {
   app.disable('x-powered-by');
   if (deps.config.TRUST_PROXY) app.set('trust proxy', true);
   app.use(securityHeaders());
-  // Imports carry a whole session's log; every other body is small.
-  app.use('/api/sessions/import', express.json({ limit: '20mb' }));
-  app.use('/api/programmes/import', express.json({ limit: '100mb' }));
+  // Imports carry a whole session's log (capped, and only for the operator: see server/http/exports.ts); every other body is small.
+  const importLimit = Math.round((deps.config.IMPORT_MAX_MB ?? 10) * 2 ** 20);
+  app.use(['/api/sessions/import', '/api/programmes/import'], express.json({ limit: importLimit }));
   app.use(express.json({ limit: MAX_MESSAGE_BYTES }));
 
   const http = createServer(app);
@@ -120,10 +157,15 @@ export function createApp(deps: AppDeps): App {
   timers = new RoundTimers(registry, now, (host, command, actor) => runner.execute(host, command, actor));
   let unsubscribe: (() => Promise<void>) | null = null;
 
-  const limiter = (name: keyof typeof RATE_LIMITS) => {
-    const [capacity, perSecond] = deps.rateLimits?.[name] ?? RATE_LIMITS[name];
-    return new RateLimiter(capacity, perSecond, now);
-  };
+  const [socketCapacity, socketPerSecond] = deps.rateLimits?.perSocket ?? RATE_LIMITS.perSocket;
+  // Shared by every node through Redis when there is one (a client of its own: the adapter's reads block).
+  const ownRedis = deps.limitsRedis === undefined && deps.config.REDIS_URL ? createClient({ url: deps.config.REDIS_URL }) : null;
+  if (ownRedis) {
+    ownRedis.on('error', (err: Error) => log('error', 'redis (limits)', err.message));
+    void ownRedis.connect().catch(() => undefined);
+  }
+  const limits = createLimits(limitSpecs(deps), deps.limitsRedis ?? ownRedis, deps.limitsKeyPrefix);
+  const address = (req: IncomingMessage) => clientAddress(req.socket.remoteAddress, req.headers, deps.config.TRUST_PROXY);
   const socketDeps: SocketDeps = {
     registry,
     store: deps.store,
@@ -131,36 +173,24 @@ export function createApp(deps: AppDeps): App {
     now,
     newId,
     log,
-    limits: {
-      perSocket: limiter('perSocket'),
-      answers: limiter('answers'),
-      failedAuth: limiter('failedAuth'),
-    },
+    io,
+    trustProxy: deps.config.TRUST_PROXY,
+    maxParticipants: deps.config.MAX_PARTICIPANTS_PER_SESSION ?? 2000,
+    socketsPerCredential: deps.socketsPerCredential ?? SOCKETS_PER_CREDENTIAL,
+    limits: { perSocket: new RateLimiter(socketCapacity, socketPerSecond, now), keyed: limits },
   };
   registerSocketHandlers(io, socketDeps);
 
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
-  app.get('/healthz', (_req, res) => {
-    const mem = process.memoryUsage();
-    res.json({
-      ok: true,
-      status: 'up',
-      sessionsLoaded: registry.loadedIds().length,
-      sockets: io.engine.clientsCount,
-      // For operators and the benchmark: no secrets here, only load.
-      metrics: { rssMb: mem.rss / 2 ** 20, heapUsedMb: mem.heapUsed / 2 ** 20, eventLoopDelayP99Ms: loopDelay.percentile(99) / 1e6 },
-    });
-  });
-  app.post('/healthz/reset-metrics', (req, res) => {
-    // Loopback only: the benchmark resets the delay histogram between phases.
-    if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '')) return void res.status(403).json({ ok: false, error: { code: 'forbidden', message: 'loopback only' } });
-    loopDelay.reset();
-    res.json({ ok: true });
-  });
-  app.use('/api', sessionRoutes({ store: deps.store, registry, now, newId }));
-  app.use('/api', programmeRoutes({ store: deps.store, registry, now, newId }));
-  app.use('/api', exportRoutes({ store: deps.store, registry, now, newId }));
+  app.use(healthRoutes({ operatorToken: deps.config.OPERATOR_TOKEN ?? null, probe: () => deps.store.findSession('healthz'), loopDelay, load: () => ({ sessionsLoaded: registry.loadedIds().length, sockets: io.engine.clientsCount }) }));
+  const routeDeps = { store: deps.store, registry, now, newId, limits, address, operatorToken: deps.config.OPERATOR_TOKEN ?? null, io };
+  app.use('/api', sessionRoutes(routeDeps));
+  app.use('/api', programmeRoutes(routeDeps));
+  app.use('/api', exportRoutes(routeDeps));
+  app.use('/api', keyRoutes(routeDeps));
+  app.use('/api', attendanceRoutes(routeDeps));
+  const retention = startRetention({ store: deps.store, registry, now, log, days: deps.config.RETENTION_DAYS ?? 0, mode: deps.config.RETENTION_MODE ?? 'anonymise' });
   app.use('/api', (_req, res) => {
     res.status(404).json({ ok: false, error: { code: 'not_found', message: 'No such API route' } });
   });
@@ -188,12 +218,14 @@ export function createApp(deps: AppDeps): App {
       return `http://${host && host !== '0.0.0.0' ? host : 'localhost'}:${actual}`;
     },
     async close() {
+      retention.stop();
       loopDelay.disable();
       registry.stopSweeping();
       timers!.stopAll();
       await unsubscribe?.();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await deps.store.close();
+      await ownRedis?.quit().catch(() => undefined);
     },
   };
 }

@@ -32,6 +32,25 @@ const Env = z.object({
     .optional(),
   SYNTHESIS_EMBEDDINGS_MODEL: z.string().min(1).optional(),
   SYNTHESIS_EMBEDDINGS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /**
+   * The operator's token: imports (`POST /api/sessions/import`, `/api/programmes/import`) and the load figures of
+   * `/healthz` need it as `Authorization: Bearer …`. Unset, imports are off and `/healthz` says only up or down.
+   */
+  OPERATOR_TOKEN: z.string().regex(/^[A-Za-z0-9_-]{24,128}$/, 'use 24-128 URL-safe characters (e.g. `openssl rand -hex 24`)').optional(),
+  /** A session takes at most this many participants (SECURITY.md, "Limits"). */
+  MAX_PARTICIPANTS_PER_SESSION: z.coerce.number().int().min(1).max(100_000).default(2000),
+  /** New participants per address in 10 minutes: a venue or school behind one address must fit. */
+  JOINS_PER_ADDRESS_PER_10_MIN: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** New sessions per address per hour. */
+  SESSIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  /** Largest import body, in megabytes (a session's or a whole programme's JSON export). */
+  IMPORT_MAX_MB: z.coerce.number().min(0.1).max(200).default(10),
+  /**
+   * Retention: closed sessions older than this many days (counted from closing) are deleted or anonymised, checked
+   * hourly. 0 (the default) keeps everything until an operator removes it. See SECURITY.md, "Personal data".
+   */
+  RETENTION_DAYS: z.coerce.number().min(0).max(36_500).default(0),
+  RETENTION_MODE: z.enum(['delete', 'anonymise']).default('anonymise'),
 }).refine((c) => !c.SYNTHESIS_EMBEDDINGS_URL || c.SYNTHESIS_EMBEDDINGS_MODEL, {
   path: ['SYNTHESIS_EMBEDDINGS_MODEL'],
   message: 'set the embedding model (e.g. nomic-embed-text) together with SYNTHESIS_EMBEDDINGS_URL',

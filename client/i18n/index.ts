@@ -20,11 +20,17 @@ const pluralOf = (lang: Language, v: string | number | undefined) => (typeof v =
 
 const formatVar = (lang: Language, v: string | number) => (typeof v === 'number' ? new Intl.NumberFormat(lang).format(v) : v);
 
-/** The participant's choice, else the session's language, else the browser's, else English. */
+/**
+ * The interface language: this person's choice on this device, else their browser's first language the app
+ * speaks, else the session's, else English. Only content (prompts, synthesis) follows the session's language:
+ * a French browser in a Dutch session reads a French interface around Dutch prompts.
+ */
 export function pickLanguage(chosen: string | null, session: Language | null, browser: readonly string[]): Language {
-  const known = (l: string | null | undefined): Language | null => {
-    const base = (l ?? '').slice(0, 2).toLowerCase();
-    return (LANGUAGES as readonly string[]).includes(base) ? (base as Language) : null;
-  };
-  return known(chosen) ?? session ?? browser.map(known).find((l) => l !== null) ?? 'en';
+  return knownLanguage(chosen) ?? browser.map(knownLanguage).find((l) => l !== null) ?? session ?? 'en';
+}
+
+/** One of the app's languages, from a tag like "fr-BE"; null for any other. */
+export function knownLanguage(tag: string | null | undefined): Language | null {
+  const base = (tag ?? '').slice(0, 2).toLowerCase();
+  return (LANGUAGES as readonly string[]).includes(base) ? (base as Language) : null;
 }

@@ -1,6 +1,7 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { ProgrammeReport } from './programme-model.js';
 import type { SessionReport } from './report-model.js';
+import { countsDocx, programmeIndicatorsDocx, sessionIndicatorsDocx } from './attendance-docx.js';
 
 const p = (text: string, opts: { bold?: boolean; italics?: boolean } = {}) => new Paragraph({ children: [new TextRun({ text, ...opts })] });
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading: level });
@@ -22,6 +23,8 @@ function sessionBlocks(r: SessionReport, top: boolean): (Paragraph | Table)[] {
   out.push(p(`${h.date}: ${r.date ?? '—'} · ${r.people} ${h.people}`), heading(h.participants, H2));
   if (r.organisations.length) out.push(table([h.organisations, '#'], r.organisations.map((o) => [o.name, String(o.count)])));
   if (r.countries.length) out.push(p(''), table([h.countries, '#'], r.countries.map((c) => [c.name, String(c.count)])));
+  if (r.attendance) out.push(...countsDocx(r.attendance.l, r.attendance.counts, H2));
+  if (r.indicators) out.push(...sessionIndicatorsDocx(r.indicators.l, r.indicators, H2));
   out.push(heading(h.synthesis, H2));
   if (!r.synthesisPublished) out.push(p(h.draft, { italics: true }));
   for (const pr of r.prompts) {
@@ -48,5 +51,6 @@ export async function programmeDocx(r: ProgrammeReport): Promise<Buffer> {
   if (r.description) head.push(p(r.description));
   head.push(heading(r.h.sessions, HeadingLevel.HEADING_2), ...r.sessions.map((s) => bullet(`${s.date ?? ''} — ${s.title} (${s.people} ${r.h.people})`)));
   if (r.recurring.length) head.push(heading(r.h.recurring, HeadingLevel.HEADING_2), ...r.recurring.map((t) => bullet(`${t.label} — ${r.h.raisedIn} ${t.sessions.map((s) => s.title).join('; ')}`)));
+  if (r.indicators) head.push(...programmeIndicatorsDocx(r.indicators.l, r.indicators));
   return Packer.toBuffer(new Document({ creator: 'Peer-learning live', title: r.name, sections: [{ children: [...head, ...r.sessions.flatMap((s) => sessionBlocks(s, false))] }] }));
 }

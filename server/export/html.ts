@@ -1,5 +1,6 @@
 import type { ProgrammeReport } from './programme-model.js';
 import type { SessionReport } from './report-model.js';
+import { countsHtml, programmeIndicatorsHtml, sessionIndicatorsHtml } from './attendance-html.js';
 
 export const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
@@ -26,6 +27,8 @@ function sessionBody(r: SessionReport, level: number): string {
   parts.push(`<p class="meta">${h.date}: ${esc(r.date ?? '—')} · ${r.people} ${h.people}</p>`, H(2, h.participants));
   if (r.organisations.length) parts.push(`<p><strong>${h.organisations}:</strong> ${r.organisations.map((o) => `${esc(o.name)} (${o.count})`).join(', ')}</p>`);
   if (r.countries.length) parts.push(`<p><strong>${h.countries}:</strong> ${r.countries.map((c) => `${esc(c.name)} (${c.count})`).join(', ')}</p>`);
+  if (r.attendance) parts.push(countsHtml(r.attendance.l, r.attendance.counts, `h${level + 1}`));
+  if (r.indicators) parts.push(sessionIndicatorsHtml(r.indicators.l, r.indicators, `h${level + 1}`));
   parts.push(H(2, h.synthesis));
   if (!r.synthesisPublished) parts.push(`<p class="meta"><em>${h.draft}</em></p>`);
   for (const p of r.prompts) {
@@ -53,5 +56,6 @@ export const sessionHtml = (r: SessionReport) => page(r.language, r.title, sessi
 export function programmeHtml(r: ProgrammeReport): string {
   const head = [`<h1>${esc(r.name)}</h1>`, r.description ? `<p>${esc(r.description)}</p>` : '', `<h2>${r.h.sessions}</h2><ul>${r.sessions.map((s) => `<li>${esc(s.date ?? '')} — ${esc(s.title)} (${s.people} ${r.h.people})</li>`).join('')}</ul>`];
   if (r.recurring.length) head.push(`<h2>${r.h.recurring}</h2><ul>${r.recurring.map((t) => `<li><strong>${esc(t.label)}</strong> — ${r.h.raisedIn} ${t.sessions.map((s) => `${esc(s.title)} (“${esc(s.label)}”)`).join('; ')}</li>`).join('')}</ul>`);
+  if (r.indicators) head.push(programmeIndicatorsHtml(r.indicators.l, r.indicators));
   return page(r.language, r.name, [...head, ...r.sessions.map((s) => sessionBody(s, 2))].join('\n'));
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { Language, LIMITS, optionalText, text } from '../../shared/schemas/primitives.js';
 import type { EventRecord } from '../store/types.js';
+import { withoutNames } from './anonymise.js';
 
 /**
  * The JSON export is the session's whole event log: replaying it recreates the session exactly (answers, groups,
@@ -12,18 +14,26 @@ export const SessionExport = z.object({
   kind: z.literal('session'),
   sessionId: z.string(),
   createdAt: z.number(),
-  events: z.array(z.object({ seq: z.number().int().min(1), at: z.number(), type: z.string(), data: z.record(z.string(), z.unknown()) })).min(1).max(200_000),
+  events: z.array(z.object({ seq: z.number().int().min(1), at: z.number(), type: z.string().max(64), data: z.record(z.string(), z.unknown()) })).min(1).max(200_000),
 });
 export type SessionExport = z.infer<typeof SessionExport>;
 
 export const ProgrammeExport = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   kind: z.literal('programme'),
-  programme: z.object({ name: z.string(), description: z.string().nullable(), organisers: z.array(z.string()), languages: z.array(z.string()), createdAt: z.number() }),
+  programme: z.object({
+    name: text(LIMITS.title),
+    description: optionalText(LIMITS.description),
+    organisers: z.array(text(LIMITS.organisation, 'name')).max(50),
+    languages: z.array(Language).max(4),
+    createdAt: z.number(),
+  }),
   sessions: z.array(SessionExport).max(500),
 });
 export type ProgrammeExport = z.infer<typeof ProgrammeExport>;
 
-export function sessionExport(sessionId: string, createdAt: number, events: EventRecord[]): SessionExport {
-  return { schemaVersion: SCHEMA_VERSION, kind: 'session', sessionId, createdAt, events: events.map((e) => ({ seq: e.seq, at: e.at, type: e.type, data: e.data as Record<string, unknown> })) };
+/** `names`: whether the person exporting asked for names, organisations and countries (`?names=1`); left out otherwise. */
+export function sessionExport(sessionId: string, createdAt: number, events: EventRecord[], names: boolean): SessionExport {
+  const log = names ? events : withoutNames(events);
+  return { schemaVersion: SCHEMA_VERSION, kind: 'session', sessionId, createdAt, events: log.map((e) => ({ seq: e.seq, at: e.at, type: e.type, data: e.data as Record<string, unknown> })) };
 }

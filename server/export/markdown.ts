@@ -1,5 +1,6 @@
 import type { ProgrammeReport } from './programme-model.js';
 import type { SessionReport } from './report-model.js';
+import { countsMarkdown, programmeIndicatorsMarkdown, sessionIndicatorsMarkdown } from './attendance-markdown.js';
 
 /** Markdown-escaped text: what people wrote stays text, never formatting or HTML. */
 export function md(text: string): string {
@@ -15,6 +16,8 @@ export function sessionMarkdown(r: SessionReport, level = 1): string {
   lines.push(`**${h.date}:** ${r.date ?? '—'}`, '', `${H(2)} ${h.participants}`, '', `${r.people} ${h.people}`, '');
   if (r.organisations.length) lines.push(`**${h.organisations}:** ${r.organisations.map((o) => `${md(o.name)} (${o.count})`).join(', ')}`, '');
   if (r.countries.length) lines.push(`**${h.countries}:** ${r.countries.map((c) => `${md(c.name)} (${c.count})`).join(', ')}`, '');
+  if (r.attendance) lines.push(...countsMarkdown(r.attendance.l, r.attendance.counts, H(2)));
+  if (r.indicators) lines.push(...sessionIndicatorsMarkdown(r.indicators.l, r.indicators, H(2)));
   lines.push(`${H(2)} ${h.synthesis}`, '');
   if (!r.synthesisPublished) lines.push(`*${h.draft}*`, '');
   for (const p of r.prompts) {
@@ -43,5 +46,6 @@ export function programmeMarkdown(r: ProgrammeReport): string {
     for (const t of r.recurring) lines.push(`- **${md(t.label)}** — ${r.h.raisedIn} ${t.sessions.map((s) => `${md(s.title)} (“${md(s.label)}”)`).join('; ')}`);
     lines.push('');
   }
+  if (r.indicators) lines.push(...programmeIndicatorsMarkdown(r.indicators.l, r.indicators, '##'));
   return [lines.join('\n'), ...r.sessions.map((s) => sessionMarkdown(s, 2))].join('\n');
 }

@@ -4,6 +4,7 @@ import { synthesize } from '../../shared/synthesis/index.js';
 import type { ProgrammeRow } from '../store/types.js';
 import { HEADINGS, type Headings } from './i18n.js';
 import { sessionReport, type SessionReport } from './report-model.js';
+import { programmeSections, type SectionOptions } from './report-sections.js';
 
 export interface RecurringTheme {
   label: string;
@@ -18,6 +19,8 @@ export interface ProgrammeReport {
   h: Headings;
   sessions: SessionReport[];
   recurring: RecurringTheme[];
+  /** Issue 16: indicators over the programme (null when left out). */
+  indicators?: ReturnType<typeof programmeSections>['indicators'];
 }
 
 /**
@@ -35,7 +38,7 @@ export function recurringThemes(states: SessionState[], language: Language): Rec
     .map((t) => ({ label: t.label, sessions: t.answerIds.map((id) => byId.get(id)!).map(({ sessionId, title, label }) => ({ sessionId, title, label })) }));
 }
 
-export function programmeReport(row: ProgrammeRow, states: SessionState[], names: boolean): ProgrammeReport {
+export function programmeReport(row: ProgrammeRow, states: SessionState[], names: boolean, sections: SectionOptions = {}): ProgrammeReport {
   const language = (row.languages[0] as Language | undefined) ?? states[0]?.language ?? 'en';
   return {
     programmeId: row.programmeId,
@@ -43,7 +46,8 @@ export function programmeReport(row: ProgrammeRow, states: SessionState[], names
     description: row.description,
     language,
     h: HEADINGS[language],
-    sessions: states.map((s) => sessionReport(s, { names, programme: row.name })),
+    sessions: states.map((s) => sessionReport(s, { names, programme: row.name, ...sections })),
     recurring: recurringThemes(states, language),
+    ...programmeSections(states, language, sections),
   };
 }

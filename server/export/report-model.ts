@@ -1,9 +1,10 @@
 import type { Language } from '../../shared/schemas/primitives.js';
 import type { Group, SessionState } from '../../shared/schemas/session.js';
 import { HEADINGS, type Headings } from './i18n.js';
+import { sessionSections, type SectionOptions, type SessionSections } from './report-sections.js';
 
 /** Everything a report shows, built once from the session so no format derives it again. */
-export interface SessionReport {
+export interface SessionReport extends SessionSections {
   sessionId: string;
   language: Language;
   h: Headings;
@@ -25,7 +26,8 @@ export interface SessionReport {
   }[];
 }
 
-export interface ReportOptions {
+/** `partners` and `sections`: the attendance and indicators sections (issue 16), see report-sections.ts. */
+export interface ReportOptions extends SectionOptions {
   /** Names are left out unless the person exporting asks for them. */
   names: boolean;
   programme?: string | null;
@@ -59,6 +61,7 @@ export function sessionReport(s: SessionState, opts: ReportOptions): SessionRepo
     organisations: counted(people.map((p) => p.organisation)),
     countries: counted(people.map((p) => p.country)),
     synthesisPublished: !!doc?.published,
+    ...sessionSections(s, opts),
     prompts: s.prompts.map((prompt) => {
       const syn = doc?.prompts.find((p) => p.promptId === prompt.id);
       const answers = Object.values(s.answers).filter((a) => a.promptId === prompt.id).sort((a, b) => a.createdAt - b.createdAt);

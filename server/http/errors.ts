@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { ZodError } from 'zod';
 import { type ErrorCode, fail } from '../../shared/protocol/acks.js';
+import { StoreUnavailableError } from '../store/types.js';
 
 export class HttpError extends Error {
   constructor(
@@ -31,7 +32,23 @@ export function errorHandler(log: (level: 'error', msg: string, extra?: unknown)
       const code: ErrorCode = status === 413 ? 'invalid' : 'invalid';
       return void res.status(status).json(fail(code, (err as Error).message || 'Bad request'));
     }
+    if (storeDown(err)) return void res.status(503).json(fail('store_unavailable', err instanceof StoreUnavailableError ? err.message : STORE_DOWN_MESSAGE));
     log('error', 'http handler failed', err);
     res.status(500).json(fail('internal', 'Something went wrong on the server'));
   };
 }
+
+/**
+ * Whether an error means the store cannot write or read now (disk full, read-only, I/O error, connection lost).
+ * Every path answers these `store_unavailable` ("nothing was changed"), whichever store call raised them: the
+ * stores map their own write path, and this catches what reaches a handler from any other call unmapped.
+ */
+export function storeDown(err: unknown): boolean {
+  if (err instanceof StoreUnavailableError) return true;
+  const code = String((err as { code?: unknown })?.code ?? '');
+  if (/^(SQLITE_(FULL|IOERR|READONLY|CANTOPEN|BUSY|LOCKED|CORRUPT|NOTADB)|ENOSPC|EROFS|EIO|EDQUOT)/.test(code)) return true;
+  const message = String((err as { message?: unknown })?.message ?? '');
+  return /SQLITE_(FULL|IOERR|READONLY)|database or disk is full|disk I\/O error|ENOSPC|no space left|read-only file system|attempt to write a readonly database/i.test(message);
+}
+
+export const STORE_DOWN_MESSAGE = 'The server cannot store anything right now (its disk or database is unavailable); nothing was changed. Try again shortly.';

@@ -1,28 +1,24 @@
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { SessionState } from '../../shared/schemas/session.js';
 import { sessionDocx, programmeDocx } from '../export/docx.js';
 import { programmeCsv, sessionCsv } from '../export/csv.js';
 import { programmeHtml, sessionHtml } from '../export/html.js';
-import { importSession, ImportError } from '../export/import.js';
+import { importSession, ImportError, replayable } from '../export/import.js';
 import { ProgrammeExport, SessionExport, sessionExport } from '../export/json.js';
 import { programmeMarkdown, sessionMarkdown } from '../export/markdown.js';
 import { programmeReport } from '../export/programme-model.js';
 import { sessionReport } from '../export/report-model.js';
 import { hashSecret, newSecretKey } from '../security/secrets.js';
-import type { SessionRegistry } from '../sessions/registry.js';
-import type { Store } from '../store/types.js';
+import type { RouteDeps } from './route-deps.js';
+import { requireOperator } from './operator.js';
 import { requestOrigin } from './auth.js';
 import { requireCoordinator, requireSessionReader } from './access.js';
 import { HttpError, invalid } from './errors.js';
 import { coordinatorUrl, facilitatorUrl, participantUrl } from './links.js';
+import { reportSectionOptions } from './partner-settings.js';
 
-export interface ExportDeps {
-  store: Store;
-  registry: SessionRegistry;
-  now: () => number;
-  newId: () => string;
-}
+export type ExportDeps = Pick<RouteDeps, 'store' | 'registry' | 'now' | 'newId' | 'limits' | 'address' | 'operatorToken'>;
 
 const Format = z.enum(['md', 'html', 'docx', 'csv', 'json']);
 type Format = z.infer<typeof Format>;
@@ -62,13 +58,13 @@ export function exportRoutes(deps: ExportDeps): Router {
     const state = await stateOf(req.params.id);
     const row = await deps.store.findSession(req.params.id);
     const programme = row?.programmeId ? await deps.store.findProgramme(row.programmeId) : null;
-    const report = sessionReport(state, { names: names(req.query.names), programme: programme?.name ?? null });
+    const report = sessionReport(state, { names: names(req.query.names), programme: programme?.name ?? null, ...(await reportSectionOptions(deps.store, req.query.omit, programme?.programmeId ?? null)) });
     switch (format.data) {
       case 'md': return send(res, 'md', state.title, sessionMarkdown(report));
       case 'html': return send(res, 'html', state.title, sessionHtml(report));
       case 'docx': return send(res, 'docx', state.title, await sessionDocx(report));
       case 'csv': return send(res, 'csv', state.title, sessionCsv(report, names(req.query.names)));
-      case 'json': return send(res, 'json', state.title, JSON.stringify(sessionExport(state.id, row!.createdAt, await deps.store.readEvents(state.id, 0)), null, 1));
+      case 'json': return send(res, 'json', state.title, JSON.stringify(sessionExport(state.id, row!.createdAt, await deps.store.readEvents(state.id, 0), names(req.query.names)), null, 1));
     }
   });
 
@@ -81,11 +77,11 @@ export function exportRoutes(deps: ExportDeps): Router {
     const rows = await deps.store.listProgrammeSessions(programme.programmeId);
     const states = await Promise.all(rows.map((r) => stateOf(r.sessionId)));
     if (format.data === 'json') {
-      const sessions = await Promise.all(rows.map(async (r) => sessionExport(r.sessionId, r.createdAt, await deps.store.readEvents(r.sessionId, 0))));
+      const sessions = await Promise.all(rows.map(async (r) => sessionExport(r.sessionId, r.createdAt, await deps.store.readEvents(r.sessionId, 0), names(req.query.names))));
       const body = { schemaVersion: 1, kind: 'programme', programme: { name: programme.name, description: programme.description, organisers: programme.organisers, languages: programme.languages, createdAt: programme.createdAt }, sessions };
       return send(res, 'json', programme.name, JSON.stringify(body, null, 1));
     }
-    const report = programmeReport(programme, states, names(req.query.names));
+    const report = programmeReport(programme, states, names(req.query.names), await reportSectionOptions(deps.store, req.query.omit, programme.programmeId));
     switch (format.data) {
       case 'md': return send(res, 'md', programme.name, programmeMarkdown(report));
       case 'html': return send(res, 'html', programme.name, programmeHtml(report));
@@ -94,7 +90,15 @@ export function exportRoutes(deps: ExportDeps): Router {
     }
   });
 
+  /** Imports are the operator's (SECURITY.md, "Imports"): an import writes a whole log in one request. */
+  async function mayImport(req: Request): Promise<void> {
+    requireOperator(req, deps.operatorToken, 'Importing');
+    const wait = await deps.limits.take('imports', deps.address(req));
+    if (wait > 0) throw new HttpError(429, 'rate_limited', `Too many imports: wait ${wait} s`, { retryAfterSeconds: wait });
+  }
+
   router.post('/sessions/import', async (req, res) => {
+    await mayImport(req);
     const parsed = SessionExport.safeParse(req.body);
     if (!parsed.success) throw invalid(parsed.error);
     const created = await importOrFail(() => importSession(deps.store, parsed.data, deps));
@@ -103,8 +107,11 @@ export function exportRoutes(deps: ExportDeps): Router {
   });
 
   router.post('/programmes/import', async (req, res) => {
+    await mayImport(req);
     const parsed = ProgrammeExport.safeParse(req.body);
     if (!parsed.success) throw invalid(parsed.error);
+    // Every session is checked before the programme or any session is written: all of it, or nothing.
+    await importOrFail(async () => parsed.data.sessions.forEach(replayable));
     const programmeId = deps.newId();
     const coordinatorKey = newSecretKey();
     const p = parsed.data.programme;

@@ -4,8 +4,7 @@ import { Language, LIMITS, optionalText, text } from '../../shared/schemas/primi
 import type { SessionState } from '../../shared/schemas/session.js';
 import { recurringThemes } from '../export/programme-model.js';
 import { hashSecret, newSecretKey } from '../security/secrets.js';
-import type { Store } from '../store/types.js';
-import type { SessionRegistry } from '../sessions/registry.js';
+import type { RouteDeps } from './route-deps.js';
 import { requestOrigin } from './auth.js';
 import { requireCoordinator } from './access.js';
 import { HttpError, invalid } from './errors.js';
@@ -14,16 +13,11 @@ import { coordinatorUrl } from './links.js';
 const CreateProgramme = z.strictObject({
   name: text(LIMITS.title),
   description: optionalText(LIMITS.description),
-  organisers: z.array(text(LIMITS.organisation)).max(50).default([]),
+  organisers: z.array(text(LIMITS.organisation, 'name')).max(50).default([]),
   languages: z.array(Language).max(4).default([]),
 });
 
-export interface ProgrammeDeps {
-  store: Store;
-  registry: SessionRegistry;
-  now: () => number;
-  newId: () => string;
-}
+export type ProgrammeDeps = Pick<RouteDeps, 'store' | 'registry' | 'now' | 'newId' | 'limits' | 'address'>;
 
 const countBy = (values: (string | null)[]) => {
   const out: Record<string, number> = {};
@@ -38,6 +32,8 @@ export function programmeRoutes(deps: ProgrammeDeps): Router {
   router.post('/programmes', async (req, res) => {
     const parsed = CreateProgramme.safeParse(req.body ?? {});
     if (!parsed.success) throw invalid(parsed.error);
+    const wait = await deps.limits.take('sessions', deps.address(req));
+    if (wait > 0) throw new HttpError(429, 'rate_limited', `Too many new programmes from your network: wait ${wait} s`, { retryAfterSeconds: wait });
     const programmeId = deps.newId();
     const coordinatorKey = newSecretKey();
     await deps.store.createProgramme({ programmeId, createdAt: deps.now(), ...parsed.data }, [{ hash: hashSecret(coordinatorKey), role: 'coordinator', scopeId: programmeId, subject: null, createdAt: deps.now() }]);
@@ -54,7 +50,8 @@ export function programmeRoutes(deps: ProgrammeDeps): Router {
       const host = await deps.registry.get(r.sessionId);
       if (host) states.push(await host.committedState());
     }
-    const facilitators = await Promise.all(rows.map(async (r) => (await deps.store.readEvents(r.sessionId, 0)).filter((e) => e.type === 'facilitator.invited').length + 1));
+    // The creator, plus every key invited and not revoked since.
+    const facilitators = await Promise.all(rows.map(async (r) => (await deps.store.listCredentials(r.sessionId)).filter((c) => c.role === 'facilitator').length));
     res.json({
       ok: true,
       programme,

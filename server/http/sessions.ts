@@ -2,9 +2,9 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { IsoDate, Language, LIMITS, optionalText, text } from '../../shared/schemas/primitives.js';
 import { templateById, TEMPLATES } from '../../shared/domain/templates.js';
-import type { SessionRegistry } from '../sessions/registry.js';
 import { hashSecret, newJoinCode, newSecretKey } from '../security/secrets.js';
 import { JoinCodeTakenError, type Store } from '../store/types.js';
+import type { RouteDeps } from './route-deps.js';
 import { toRecord } from '../sessions/session-host.js';
 import { requireKey, requestOrigin } from './auth.js';
 import { requireCoordinator } from './access.js';
@@ -26,12 +26,7 @@ const CreateSession = z
   .refine((b) => b.prompts || b.template, { message: 'Give prompts or name a template', path: ['prompts'] })
   .refine((b) => b.title || b.template, { message: 'Give a title or name a template', path: ['title'] });
 
-export interface SessionRoutesDeps {
-  store: Store;
-  registry: SessionRegistry;
-  now: () => number;
-  newId: () => string;
-}
+export type SessionRoutesDeps = Pick<RouteDeps, 'store' | 'registry' | 'now' | 'newId' | 'limits' | 'address'>;
 
 export function sessionRoutes(deps: SessionRoutesDeps): Router {
   const router = Router();
@@ -44,6 +39,9 @@ export function sessionRoutes(deps: SessionRoutesDeps): Router {
     const parsed = CreateSession.safeParse(req.body ?? {});
     if (!parsed.success) throw invalid(parsed.error);
     const body = parsed.data;
+    // Creating is open to anyone, so it is limited per address (SECURITY.md): a script cannot fill the disk.
+    const wait = await deps.limits.take('sessions', deps.address(req));
+    if (wait > 0) throw new HttpError(429, 'rate_limited', `Too many new sessions from your network: wait ${wait} s`, { retryAfterSeconds: wait });
     const template = body.template ? templateById(body.template) : null;
     if (body.template && !template) throw new HttpError(400, 'invalid', `No template "${body.template}"; try one of ${listTemplates()}`);
     if (body.programmeId) await requireCoordinator(req, deps.store, body.programmeId);

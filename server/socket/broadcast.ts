@@ -1,6 +1,6 @@
 import type { EventEnvelope, SessionEvent } from '../../shared/protocol/events.js';
 import type { SessionState } from '../../shared/schemas/session.js';
-import { audienceOf, eventForParticipants, indexAnswers, sliceFor } from '../../shared/domain/projection.js';
+import { type Audience, audienceOf, eventForParticipants, indexAnswers, readersWithOwnVersion, sliceFor, votesSeenBy } from '../../shared/domain/projection.js';
 import type { AppServer } from './context.js';
 import { facilitatorsRoom, groupRoom, participantRoom, sessionRoom } from './rooms.js';
 
@@ -22,24 +22,41 @@ export function createBroadcaster(io: AppServer) {
   };
 }
 
+/**
+ * Facilitators get the event as it is; participants get it as eventForParticipants makes it for them. Most events
+ * read the same for every participant; a vote, an anonymous answer and the synthesis with its dots read differently
+ * for the voter or author (readersWithOwnVersion), who get theirs in their own room, everyone else the common one.
+ */
 function emitEvent(io: AppServer, sessionId: string, envelope: EventEnvelope, state: SessionState): void {
-  const audience = audienceOf(state, envelope.event);
-  const forParticipants = eventForParticipants(state, envelope.event);
-  if (audience.kind === 'everyone') {
-    if (forParticipants === envelope.event) io.to(sessionRoom(sessionId)).emit('event', envelope);
-    else {
-      io.to(facilitatorsRoom(sessionId)).emit('event', envelope);
-      io.to(sessionRoom(sessionId)).except(facilitatorsRoom(sessionId)).emit('event', { ...envelope, event: forParticipants });
-    }
+  const e = envelope.event;
+  const audience = audienceOf(state, e);
+  const forParticipants = eventForParticipants(state, e);
+  const own = readersWithOwnVersion(state, e).filter((pid) => mayReceive(state, audience, pid));
+  const ownRooms = own.map((pid) => participantRoom(sessionId, pid));
+  const rooms = audience.kind === 'everyone' ? [sessionRoom(sessionId)] : audience.groupIds.map((gid) => groupRoom(sessionId, gid));
+  if (forParticipants === e && own.length === 0) {
+    io.to([facilitatorsRoom(sessionId), ...rooms]).emit('event', envelope);
     return;
   }
-  const groupRooms = audience.groupIds.map((gid) => groupRoom(sessionId, gid));
-  if (forParticipants === envelope.event) {
-    io.to([facilitatorsRoom(sessionId), ...groupRooms]).emit('event', envelope);
-  } else {
-    io.to(facilitatorsRoom(sessionId)).emit('event', envelope);
-    if (groupRooms.length) io.to(groupRooms).emit('event', { ...envelope, event: forParticipants });
+  io.to(facilitatorsRoom(sessionId)).emit('event', envelope);
+  if (rooms.length) io.to(rooms).except([facilitatorsRoom(sessionId), ...ownRooms]).emit('event', { ...envelope, event: forParticipants });
+  for (const pid of own) io.to(participantRoom(sessionId, pid)).except(facilitatorsRoom(sessionId)).emit('event', { ...envelope, event: versionFor(state, e, forParticipants, pid) });
+}
+
+/** One voter's version; for a whole synthesis only the dots differ from the common one (the document is shared). */
+function versionFor(state: SessionState, e: SessionEvent, common: SessionEvent, participantId: string): SessionEvent {
+  if (e.type === 'synthesis.updated' && e.synthesis && common.type === 'synthesis.updated' && common.synthesis) {
+    return { ...common, synthesis: { ...common.synthesis, votes: votesSeenBy(e.synthesis.votes, participantId) } };
   }
+  return eventForParticipants(state, e, participantId);
+}
+
+/** Whether a participant is among the event's audience (their own version goes to their room only then). */
+function mayReceive(state: SessionState, audience: Audience, participantId: string): boolean {
+  if (!Object.hasOwn(state.participants, participantId)) return false;
+  if (audience.kind === 'everyone') return true;
+  const gid = state.participants[participantId].groupId;
+  return gid !== null && audience.groupIds.includes(gid);
 }
 
 /**

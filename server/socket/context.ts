@@ -3,6 +3,7 @@ import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents } fr
 import type { Actor } from '../../shared/domain/context.js';
 import type { SessionRegistry } from '../sessions/registry.js';
 import type { RateLimiter } from '../security/rate-limit.js';
+import type { Limits } from '../security/limits.js';
 import type { Store } from '../store/types.js';
 import type { SynthesisRunner } from '../synthesis/runner.js';
 
@@ -10,7 +11,17 @@ import type { SynthesisRunner } from '../synthesis/runner.js';
 export interface SocketData {
   sessionId?: string;
   actor?: Actor;
+  /**
+   * Which credential the socket attached with: the participant id, or `key:` and the start of a facilitator key's
+   * hash. Limits are counted per credential (over all its sockets and nodes), and opIds are scoped to it.
+   */
+  credentialId?: string;
+  /** When it attached, so a credential over its socket cap loses its oldest socket first. */
+  attachedAt?: number;
+  /** Where it came from, as limits key it (server/security/address.ts). */
   address: string;
+  /** Look-ups (join codes, keys, tokens) that matched nothing on this connection. */
+  failures?: number;
 }
 
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -23,13 +34,18 @@ export interface SocketDeps {
   runner: SynthesisRunner;
   now: () => number;
   newId: () => string;
+  io: AppServer;
+  /** Take the client's address from X-Forwarded-For (set behind a reverse proxy). */
+  trustProxy: boolean;
+  /** A session takes at most this many participants. */
+  maxParticipants: number;
+  /** Sockets one credential may hold at once. */
+  socketsPerCredential: number;
   limits: {
-    /** Any message, per socket. */
+    /** Any message, per socket, before it is even parsed (this node only: a socket lives on one node). */
     perSocket: RateLimiter;
-    /** New answers, per participant (or facilitator socket). */
-    answers: RateLimiter;
-    /** Failed joins and unknown credentials, per address. */
-    failedAuth: RateLimiter;
+    /** Per credential and per address, shared by every node through Redis when there is one. */
+    keyed: Limits;
   };
   log: (level: 'error' | 'info' | 'debug', msg: string, extra?: unknown) => void;
 }
@@ -41,3 +57,12 @@ export function originOf(socket: AppSocket): string {
   const proto = socket.handshake.secure ? 'https' : 'http';
   return `${proto}://${h.host ?? 'localhost'}`;
 }
+
+/** The room of every socket attached with one credential, on every node (for the socket cap and revocation). */
+export const credentialRoom = (sessionId: string, credentialId: string) => `cred:${sessionId}:${credentialId}`;
+
+/** A facilitator key's public id: the start of its hash (the hash of a 190-bit secret reveals nothing). */
+export const keyIdOf = (hash: string) => hash.slice(0, 16);
+
+/** The message for a limit that was hit, with the wait in seconds. */
+export const waitMessage = (what: string, wait: number) => `${what}: wait ${wait} s`;

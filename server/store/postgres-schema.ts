@@ -58,6 +58,9 @@ const MIGRATIONS: string[] = [
      data text NOT NULL,
      updated_at bigint NOT NULL
    );`,
+  // Facilitator keys are listed per session with when they were last used, and can be revoked (issue 14).
+  `ALTER TABLE credentials ADD COLUMN last_used_at bigint;
+   CREATE INDEX credentials_scope ON credentials (scope_id);`,
 ];
 
 /** An arbitrary constant: the advisory lock that lets only one node migrate at a time. */

@@ -168,9 +168,35 @@ class PostgresStore implements Store {
   }
 
   async findCredential(hash: string): Promise<Credential | null> {
-    const { rows } = await this.query<{ hash: string; role: Credential['role']; scope_id: string; subject: string | null; created_at: string }>('SELECT * FROM credentials WHERE hash = $1', [hash]);
-    const r = rows[0];
-    return r ? { hash: r.hash, role: r.role, scopeId: r.scope_id, subject: r.subject, createdAt: Number(r.created_at) } : null;
+    const { rows } = await this.query<DbCredential>('SELECT * FROM credentials WHERE hash = $1', [hash]);
+    return rows[0] ? toCredential(rows[0]) : null;
+  }
+
+  async listCredentials(scopeId: string): Promise<Credential[]> {
+    const { rows } = await this.query<DbCredential>('SELECT * FROM credentials WHERE scope_id = $1 ORDER BY created_at', [scopeId]);
+    return rows.map(toCredential);
+  }
+
+  async deleteCredential(hash: string): Promise<void> {
+    await this.query('DELETE FROM credentials WHERE hash = $1', [hash]);
+  }
+
+  async touchCredential(hash: string, at: number): Promise<void> {
+    await this.query('UPDATE credentials SET last_used_at = $1 WHERE hash = $2', [at, hash]);
+  }
+
+  async deleteSession(sessionId: string): Promise<void> {
+    await this.tx(async (c) => {
+      for (const table of ['events', 'ops', 'snapshots', 'open_rounds', 'sessions']) await c.query(`DELETE FROM ${table} WHERE session_id = $1`, [sessionId]);
+      await c.query('DELETE FROM credentials WHERE scope_id = $1', [sessionId]);
+    });
+  }
+
+  async replaceEvents(sessionId: string, events: EventRecord[]): Promise<void> {
+    await this.tx(async (c) => {
+      for (const e of events) await c.query('UPDATE events SET data = $1 WHERE session_id = $2 AND seq = $3', [JSON.stringify(e.data), sessionId, e.seq]);
+      await c.query('DELETE FROM snapshots WHERE session_id = $1', [sessionId]);
+    });
   }
 
   /**
@@ -262,6 +288,9 @@ class PostgresStore implements Store {
     }
   }
 }
+
+type DbCredential = { hash: string; role: Credential['role']; scope_id: string; subject: string | null; created_at: string; last_used_at: string | null };
+const toCredential = (r: DbCredential): Credential => ({ hash: r.hash, role: r.role, scopeId: r.scope_id, subject: r.subject, createdAt: Number(r.created_at), ...(r.last_used_at === null ? {} : { lastUsedAt: Number(r.last_used_at) }) });
 
 type DbSession = { session_id: string; join_code: string; created_at: string; programme_id: string | null };
 const toSession = (r: DbSession): SessionRow => ({ sessionId: r.session_id, joinCode: r.join_code, createdAt: Number(r.created_at), programmeId: r.programme_id });

@@ -57,4 +57,7 @@ export const SQLITE_MIGRATIONS: string[] = [
      data TEXT NOT NULL,
      updated_at INTEGER NOT NULL
    );`,
+  // Facilitator keys are listed per session with when they were last used, and can be revoked (issue 14).
+  `ALTER TABLE credentials ADD COLUMN last_used_at INTEGER;
+   CREATE INDEX credentials_scope ON credentials (scope_id);`,
 ];

@@ -118,6 +118,13 @@ class SqliteStore implements Store {
       listSessions: db.prepare('SELECT * FROM sessions ORDER BY created_at'),
       insertCredential: db.prepare('INSERT INTO credentials (hash, role, scope_id, subject, created_at) VALUES (?, ?, ?, ?, ?)'),
       findCredential: db.prepare('SELECT * FROM credentials WHERE hash = ?'),
+      listCredentials: db.prepare('SELECT * FROM credentials WHERE scope_id = ? ORDER BY created_at'),
+      deleteCredential: db.prepare('DELETE FROM credentials WHERE hash = ?'),
+      touchCredential: db.prepare('UPDATE credentials SET last_used_at = ? WHERE hash = ?'),
+      updateEventData: db.prepare('UPDATE events SET data = ? WHERE session_id = ? AND seq = ?'),
+      deleteSnapshot: db.prepare('DELETE FROM snapshots WHERE session_id = ?'),
+      deleteSessionRows: ['events', 'ops', 'snapshots', 'open_rounds', 'sessions'].map((table) => db.prepare(`DELETE FROM ${table} WHERE session_id = ?`)),
+      deleteScopeCredentials: db.prepare('DELETE FROM credentials WHERE scope_id = ?'),
       insertProgramme: db.prepare('INSERT INTO programmes (programme_id, created_at, name, description, organisers, languages) VALUES (?, ?, ?, ?, ?, ?)'),
       findProgramme: db.prepare('SELECT * FROM programmes WHERE programme_id = ?'),
       setProgramme: db.prepare('UPDATE sessions SET programme_id = ? WHERE session_id = ?'),
@@ -318,8 +325,34 @@ class SqliteStore implements Store {
 
   async findCredential(hash: string): Promise<Credential | null> {
     const r = this.st.findCredential.get(hash) as Row | undefined;
-    if (!r) return null;
-    return { hash: String(r.hash), role: r.role as Credential['role'], scopeId: String(r.scope_id), subject: r.subject === null ? null : String(r.subject), createdAt: Number(r.created_at) };
+    return r ? toCredential(r) : null;
+  }
+
+  async listCredentials(scopeId: string): Promise<Credential[]> {
+    return (this.st.listCredentials.all(scopeId) as Row[]).map(toCredential);
+  }
+
+  deleteCredential(hash: string): Promise<void> {
+    return this.enqueue(() => void this.st.deleteCredential.run(hash));
+  }
+
+  touchCredential(hash: string, at: number): Promise<void> {
+    return this.enqueue(() => void this.st.touchCredential.run(at, hash));
+  }
+
+  deleteSession(sessionId: string): Promise<void> {
+    return this.enqueue(() => {
+      for (const st of this.st.deleteSessionRows) st.run(sessionId);
+      this.st.deleteScopeCredentials.run(sessionId);
+      this.lastSeqs.delete(sessionId);
+    });
+  }
+
+  replaceEvents(sessionId: string, events: EventRecord[]): Promise<void> {
+    return this.enqueue(() => {
+      for (const e of events) this.st.updateEventData.run(JSON.stringify(e.data), sessionId, e.seq);
+      this.st.deleteSnapshot.run(sessionId);
+    });
   }
 
   async close(): Promise<void> {
@@ -335,6 +368,18 @@ function parseEvent(sessionId: string, r: Row): unknown {
   } catch (err) {
     throw new StoreUnavailableError(`event ${r.seq} (${r.type}) of session ${sessionId} cannot be read: ${(err as Error).message}`);
   }
+}
+
+function toCredential(r: Row): Credential {
+  return {
+    hash: String(r.hash),
+    role: r.role as Credential['role'],
+    scopeId: String(r.scope_id),
+    subject: r.subject === null ? null : String(r.subject),
+    createdAt: Number(r.created_at),
+    // Only once used: a credential never used reads exactly as it was written.
+    ...(r.last_used_at === null || r.last_used_at === undefined ? {} : { lastUsedAt: Number(r.last_used_at) }),
+  };
 }
 
 /** Outcomes that fail one write but not the commit it shares with others. */

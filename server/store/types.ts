@@ -32,6 +32,8 @@ export interface Credential {
   /** Participant id for participant tokens; a label ("co-facilitator") otherwise. */
   subject: string | null;
   createdAt: number;
+  /** When it was last used to attach (facilitator keys, for the console's list); null or absent: never. */
+  lastUsedAt?: number | null;
 }
 
 /** One accepted command: the events it produced, its opId and the result its ack carried. */
@@ -138,5 +140,15 @@ export interface Store {
    */
   subscribe?(onAppend: (sessionId: string, lastSeq: number) => void, onResume?: () => void): Promise<() => Promise<void>>;
   findCredential(hash: string): Promise<Credential | null>;
+  /** Every credential that opens this session or programme, oldest first (the console lists the facilitator keys). */
+  listCredentials(scopeId: string): Promise<Credential[]>;
+  /** Revokes a credential: its hash is deleted, so the secret opens nothing any more. */
+  deleteCredential(hash: string): Promise<void>;
+  /** Notes that a credential was just used ("last used" in the console's list of keys). */
+  touchCredential(hash: string, at: number): Promise<void>;
+  /** Retention: removes a session entirely (row, log, ops, snapshot, open-round marker, credentials). */
+  deleteSession(sessionId: string): Promise<void>;
+  /** Retention: rewrites the data of a session's events in place (same seqs, e.g. anonymised) and drops its snapshot. */
+  replaceEvents(sessionId: string, events: EventRecord[]): Promise<void>;
   close(): Promise<void>;
 }

@@ -41,10 +41,18 @@ export function mayRun(actor: Actor, type: CommandType): boolean {
   return COMMAND_ROLES[type]?.includes(actor.role) ?? false;
 }
 
+/**
+ * A record's own entry, never one inherited from `Object.prototype`: `s.groups['constructor']` is a function, not
+ * undefined. Ids are refused by schema when they name such a property; every lookup by id goes through here too.
+ */
+export function own<T>(record: Record<string, T>, id: string | null | undefined): T | undefined {
+  return id != null && Object.hasOwn(record, id) ? record[id] : undefined;
+}
+
 /** The group a participant is in now, if any. */
 export function groupOf(s: SessionState, participantId: string): Group | null {
-  const gid = s.participants[participantId]?.groupId;
-  return gid ? (s.groups[gid] ?? null) : null;
+  const gid = own(s.participants, participantId)?.groupId;
+  return (gid && own(s.groups, gid)) || null;
 }
 
 /** An answer is visible to a group when it was written in that group or in one merged into it. */

@@ -13,7 +13,30 @@ export type Audience = { kind: 'everyone' } | { kind: 'groups'; groupIds: string
 
 export function viewFor(s: SessionState, viewer: Viewer): SessionView {
   if (viewer.role === 'facilitator') return s;
-  return withSlice({ ...s, synthesis: synthesisForParticipants(s.synthesis) }, sliceFor(s, viewer.participantId, s.seq));
+  return withSlice({ ...s, synthesis: synthesisForParticipants(s.synthesis, viewer.participantId) }, sliceFor(s, viewer.participantId, s.seq));
+}
+
+/**
+ * Where the dots of everyone but the reader go in a participant's view: counts stay right (every client counts
+ * all lists), but nobody learns who put which dot. Not a participant id (those are 16 characters from nanoid).
+ */
+export const OTHERS_VOTES = '_others';
+
+/** The reader's own dots under their id, everyone else's pooled under OTHERS_VOTES. */
+export function votesSeenBy(votes: SynthesisDoc['votes'], readerId: string | null): SynthesisDoc['votes'] {
+  const out: SynthesisDoc['votes'] = {};
+  const others: string[] = [];
+  let anyOther = false;
+  for (const [pid, ids] of Object.entries(votes)) {
+    if (pid === readerId) out[pid] = ids;
+    else {
+      anyOther = true;
+      others.push(...ids);
+    }
+  }
+  // Present as soon as anyone else voted, even if every such dot was taken back since: as the live events leave it.
+  if (anyOther) out[OTHERS_VOTES] = others;
+  return out;
 }
 
 /**
@@ -89,17 +112,18 @@ export function withSlice(view: SessionView, slice: Omit<GroupSlice, 'seq'>): Se
  * Participants see the synthesis once published, without the themes a facilitator hid, and without the engine
  * note (a fallback's reason may name a host on the operator's network).
  */
-export function synthesisForParticipants(doc: SynthesisDoc | null): SynthesisDoc | null {
+export function synthesisForParticipants(doc: SynthesisDoc | null, readerId: string | null = null): SynthesisDoc | null {
   if (!doc?.published) return null;
   const prompts = doc.prompts.map((p) => ({ ...p, themes: p.themes.filter((t) => !t.hidden) }));
   const shown = new Set(prompts.flatMap((p) => [...p.themes.flatMap((t) => t.answerIds), ...p.otherAnswerIds]));
   const answers = Object.fromEntries(Object.entries(doc.answers).filter(([id]) => shown.has(id)));
   const { engine: _engine, ...rest } = doc;
-  return { ...rest, prompts, answers };
+  return { ...rest, prompts, answers, votes: votesSeenBy(doc.votes, readerId) };
 }
 
+/** In an anonymous session only the author (and the facilitators) see who wrote an answer. */
 function redactAnswer(s: SessionState, a: Answer, readerId: string | null): Answer {
-  return s.anonymous && a.authorId !== readerId ? { ...a, authorId: null } : a;
+  return s.anonymous && a.authorId !== null && a.authorId !== readerId ? { ...a, authorId: null } : a;
 }
 
 /** Computed on the state after the event was applied. */
@@ -113,6 +137,10 @@ export function audienceOf(s: SessionState, e: SessionEvent): Audience {
       return groupsSeeing(s, e.groupId);
     case 'participant.joined':
       return { kind: 'groups', groupIds: e.participant.groupId ? [e.participant.groupId] : [] };
+    case 'facilitator.invited':
+    case 'facilitator.revoked':
+      // Who the co-facilitators are is the facilitators' business.
+      return FACILITATORS_ONLY;
     case 'synthesis.themeRenamed':
     case 'synthesis.themesMerged':
     case 'synthesis.answerMoved':
@@ -135,14 +163,43 @@ function groupsSeeing(s: SessionState, groupId: string): Audience {
   return { kind: 'groups', groupIds };
 }
 
-/** The event as participants receive it in a group broadcast (the author learns their own answer's id from the ack). */
+/**
+ * The event as one participant receives it (`readerId`), or as every participant without a version of their own
+ * receives it (null). Computed per reader on every path (live broadcast, catch-up, snapshot), so they agree: a voter
+ * sees their own dots and everyone sees counts; an anonymous answer's author sees it as theirs and nobody else does.
+ */
 export function eventForParticipants(s: SessionState, e: SessionEvent, readerId: string | null = null): SessionEvent {
-  if (e.type === 'synthesis.updated') return { ...e, synthesis: synthesisForParticipants(e.synthesis) };
-  // As a whole unpublished document reaches them: null.
-  if (e.type === 'synthesis.unpublished') return { type: 'synthesis.updated', synthesis: null };
-  if (e.type !== 'answer.added') return e;
-  const answer = redactAnswer(s, e.answer, readerId);
-  return answer === e.answer ? e : { ...e, answer };
+  switch (e.type) {
+    case 'synthesis.updated':
+      return { ...e, synthesis: synthesisForParticipants(e.synthesis, readerId) };
+    // As a whole unpublished document reaches them: null.
+    case 'synthesis.unpublished':
+      return { type: 'synthesis.updated', synthesis: null };
+    case 'vote.cast':
+    case 'vote.retracted':
+      return e.participantId === readerId ? e : { ...e, participantId: OTHERS_VOTES };
+    case 'answer.added': {
+      const answer = redactAnswer(s, e.answer, readerId);
+      return answer === e.answer ? e : { ...e, answer };
+    }
+    default:
+      return e;
+  }
+}
+
+/** The participants who receive a version of this event of their own (the voter, the anonymous author, every voter). */
+export function readersWithOwnVersion(s: SessionState, e: SessionEvent): string[] {
+  switch (e.type) {
+    case 'vote.cast':
+    case 'vote.retracted':
+      return [e.participantId];
+    case 'answer.added':
+      return s.anonymous && e.answer.authorId !== null ? [e.answer.authorId] : [];
+    case 'synthesis.updated':
+      return e.synthesis?.published ? Object.keys(e.synthesis.votes).filter((pid) => e.synthesis!.votes[pid].length > 0) : [];
+    default:
+      return [];
+  }
 }
 
 /** Whether a participant may receive an event during catch-up, judged on the current state. */

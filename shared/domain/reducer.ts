@@ -74,6 +74,7 @@ function applyEvent(s: SessionState, e: SessionEvent, at: number, w: Ownership):
     case 'session.closed':
       return { ...s, phase: 'closed', round: endRound(s, at), broadcast: null };
     case 'facilitator.invited':
+    case 'facilitator.revoked':
       return s;
     case 'participant.joined': {
       const p = e.participant;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Id, IsoDate, JoinCode, Language, LIMITS, OpId, optionalText, text } from '../schemas/primitives.js';
+import { hasNoReservedKeys, Id, IsoDate, JoinCode, Language, LIMITS, maybeEmptyText, OpId, optionalText, text } from '../schemas/primitives.js';
+import { OrganisationType } from '../schemas/attendance.js';
 
 /**
  * Client→server commands. Every one carries a client-made opId so a retry is applied once.
@@ -33,7 +34,7 @@ export const Command = z.discriminatedUnion('type', [
   cmd('participant.move', { participantId: Id, groupId: Id }),
   cmd('prompts.deal', {
     mode: z.enum(['all', 'jigsaw', 'manual']),
-    assignments: z.record(Id, z.array(Id).max(LIMITS.prompts)).optional(),
+    assignments: z.custom<Record<string, string[]>>(hasNoReservedKeys, 'not a valid id').pipe(z.record(Id, z.array(Id).max(LIMITS.prompts))).optional(),
   }),
   cmd('prompts.rotate', {}),
   cmd('round.start', {
@@ -43,7 +44,7 @@ export const Command = z.discriminatedUnion('type', [
     seconds: z.number().int().min(LIMITS.extendSeconds.min).max(LIMITS.extendSeconds.max),
   }),
   cmd('round.end', { roundNumber: z.number().int().optional() }),
-  cmd('broadcast.send', { message: z.string().trim().max(LIMITS.broadcast) }),
+  cmd('broadcast.send', { message: maybeEmptyText(LIMITS.broadcast) }),
   cmd('answer.add', { promptId: Id, text: text(LIMITS.answerText), groupId: Id.optional(), language: Language.optional() }),
   cmd('answer.edit', { answerId: Id, text: text(LIMITS.answerText) }),
   cmd('answer.delete', { answerId: Id }),
@@ -55,7 +56,7 @@ export const Command = z.discriminatedUnion('type', [
   cmd('synthesis.splitTheme', { themeId: Id, answerIds: z.array(Id).min(1).max(1000) }),
   cmd('synthesis.hideTheme', { themeId: Id, hidden: z.boolean() }),
   cmd('synthesis.setConsensus', { themeId: Id, consensus: z.boolean().nullable() }),
-  cmd('synthesis.editSummary', { promptId: Id, summary: z.string().trim().min(1).max(LIMITS.summary).nullable() }),
+  cmd('synthesis.editSummary', { promptId: Id, summary: text(LIMITS.summary).nullable() }),
   cmd('synthesis.publish', { published: z.boolean() }),
   cmd('votes.open', { votesPerParticipant: z.number().int().min(0).max(LIMITS.votesPerParticipant) }),
   cmd('vote.cast', { themeId: Id }),
@@ -74,9 +75,12 @@ const Secret = z.string().regex(/^[A-Za-z0-9_-]{21,64}$/, 'must be 21-64 URL-saf
 export const JoinRequest = z.strictObject({
   opId: OpId,
   joinCode: JoinCode,
-  name: text(LIMITS.name),
-  organisation: optionalText(LIMITS.organisation),
-  country: optionalText(LIMITS.country),
+  name: text(LIMITS.name, 'name'),
+  organisation: optionalText(LIMITS.organisation, 'name'),
+  country: optionalText(LIMITS.country, 'name'),
+  /** Optional (issue 16): the kind of organisation, and consent to appear by name on the attendance list. */
+  organisationType: OrganisationType.optional(),
+  attendanceConsent: z.boolean().optional(),
   /** Made by the client (nanoid or 21+ random URL-safe characters) and kept on the device; the server stores its hash. */
   token: Secret,
 });
@@ -96,6 +100,6 @@ export type AttachRequest = z.infer<typeof AttachRequest>;
 export type AttachRequestInput = z.input<typeof AttachRequest>;
 
 /** A facilitator asking for a co-facilitator link (the key is made by the server, shown once). */
-export const InviteRequest = z.strictObject({ opId: OpId, label: optionalText(LIMITS.name) });
+export const InviteRequest = z.strictObject({ opId: OpId, label: optionalText(LIMITS.name, 'name') });
 export type InviteRequest = z.infer<typeof InviteRequest>;
 export type InviteRequestInput = z.input<typeof InviteRequest>;

@@ -31,7 +31,10 @@ export const SessionEvent = z.discriminatedUnion('type', [
   }),
   ev('session.phaseChanged', { phase: z.enum(['lobby', 'plenary']) }),
   ev('session.closed', {}),
-  ev('facilitator.invited', { label: z.string() }),
+  /** A facilitator key was made (its id: the start of its hash; absent in logs from before keys were listed). */
+  ev('facilitator.invited', { label: z.string(), keyId: z.string().regex(/^[0-9a-f]{16}$/).optional() }),
+  /** A facilitator key was revoked by the session's creator: it opens nothing any more. */
+  ev('facilitator.revoked', { keyId: z.string().regex(/^[0-9a-f]{16}$/) }),
   ev('participant.joined', { participant: Participant }),
   ev('participant.moved', { participantId: Id, groupId: Id }),
   ev('groups.formed', { mode: z.string(), groups: z.array(Group) }),

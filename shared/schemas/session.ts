@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoDate, Language } from './primitives.js';
 import { SynthesisDoc } from './synthesis.js';
+import { OrganisationType } from './attendance.js';
 
 export const Phase = z.enum(['lobby', 'breakout', 'plenary', 'closed']);
 export type Phase = z.infer<typeof Phase>;
@@ -15,6 +16,10 @@ export const Participant = z.object({
   country: z.string().nullable(),
   joinedAt: z.number(),
   groupId: Id.nullable(),
+  /** Given at join if they like (issue 16); absent in logs from before it was asked. */
+  organisationType: OrganisationType.optional(),
+  /** Consent to be named on the attendance list; without it (or in older logs) they are counted, not named. */
+  attendanceConsent: z.boolean().optional(),
 });
 export type Participant = z.infer<typeof Participant>;
 

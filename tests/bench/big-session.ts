@@ -51,6 +51,9 @@ async function countingFacilitator(url: string, s: { sessionId: string; facilita
   return { promptId, latencies, command, close: () => socket.close() };
 }
 
+/** Progress on stderr: a stage that hangs in a long run says which it was. */
+const stage = (what: string) => process.stderr.write(`  [big session] ${new Date().toISOString().slice(11, 19)} ${what}\n`);
+
 export async function bigSession(workers: Workers, sizes: BigSessionSizes) {
   await workers.all(() => ({ type: 'reset' }), 'reset-done');
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'plive-bench-big-'));
@@ -59,6 +62,7 @@ export async function bigSession(workers: Workers, sizes: BigSessionSizes) {
     const s = await createSession(server.url);
     const fac = await countingFacilitator(server.url, s);
     const n = sizes.participants;
+    stage(`joining ${sizes.participants}`);
     const joinedAt = now();
     await workers.all((i) => ({ type: 'connect', target: 'real', url: server.url, joinCode: s.joinCode, count: split(n, workers.size, i), offset: offsetOf(n, workers.size, i), spreadMs: n * 3, groupSize: GROUP }), 'connected');
     const joinSeconds = (now() - joinedAt) / 1000;
@@ -68,6 +72,7 @@ export async function bigSession(workers: Workers, sizes: BigSessionSizes) {
     const sizeOfGroup = new Map<string, number>();
     for (const g of grouped.flatMap((x) => x.groups)) if (g) sizeOfGroup.set(g, (sizeOfGroup.get(g) ?? 0) + 1);
 
+    stage('grouped; writing');
     const perSecond = sizes.answers / sizes.seconds;
     const wrote = await workers.all<{ sent: number; acked: number; refused: Record<string, number> }>(() => ({ type: 'write', target: 'real', perSecond: perSecond / workers.size, durationMs: sizes.seconds * 1000, promptId: fac.promptId }), 'wrote');
     const reports = await workers.all<{ latencies: number[]; received: number; sentByGroup: Record<string, number> }>(() => ({ type: 'report' }), 'report');
@@ -77,7 +82,9 @@ export async function bigSession(workers: Workers, sizes: BigSessionSizes) {
 
     // Everyone into new groups at once (after the round, as a facilitator must): the server moves the sockets and
     // sends each participant its new group. Timed from the regrouping command, not the round's end.
+    stage('ending the round');
     await fac.command('round.end');
+    stage('regrouping');
     const regroupFrom = now();
     await fac.command('groups.form', { mode: 'random', sizing: { by: 'size', size: GROUP } });
     const regrouped = await workers.all<{ at: number }>(() => ({ type: 'await-regroup', since: regroupFrom }), 'regrouped');

@@ -5,6 +5,7 @@ import { Workers } from './harness.js';
 import { durableWrites, fanOut, floorFanOut, floorJoinStorm, joinStorm, memory, synthesisTimes, twoNodeFanOut, type Sizes } from './scenarios.js';
 import { round } from './stats.js';
 import { synthesisUnderLoad } from './synthesis-under-load.js';
+import { consoleBrowser } from './console-browser.js';
 import { applyCost, bigSession } from './big-session.js';
 
 const quick = process.argv.includes('--quick');
@@ -71,6 +72,11 @@ async function main() {
     log(`other room alone : ${acks(underLoad.acksBefore)}  server loop p99 ${round(underLoad.loopP99BeforeMs)} ms`);
     log(`during the run   : ${acks(underLoad.acksDuring)}  server loop p99 ${round(underLoad.loopP99DuringMs)} ms  (ack p95 ratio ${round(underLoad.acksDuring.p95 / underLoad.acksBefore.p95, 2)})`);
 
+    log('\n## The facilitator console in Chromium (50 groups, 200 participants, 1,000 answers; 200 more in 5 s)');
+    const console_ = await consoleBrowser();
+    if (console_.skipped) log(`skipped: ${console_.skipped}`);
+    else log(`answer on screen after its ack: p50 ${round(console_.visible.p50)} ms  p95 ${round(console_.visible.p95)} ms  max ${round(console_.visible.max)} ms (${console_.seen} of ${console_.sizes.burst} seen)  longest task ${round(console_.longTasks.maxMs)} ms (${console_.longTasks.over200} over 200 ms)  first render ${round(console_.firstRenderMs)} ms`);
+
     log(`\nTotal ${round((Date.now() - started) / 1000)} s`);
     if (json) {
       log(JSON.stringify({
@@ -82,10 +88,12 @@ async function main() {
         memory: mem.map((m) => ({ participants: m.participants, rssMb: m.rssMb, kbPerParticipant: m.kbPerParticipant })),
         writes: { answersPerSecond: writes.answersPerSecond },
         synthesis: synth,
+        consoleBrowser: { p95Ms: console_.visible.p95, seen: console_.seen, longestTaskMs: console_.longTasks.maxMs, tasksOver200: console_.longTasks.over200, skipped: console_.skipped },
         synthesisUnderLoad: { answers: underLoad.answers, synthesisMs: underLoad.synthesisMs, ackP95BeforeMs: underLoad.acksBefore.p95, ackP95DuringMs: underLoad.acksDuring.p95, acksDuring: underLoad.acksDuring.n, loopP99BeforeMs: underLoad.loopP99BeforeMs, loopP99DuringMs: underLoad.loopP99DuringMs },
       }));
     }
-    const failed = ours.deliveryRatio < 1 || restart.lostAnswers > 0 || storm.failures > 0 || bigRun.deliveryRatio < 1;
+    const consoleMissed = !console_.skipped && (console_.seen < console_.sizes.burst || console_.visible.p95 > 1000 || console_.longTasks.over200 > 0);
+    const failed = ours.deliveryRatio < 1 || restart.lostAnswers > 0 || storm.failures > 0 || bigRun.deliveryRatio < 1 || consoleMissed;
     process.exitCode = failed ? 1 : 0;
   } catch (err) {
     workers.close();

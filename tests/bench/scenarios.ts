@@ -87,8 +87,9 @@ export async function fanOut(workers: Workers, sizes: Sizes) {
   // them), then SIGKILL mid-round, start again on the same port and data, wait for every client.
   const more = sizes.restartAnswers - Object.keys((await stateOf(server.url, s)).answers).length;
   if (more > 0) {
-    const rate = 1500;
-    await workers.all(() => ({ type: 'write', target: 'real', perSecond: rate / workers.size, durationMs: (more / rate) * 1000, promptId: fac.view!.prompts[0].id }), 'wrote');
+    const rate = 1500 / workers.size;
+    const each = Math.ceil(more / workers.size);
+    await workers.all(() => ({ type: 'write', target: 'real', perSecond: rate, durationMs: (each / rate) * 1000, promptId: fac.view!.prompts[0].id }), 'wrote');
   }
   // Every answer acknowledged so far, the fan-out's and these, must survive the crash.
   const acked = (await workers.all<{ ackedIds: string[] }>(() => ({ type: 'report' }), 'report')).flatMap((r) => r.ackedIds);

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -39,4 +40,14 @@ export async function seriousA11yViolations(page: Page): Promise<{ id: string; i
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
+}
+
+/**
+ * A private copy of the built client, taken when a test file starts: another run's build (which empties
+ * client/dist first) cannot then pull the pages from under this file's browser halfway through.
+ */
+export async function builtClientCopy(): Promise<{ dir: string; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'plive-dist-'));
+  await cp(path.resolve('client/dist'), dir, { recursive: true });
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -1,8 +1,7 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { chromiumMissing, launch, screenshot, seriousA11yViolations, VIEWPORTS } from './browser.js';
+import { builtClientCopy, chromiumMissing, launch, screenshot, seriousA11yViolations, VIEWPORTS } from './browser.js';
 
 const missing = chromiumMissing();
 const PEOPLE = [
@@ -22,13 +21,16 @@ const PEOPLE = [
 describe.skipIf(missing)(`a whole session in Chromium${missing ? ` (skipped: ${missing})` : ''}`, () => {
   let server: TestServer;
   let browser: Browser;
+  let client: Awaited<ReturnType<typeof builtClientCopy>>;
   beforeAll(async () => {
-    server = await startTestServer({ clientDist: path.resolve('client/dist') });
+    client = await builtClientCopy();
+    server = await startTestServer({ clientDist: client.dir });
     browser = await launch();
   });
   afterAll(async () => {
     await browser?.close();
     await server?.cleanup();
+    await client?.remove();
   });
 
   async function newPage(viewport: { width: number; height: number }): Promise<Page> {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import JSZip from 'jszip';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { TEST_OPERATOR_TOKEN, startTestServer, type TestServer } from '../support/test-server.js';
 import { TestClient, createSession, eventually, facilitatorClient, type CreatedSession } from '../support/clients.js';
 import { CHROMIUM, chromiumMissing, launch } from '../e2e/browser.js';
 
@@ -44,6 +44,9 @@ afterAll(async () => {
 });
 
 const get = (path: string, key: string) => fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${key}` } });
+/** Imports are the operator's: their token as Bearer. */
+const importAs = (path: string, body: unknown, token: string | null = TEST_OPERATOR_TOKEN) =>
+  fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
 
 describe('exports', () => {
   it('Markdown and HTML hold the synthesis and every answer, special characters intact and escaped', async () => {
@@ -93,7 +96,7 @@ describe('exports', () => {
   it('JSON imports into a new session whose export is identical but for its id and code', async () => {
     const original = await (await get(`/api/sessions/${s.sessionId}/export.json`, s.facilitatorKey)).json();
     expect(original).toMatchObject({ schemaVersion: 1, kind: 'session' });
-    const res = await fetch(`${server.url}/api/sessions/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(original) });
+    const res = await importAs('/api/sessions/import', original);
     expect(res.status).toBe(201);
     const imported = await res.json();
     expect(imported.facilitatorKey).not.toBe(s.facilitatorKey);
@@ -102,7 +105,7 @@ describe('exports', () => {
     expect(normalise(again)).toEqual(normalise(original));
     const md = await (await get(`/api/sessions/${imported.sessionId}/export.md`, imported.facilitatorKey)).text();
     expect(md).toContain('lobby for our shared interests');
-    const bad = await fetch(`${server.url}/api/sessions/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...original, events: [{ seq: 1, at: 0, type: 'session.created', data: { type: 'session.created', evil: true } }] }) });
+    const bad = await importAs('/api/sessions/import', { ...original, events: [{ seq: 1, at: 0, type: 'session.created', data: { type: 'session.created', evil: true } }] });
     expect(bad.status).toBe(400);
   });
 
@@ -115,11 +118,78 @@ describe('exports', () => {
     const csv = await (await get(`/api/programmes/${programme.programmeId}/export.csv`, programme.coordinatorKey)).text();
     expect(Papa.parse(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data).toHaveLength(TRICKY.length + 3);
     const json = await (await get(`/api/programmes/${programme.programmeId}/export.json`, programme.coordinatorKey)).json();
-    const res = await fetch(`${server.url}/api/programmes/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(json) });
+    const res = await importAs('/api/programmes/import', json);
     expect(res.status).toBe(201);
     const copy = await res.json();
     const dash2 = await (await get(`/api/programmes/${copy.programmeId}`, copy.coordinatorKey)).json();
     expect(dash2.sessions.map((x: { answers: number }) => x.answers)).toEqual([TRICKY.length + 3]);
+  });
+
+  it('the JSON export holds no names, organisations or countries unless asked for (?names=1)', async () => {
+    const plain = await (await get(`/api/sessions/${s.sessionId}/export.json`, s.facilitatorKey)).text();
+    for (const word of ['Person 0', 'Ashoka', 'RREUSE', 'Denmark', 'België']) expect(plain).not.toContain(word);
+    expect(plain).toContain('Participant 1');
+    const named = await (await get(`/api/sessions/${s.sessionId}/export.json?names=1`, s.facilitatorKey)).text();
+    for (const word of ['Person 0', 'Ashoka', 'Denmark']) expect(named).toContain(word);
+    const prog = await (await get(`/api/programmes/${programme.programmeId}/export.json`, programme.coordinatorKey)).text();
+    expect(prog).not.toContain('Person 0');
+    expect(prog).not.toContain('Denmark');
+  });
+
+  it('an import needs the operator token, and one event beyond the live limits refuses the whole import', async () => {
+    const original = await (await get(`/api/sessions/${s.sessionId}/export.json`, s.facilitatorKey)).json();
+    expect((await importAs('/api/sessions/import', original, null)).status).toBe(401);
+    expect((await importAs('/api/sessions/import', original, 'not-the-operator-token-at-all-0000')).status).toBe(403);
+    expect((await importAs('/api/sessions/import', original, s.facilitatorKey)).status).toBe(403);
+    expect((await importAs('/api/programmes/import', { schemaVersion: 1, kind: 'programme', programme: { name: 'x', description: null, organisers: [], languages: [], createdAt: 0 }, sessions: [] }, null)).status).toBe(401);
+    type Ev = { seq: number; at: number; type: string; data: Record<string, any> };
+    const events = original.events as Ev[];
+    const edit = (pick: (e: Ev) => boolean, change: (data: Record<string, any>) => Record<string, any>) => ({ ...original, events: events.map((e) => (pick(e) ? { ...e, data: change(structuredClone(e.data)) } : e)) });
+    const before = (await server.app.registry.store.listSessions()).length;
+    const cases: [string, unknown][] = [
+      ['a 200,000-character title', edit((e) => e.type === 'session.created', (d) => ({ ...d, title: 'T'.repeat(200_000) }))],
+      ['a 100 KB answer', edit((e) => e.type === 'answer.added', (d) => ({ ...d, answer: { ...d.answer, text: 'a'.repeat(100_000) } }))],
+      ['a 50 KB name', edit((e) => e.type === 'participant.joined', (d) => ({ ...d, participant: { ...d.participant, name: 'n'.repeat(50_000) } }))],
+      ['5,001 prompts', edit((e) => e.type === 'session.created', (d) => ({ ...d, prompts: Array.from({ length: 5001 }, (_, i) => ({ id: `p${i}`, text: 'why' })) }))],
+      ['an answer to an unknown group', edit((e) => e.type === 'answer.added', (d) => ({ ...d, answer: { ...d.answer, groupId: 'nosuchgroup00000' } }))],
+      ['an answer by someone who never joined', edit((e) => e.type === 'answer.added', (d) => ({ ...d, answer: { ...d.answer, authorId: 'nobody0000000000' } }))],
+      ['an id that names Object.prototype', edit((e) => e.type === 'participant.joined', (d) => ({ ...d, participant: { ...d.participant, id: '__proto__' } }))],
+      ['a name with a right-to-left override', edit((e) => e.type === 'participant.joined', (d) => ({ ...d, participant: { ...d.participant, name: 'Eve\u202Egnp.exe' } }))],
+    ];
+    for (const [what, body] of cases) {
+      const res = await importAs('/api/sessions/import', body);
+      expect(res.status, what).toBe(400);
+      expect((await res.json()).error.code, what).toBe('invalid');
+    }
+    // A programme whose second session is bad: nothing of it is written, not even the first session.
+    const prog = { schemaVersion: 1, kind: 'programme', programme: { name: 'Half good', description: null, organisers: [], languages: ['en'], createdAt: 0 }, sessions: [original, cases[4][1]] };
+    expect((await importAs('/api/programmes/import', prog)).status).toBe(400);
+    expect((await server.app.registry.store.listSessions()).length).toBe(before);
+  });
+
+  it('a Word export of an answer with U+FFFE, U+FFFF, a lone CR and a bidi override is well-formed XML', async () => {
+    const t = await createSession(server.url);
+    const fac = await facilitatorClient(server.url, t);
+    const p = await new TestClient(server.url).connected();
+    clients.push(fac, p);
+    await p.join(t.joinCode, { name: 'Zoe\u200B\u202E' });
+    await fac.ok('groups.form', { mode: 'random', sizing: { by: 'count', count: 1 } });
+    await fac.ok('round.start', { durationSeconds: 600 });
+    await eventually(() => p.view?.phase === 'breakout');
+    await p.ok('answer.add', { promptId: fac.view!.prompts[0].id, text: 'one\uFFFEtwo\uFFFF three\rfour \u202Efive\u0007' });
+    const res = await get(`/api/sessions/${t.sessionId}/export.docx?names=1`, t.facilitatorKey);
+    const xml = await (await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()))).file('word/document.xml')!.async('string');
+    // jsdom ships no types; its DOMParser is the standard one.
+    const jsdom = 'jsdom';
+    const { JSDOM } = (await import(jsdom)) as { JSDOM: new (html: string) => { window: { DOMParser: typeof DOMParser } } };
+    const doc = new new JSDOM('').window.DOMParser().parseFromString(xml, 'application/xml');
+    expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
+    expect(xml).toContain('onetwo three');
+    expect(xml).not.toMatch(/[\uFFFE\uFFFF\u202E\u0007\r]/);
+    expect(xml).toContain('Zoe');
+    expect(xml).not.toContain('Zoe\u200B');
+    const md = await (await get(`/api/sessions/${t.sessionId}/export.md`, t.facilitatorKey)).text();
+    expect(md).not.toContain('\r');
   });
 
   it('a key opens only its own session or programme', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '../../shared/protocol/events.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { startTestServer, type TestServer, TEST_OPERATOR_TOKEN } from '../support/test-server.js';
 import { TestClient, eventually, expectOk, facilitatorClient } from '../support/clients.js';
 import { answerTexts, importSessionWithAnswers } from '../support/big-session.js';
 
@@ -29,7 +29,7 @@ async function snapshotOf(url: string, sessionId: string, token: string) {
 describe('curation in a big live session', () => {
   it('travels as small events; participants stay right and never hear of hidden or unpublished themes', async () => {
     server = await startTestServer({ rateLimits: OPEN });
-    const s = await importSessionWithAnswers(server.url, answerTexts(ANSWERS, 5), { groups: 6 });
+    const s = await importSessionWithAnswers(server.url, answerTexts(ANSWERS, 5), { groups: 6, operatorToken: TEST_OPERATOR_TOKEN });
     const fac = await facilitatorClient(server.url, s);
     clients.push(fac);
     const people: TestClient[] = [];

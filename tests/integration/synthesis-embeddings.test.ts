@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { startTestServer, type TestServer, TEST_OPERATOR_TOKEN } from '../support/test-server.js';
 import { TestClient, eventually, expectOk, facilitatorClient } from '../support/clients.js';
 import { importSessionWithAnswers } from '../support/big-session.js';
 import { fakeEmbeddings, type FakeEmbeddings } from '../support/fake-embeddings.js';
@@ -36,7 +36,7 @@ function meaning(text: string): number[] {
 
 async function roomWith(embeddings: { url: string; timeoutMs?: number }) {
   server = await startTestServer({ embeddings: { url: embeddings.url, model: 'nomic-embed-text', timeoutMs: embeddings.timeoutMs ?? 5000 } });
-  const s = await importSessionWithAnswers(server.url, TEXTS, { groups: 4 });
+  const s = await importSessionWithAnswers(server.url, TEXTS, { groups: 4, operatorToken: TEST_OPERATOR_TOKEN });
   const fac = await facilitatorClient(server.url, s);
   clients.push(fac);
   return { s, fac };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Ack } from '../../shared/protocol/acks.js';
 import type { EventEnvelope } from '../../shared/protocol/events.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { startTestServer, type TestServer, TEST_OPERATOR_TOKEN } from '../support/test-server.js';
 import { spawnServer } from '../support/server-process.js';
 import { TestClient, createSession, eventually, expectOk, facilitatorClient } from '../support/clients.js';
 import { answerTexts, importSessionWithAnswers } from '../support/big-session.js';
@@ -66,7 +66,7 @@ async function busyRoom(url: string) {
 }
 
 async function loopDelayP99(url: string): Promise<number> {
-  const health = (await (await fetch(`${url}/healthz`)).json()) as { metrics: { eventLoopDelayP99Ms: number } };
+  const health = (await (await fetch(`${url}/healthz`, { headers: { authorization: `Bearer ${TEST_OPERATOR_TOKEN}` } })).json()) as { metrics: { eventLoopDelayP99Ms: number } };
   return health.metrics.eventLoopDelayP99Ms;
 }
 
@@ -74,12 +74,12 @@ describe('synthesis off the event loop', () => {
   it('a 10,000-answer synthesis does not stall another session; answers added meanwhile join the doc', async () => {
     // The server in its own process, as in production: the test's own clients cannot slow it down.
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'plive-synth-'));
-    const proc = await spawnServer({ DATA_DIR: dataDir, PORT: '0' });
+    const proc = await spawnServer({ DATA_DIR: dataDir, PORT: '0', OPERATOR_TOKEN: TEST_OPERATOR_TOKEN });
     cleanups.push(async () => {
       await proc.kill();
       await rm(dataDir, { recursive: true, force: true });
     });
-    const big = await importSessionWithAnswers(proc.url, answerTexts(10_000));
+    const big = await importSessionWithAnswers(proc.url, answerTexts(10_000), { operatorToken: TEST_OPERATOR_TOKEN });
     const fac = await facilitatorClient(proc.url, big);
     clients.push(fac);
     expect(Object.keys(fac.view!.answers)).toHaveLength(10_000);
@@ -116,7 +116,7 @@ describe('synthesis off the event loop', () => {
 
   it('two runs of one session never overlap; a third request joins the one waiting', async () => {
     server = await startTestServer({ rateLimits: OPEN });
-    const s = await importSessionWithAnswers(server.url, answerTexts(3_000, 7));
+    const s = await importSessionWithAnswers(server.url, answerTexts(3_000, 7), { operatorToken: TEST_OPERATOR_TOKEN });
     const a = await facilitatorClient(server.url, s);
     const b = await facilitatorClient(server.url, s);
     clients.push(a, b);
@@ -149,7 +149,7 @@ describe('synthesis off the event loop', () => {
 
   it('a worker that dies fails that run only; the next run gets a new worker', async () => {
     server = await startTestServer({ rateLimits: OPEN });
-    const s = await importSessionWithAnswers(server.url, answerTexts(3_000, 3));
+    const s = await importSessionWithAnswers(server.url, answerTexts(3_000, 3), { operatorToken: TEST_OPERATOR_TOKEN });
     const fac = await facilitatorClient(server.url, s);
     clients.push(fac);
     const started = server.app.runner.pool.started;

@@ -1,7 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
+import { promptsOfGroup } from '../../../shared/domain/permissions.js';
 import { TopBar } from '../../components/TopBar.js';
 import { OfflineBanner } from '../../components/ConnectionBadge.js';
+import { RefusedNotices } from '../../components/RefusedNotices.js';
+import { RoundNotices } from '../../components/RoundNotices.js';
 import { Timer } from '../../components/Timer.js';
+import type { RefusedCommand } from '../../errors.js';
 import { storage } from '../../storage.js';
 import { connect, useStore } from '../../store/index.js';
 import { useLanguage, useT } from '../../useT.js';
@@ -18,28 +22,32 @@ export function ParticipantView({ sessionId }: { sessionId: string }) {
   const view = useStore((s) => s.view);
   const me = useStore((s) => (s.participantId && s.view ? s.view.participants[s.participantId] : null));
   const fatal = useStore((s) => s.fatal);
+  const groupShown = !!view && !!me?.groupId && view.phase !== 'closed' && !!view.groups[me.groupId];
+  // A refused answer is shown under its own prompt when that prompt is on screen; everything else at the top.
+  const promptsInPlace = useMemo(() => new Set(groupShown && view && me?.groupId ? promptsOfGroup(view, view.groups[me.groupId]) : []), [groupShown, view, me?.groupId]);
+  const shownInPlace = (r: RefusedCommand) => r.type === 'answer.add' && promptsInPlace.has(String(r.payload.promptId));
   if (!token) return <Home />;
-  const broadcast = view?.broadcast?.message;
   return (
     <>
       <TopBar live>
-        <span className="session-title">{view?.title}</span>
+        <span className="session-title" lang={view?.language}>{view?.title}</span>
         <Timer />
       </TopBar>
-      <OfflineBanner />
-      {broadcast && (
-        <div className="banner banner-info" role="status" aria-live="assertive" data-testid="broadcast">
-          {broadcast}
-        </div>
-      )}
+      <div className="sticky-top">
+        <OfflineBanner />
+        <RoundNotices variant="phone" />
+      </div>
       <main className="participant" id="main">
         {fatal && <p className="banner banner-error" role="alert">{describeError(lang, fatal)}</p>}
+        <RefusedNotices shownElsewhere={shownInPlace} />
         {!view || !me ? null : view.phase === 'closed' ? (
-          <section className="card center">
-            <h1>{t('closedTitle')}</h1>
-            <p>{t('thanks')}</p>
+          <>
+            <section className="card center" data-testid="closed">
+              <h1>{t('closedTitle')}</h1>
+              <p>{t('thanks')}</p>
+            </section>
             <SynthesisPanel mode="participant" />
-          </section>
+          </>
         ) : !me.groupId ? (
           <section className="card center" data-testid="lobby">
             <h1>{t('waitingTitle')}</h1>

@@ -4,9 +4,13 @@ import { groupSeesAnswer, mayChangeAnswer } from '../../../shared/domain/permiss
 import { send, useStore } from '../../store/index.js';
 import { storage } from '../../storage.js';
 import { useLanguage, useT } from '../../useT.js';
+import { RefusedItem } from '../../components/RefusedNotices.js';
 import { AnswerItem } from './AnswerItem.js';
 
-/** One prompt: the group's answers appearing live, the ones still being saved, and the box to add one. */
+/**
+ * One prompt: the box to add an answer first (on a phone it stays in reach instead of sinking under a growing
+ * list), then what waits to be saved or was refused, then the group's answers, newest first.
+ */
 export function PromptAnswers({ prompt, group }: { prompt: Prompt; group: Group }) {
   const t = useT();
   // What the writer reads the interface in is the best guess of what they write in; the synthesis uses it.
@@ -15,10 +19,12 @@ export function PromptAnswers({ prompt, group }: { prompt: Prompt; group: Group 
   const participantId = useStore((s) => s.participantId);
   const mine = useStore((s) => s.myAnswerIds);
   const queued = useStore((s) => s.queued);
+  const refusedAll = useStore((s) => s.refused);
+  const refused = refusedAll.filter((r) => r.type === 'answer.add' && r.payload.promptId === prompt.id);
   const draftKey = `${view.id}:${prompt.id}`;
   const [text, setText] = useState(() => storage.draft(draftKey));
   const answers = useMemo(
-    () => Object.values(view.answers).filter((a) => a.promptId === prompt.id && groupSeesAnswer(group, a)).sort((a, b) => a.createdAt - b.createdAt),
+    () => Object.values(view.answers).filter((a) => a.promptId === prompt.id && groupSeesAnswer(group, a)).sort((a, b) => b.createdAt - a.createdAt),
     [view.answers, prompt.id, group],
   );
   const pending = queued.filter((q) => q.type === 'answer.add' && q.payload.promptId === prompt.id);
@@ -33,24 +39,7 @@ export function PromptAnswers({ prompt, group }: { prompt: Prompt; group: Group 
 
   return (
     <section className="prompt" aria-labelledby={headingId}>
-      <h2 id={headingId}>{prompt.text}</h2>
-      <ul className="answers" aria-live="polite" data-testid={`answers-${prompt.id}`}>
-        {answers.map((a) => (
-          <AnswerItem
-            key={a.id}
-            answer={a}
-            author={a.authorId ? view.participants[a.authorId]?.name ?? null : null}
-            isMine={a.authorId === participantId || mine.includes(a.id)}
-            canChange={!!actor && writable && (mayChangeAnswer(view, actor, a) || mine.includes(a.id))}
-          />
-        ))}
-        {pending.map((q) => (
-          <li key={q.opId} className="answer answer-pending" data-testid="answer-pending">
-            <span className="answer-text">{String(q.payload.text)}</span>
-            <span className="pending-tag">{t('saving')}</span>
-          </li>
-        ))}
-      </ul>
+      <h2 id={headingId} lang={view.language}>{prompt.text}</h2>
       {writable && (
         <form
           className="add-answer"
@@ -78,6 +67,26 @@ export function PromptAnswers({ prompt, group }: { prompt: Prompt; group: Group 
           </button>
         </form>
       )}
+      <ul className="answers" aria-live="polite" data-testid={`answers-${prompt.id}`}>
+        {refused.map((r) => (
+          <RefusedItem key={r.opId} refused={r} onRestore={writable ? (v) => update(text ? `${text}\n${v}` : v) : undefined} />
+        ))}
+        {pending.map((q) => (
+          <li key={q.opId} className="answer answer-pending" data-testid="answer-pending">
+            <span className="answer-text">{String(q.payload.text)}</span>
+            <span className="pending-tag">{t('saving')}</span>
+          </li>
+        ))}
+        {answers.map((a) => (
+          <AnswerItem
+            key={a.id}
+            answer={a}
+            author={a.authorId ? view.participants[a.authorId]?.name ?? null : null}
+            isMine={a.authorId === participantId || mine.includes(a.id)}
+            canChange={!!actor && writable && (mayChangeAnswer(view, actor, a) || mine.includes(a.id))}
+          />
+        ))}
+      </ul>
     </section>
   );
 }

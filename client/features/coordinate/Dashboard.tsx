@@ -1,14 +1,16 @@
 import { useEffect, useState } from 'react';
 import { ExportButtons } from '../../components/ExportButtons.js';
 import { TopBar } from '../../components/TopBar.js';
+import { ProgrammeAttendance } from './ProgrammeAttendance.js';
 import { fragmentKey, navigate } from '../../router.js';
 import { storage } from '../../storage.js';
 import { useLanguage, useT } from '../../useT.js';
 import { describeError, httpError } from '../../errors.js';
+import type { Language } from '../../../shared/schemas/primitives.js';
 
-interface DashboardData {
-  programme: { name: string; description: string | null; organisers: string[] };
-  sessions: { sessionId: string; title: string; date: string | null; status: string; facilitators: number; participants: number; byOrganisation: Record<string, number>; byCountry: Record<string, number>; groups: number; answers: number }[];
+export interface DashboardData {
+  programme: { name: string; description: string | null; organisers: string[]; languages?: Language[] };
+  sessions: { sessionId: string; title: string; date: string | null; language?: Language; status: string; facilitators: number; participants: number; byOrganisation: Record<string, number>; byCountry: Record<string, number>; groups: number; answers: number }[];
   recurringThemes: { label: string; sessions: { title: string; label: string }[] }[];
 }
 
@@ -77,7 +79,7 @@ export function Dashboard({ programmeId }: { programmeId: string }) {
                 className="row"
                 onSubmit={async (e) => {
                   e.preventDefault();
-                  const res = await fetch('/api/sessions', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ template: 'core-drives', programmeId, ...(title.trim() ? { title: title.trim() } : {}) }) });
+                  const res = await fetch('/api/sessions', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ template: 'core-drives', programmeId, language: programmeLanguage(data, lang), ...(title.trim() ? { title: title.trim() } : {}) }) });
                   const json = await res.json();
                   if (!res.ok) return setError(describeError(lang, httpError(res, json)));
                   storage.setFacilitatorKey(json.sessionId, json.facilitatorKey);
@@ -91,6 +93,7 @@ export function Dashboard({ programmeId }: { programmeId: string }) {
                 <button className="btn btn-primary" type="submit">{t('newSessionInProgramme')}</button>
               </form>
             </section>
+            <ProgrammeAttendance programmeId={programmeId} keyValue={key} sessions={data.sessions} />
             {data.recurringThemes.length > 0 && (
               <section className="panel">
                 <h2>{t('recurringThemes')}</h2>
@@ -108,4 +111,12 @@ export function Dashboard({ programmeId }: { programmeId: string }) {
       </main>
     </>
   );
+}
+
+/**
+ * A new session in a programme speaks the programme's language (its first), else that of its latest session;
+ * only a programme with neither takes the coordinator's interface language.
+ */
+export function programmeLanguage(data: DashboardData, fallback: Language): Language {
+  return data.programme.languages?.[0] ?? data.sessions.at(-1)?.language ?? fallback;
 }

@@ -10,7 +10,7 @@ export function RoomPanel() {
   const orgs = new Set(list.map((p) => p.organisation?.toLowerCase()).filter(Boolean)).size;
   const countries = new Set(list.map((p) => p.country?.toLowerCase()).filter(Boolean)).size;
   return (
-    <section className="panel" aria-labelledby="room-title">
+    <section className="panel room-panel" aria-labelledby="room-title">
       <h2 id="room-title">{t('inTheRoom')}</h2>
       <p className="counts" data-testid="room-counts">
         <strong>{t('people', { n: list.length })}</strong> · {t('organisations', { n: orgs })} · {t('countries', { n: countries })}

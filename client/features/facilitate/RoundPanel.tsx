@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { send, useStore } from '../../store/index.js';
 import { useT } from '../../useT.js';
+import { firstReason, Reason } from '../console/closed.js';
 
-/** Start a round with a timer, extend it, broadcast, end it; phase and session controls. */
+/** Start a round with a timer, extend it, broadcast, end it; phase and session controls. Disabled controls say why. */
 export function RoundPanel() {
   const t = useT();
   const view = useStore((s) => s.view);
@@ -12,6 +13,8 @@ export function RoundPanel() {
   if (!view) return null;
   const running = !!view.round && view.round.endedAt === null;
   const closed = view.phase === 'closed';
+  const closedReason = closed ? t('reasonClosed') : null;
+  const startReason = firstReason(closedReason, view.groupOrder.length === 0 && t('reasonNoGroups'));
   return (
     <section className="panel" aria-labelledby="round-title">
       <h2 id="round-title">
@@ -27,11 +30,12 @@ export function RoundPanel() {
         >
           <label>
             <span className="field-label">{t('minutes')}</span>
-            <input type="number" min={1} max={240} value={minutesRaw} onChange={(e) => setMinutesRaw(e.target.value)} data-testid="round-minutes" />
+            <input type="number" min={1} max={240} value={minutesRaw} disabled={closed} onChange={(e) => setMinutesRaw(e.target.value)} data-testid="round-minutes" />
           </label>
-          <button className="btn btn-primary" type="submit" disabled={closed || view.groupOrder.length === 0} data-testid="start-round">
+          <button className="btn btn-primary" type="submit" disabled={!!startReason} aria-describedby={startReason ? 'start-reason' : undefined} data-testid="start-round">
             {t('startRound')}
           </button>
+          <Reason id="start-reason" text={startReason} />
         </form>
       ) : (
         <div className="row-wrap">
@@ -54,21 +58,21 @@ export function RoundPanel() {
       >
         <label>
           <span className="field-label">{t('broadcast')}</span>
-          <input value={message} onChange={(e) => setMessage(e.target.value)} maxLength={500} disabled={closed} data-testid="broadcast-input" />
+          <input value={message} onChange={(e) => setMessage(e.target.value)} maxLength={500} disabled={closed} aria-describedby={closed ? 'session-reason' : undefined} data-testid="broadcast-input" />
         </label>
         <div className="row-wrap">
-          <button className="btn btn-secondary" type="submit" disabled={closed || !message.trim()} data-testid="broadcast-send">
+          <button className="btn btn-secondary" type="submit" disabled={closed || !message.trim()} aria-describedby={closed ? 'session-reason' : undefined} data-testid="broadcast-send">
             {t('send')}
           </button>
           {view.broadcast && (
-            <button className="btn btn-ghost" type="button" onClick={() => void send('broadcast.send', { message: '' })}>
+            <button className="btn btn-ghost" type="button" disabled={closed} onClick={() => void send('broadcast.send', { message: '' })}>
               {t('clear')}
             </button>
           )}
         </div>
       </form>
       <label className="check">
-        <input type="checkbox" checked={view.anonymous} disabled={closed} onChange={(e) => void send('session.update', { anonymous: e.target.checked })} />
+        <input type="checkbox" checked={view.anonymous} disabled={closed} aria-describedby={closed ? 'session-reason' : undefined} onChange={(e) => void send('session.update', { anonymous: e.target.checked })} />
         {t('anonymous')}
       </label>
       <div className="row-wrap">
@@ -83,6 +87,7 @@ export function RoundPanel() {
           </button>
         )}
       </div>
+      <Reason id="session-reason" text={closedReason} />
     </section>
   );
 }

@@ -17,7 +17,10 @@ export interface Created {
 export function CreateSessionForm({ onCreated }: { onCreated: (c: Created) => void }) {
   const t = useT();
   const uiLang = useLanguage();
-  const [language, setLanguage] = useState<Language>(uiLang);
+  // The session's language follows the interface language until the facilitator picks one: a French
+  // facilitator does not create an English session without noticing.
+  const [pickedLanguage, setLanguage] = useState<Language | null>(null);
+  const language = pickedLanguage ?? uiLang;
   const [template, setTemplate] = useState<string>(TEMPLATES[0].id);
   const [title, setTitle] = useState('');
   const [prompts, setPrompts] = useState('');
@@ -69,7 +72,7 @@ export function CreateSessionForm({ onCreated }: { onCreated: (c: Created) => vo
         <div className="row">
           <label>
             <span className="field-label">{t('sessionLanguage')}</span>
-            <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+            <select value={language} onChange={(e) => setLanguage(e.target.value as Language)} data-testid="session-language">
               {LANGUAGES.map((l) => (
                 <option key={l} value={l}>
                   {LANGUAGE_NAMES[l]}

@@ -13,7 +13,7 @@ export function Home({ joinCode }: { joinCode?: string }) {
     <>
       <TopBar />
       <main className="home" id="main">
-        <p className="tagline">{t('tagline')}</p>
+        <h1 className="tagline">{t('tagline')}</h1>
         <div className={`home-grid ${joinCode ? 'home-join-first' : ''}`}>
           <JoinForm initialCode={joinCode} />
           {!joinCode && <CreateSessionForm onCreated={setCreated} />}

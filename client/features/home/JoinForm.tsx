@@ -4,6 +4,8 @@ import { storage } from '../../storage.js';
 import { useLanguage, useT } from '../../useT.js';
 import { describeError, type ShownError } from '../../errors.js';
 import { navigate } from '../../router.js';
+import type { OrganisationType } from '../../../shared/schemas/attendance.js';
+import { ConsentFields } from './ConsentFields.js';
 
 export function JoinForm({ initialCode }: { initialCode?: string }) {
   const t = useT();
@@ -13,6 +15,8 @@ export function JoinForm({ initialCode }: { initialCode?: string }) {
   const [name, setName] = useState(remembered.name);
   const [organisation, setOrganisation] = useState(remembered.organisation);
   const [country, setCountry] = useState(remembered.country);
+  const [organisationType, setOrganisationType] = useState<OrganisationType | null>(null);
+  const [consent, setConsent] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -22,7 +26,7 @@ export function JoinForm({ initialCode }: { initialCode?: string }) {
     setError(null);
     const person = { name: name.trim(), organisation: organisation.trim(), country: country.trim() };
     storage.setPerson(person);
-    const ack = await joinSession(code.trim(), person);
+    const ack = await joinSession(code.trim(), { ...person, organisationType, attendanceConsent: consent });
     setBusy(false);
     if (!ack.ok) return setError(wrongCode(ack.error) ? t('errJoinCode') : describeError(lang, ack.error));
     navigate(`/s/${ack.result!.sessionId}`);
@@ -53,6 +57,7 @@ export function JoinForm({ initialCode }: { initialCode?: string }) {
           </span>
           <input value={country} onChange={(e) => setCountry(e.target.value)} maxLength={80} data-testid="join-country" />
         </label>
+        <ConsentFields organisationType={organisationType} consent={consent} onType={setOrganisationType} onConsent={setConsent} />
         {error && <p className="error" role="alert">{error}</p>}
         <button className="btn btn-primary" disabled={busy} type="submit">
           {busy ? t('joining') : t('join')}

@@ -1,22 +1,22 @@
-import type { Group } from '../../../shared/schemas/session.js';
 import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { PromptSynthesis, SynthesisDoc } from '../../../shared/schemas/synthesis.js';
 import { send, useStore } from '../../store/index.js';
 import { groupName } from '../../components/group-name.js';
 import { useT } from '../../useT.js';
 import { ThemeItem } from './ThemeItem.js';
-
-/** Stable empty: a selector must not return a new object on every call. */
-const NO_GROUPS: Record<string, Group> = {};
+import { CurationBoard } from './CurationBoard.js';
 
 export function PromptSynthesisView({ doc, prompt, promptText, mode, myVotes }: { doc: SynthesisDoc; prompt: PromptSynthesis; promptText: string; mode: 'facilitator' | 'participant' | 'projector'; myVotes: string[] }) {
   const t = useT();
-  const groups = useStore((s) => s.view?.groups ?? NO_GROUPS);
+  const closed = useStore((s) => s.view?.phase === 'closed');
   const [editing, setEditing] = useState(false);
   const [summary, setSummary] = useState(prompt.summary);
   const facilitator = mode === 'facilitator';
   const themes = facilitator ? prompt.themes : prompt.themes.filter((th) => !th.hidden);
   const groupIds = [...new Set(themes.flatMap((th) => th.groupIds))];
+  // Names only: the groups themselves change with every answer written, and this view need not follow that.
+  const groupNames = useStore(useShallow((s) => groupIds.map((g) => (s.view?.groups[g] ? groupName(t, s.view.groups[g]) : g))));
   return (
     <article className="prompt-synthesis">
       <h3>{promptText}</h3>
@@ -42,26 +42,32 @@ export function PromptSynthesisView({ doc, prompt, promptText, mode, myVotes }: 
         <p className="summary" data-testid="summary">
           {prompt.summary}{' '}
           {facilitator && (
-            <button type="button" className="btn btn-ghost small" onClick={() => { setSummary(prompt.summary); setEditing(true); }}>
+            <button type="button" className="btn btn-ghost small" disabled={closed} title={closed ? t('reasonClosed') : undefined} onClick={() => { setSummary(prompt.summary); setEditing(true); }}>
               {t('editSummary')}
             </button>
           )}
         </p>
       )}
-      <ol className="themes">
-        {themes.map((th, i) => (
-          <ThemeItem key={th.id} doc={doc} theme={th} prompt={prompt} previousId={i > 0 ? themes[i - 1].id : null} mode={mode} myVotes={myVotes} />
-        ))}
-      </ol>
-      {prompt.otherAnswerIds.length > 0 && (
-        <details className="other-ideas" open={mode !== 'projector'}>
-          <summary>{t('otherIdeas')} ({prompt.otherAnswerIds.length})</summary>
-          <ul>
-            {prompt.otherAnswerIds.map((id) => (
-              <li key={id}>{doc.answers[id]?.text}</li>
+      {facilitator ? (
+        (prompt.themes.length > 0 || prompt.otherAnswerIds.length > 0) && <CurationBoard doc={doc} prompt={prompt} closed={closed} />
+      ) : (
+        <>
+          <ol className="themes">
+            {themes.map((th) => (
+              <ThemeItem key={th.id} doc={doc} theme={th} prompt={prompt} mode={mode} myVotes={myVotes} />
             ))}
-          </ul>
-        </details>
+          </ol>
+          {prompt.otherAnswerIds.length > 0 && (
+            <details className="other-ideas" open={mode !== 'projector'}>
+              <summary>{t('otherIdeas')} ({prompt.otherAnswerIds.length})</summary>
+              <ul>
+                {prompt.otherAnswerIds.map((id) => (
+                  <li key={id}>{doc.answers[id]?.text}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </>
       )}
       {facilitator && themes.length > 0 && groupIds.length > 0 && (
         <details className="matrix">
@@ -70,8 +76,8 @@ export function PromptSynthesisView({ doc, prompt, promptText, mode, myVotes }: 
             <thead>
               <tr>
                 <th scope="col">{t('synthesis')}</th>
-                {groupIds.map((g) => (
-                  <th scope="col" key={g}>{groups[g] ? groupName(t, groups[g]) : g}</th>
+                {groupIds.map((g, i) => (
+                  <th scope="col" key={g}>{groupNames[i]}</th>
                 ))}
               </tr>
             </thead>

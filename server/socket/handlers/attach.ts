@@ -5,35 +5,46 @@ import type { Actor } from '../../../shared/domain/context.js';
 import type { Viewer } from '../../../shared/domain/projection.js';
 import type { SessionState } from '../../../shared/schemas/session.js';
 import { hashSecret } from '../../security/secrets.js';
-import type { AppSocket, SocketDeps } from '../context.js';
+import { type AppSocket, type SocketDeps, credentialRoom, keyIdOf, waitMessage } from '../context.js';
 import { facilitatorsRoom, groupRoom, participantRoom, sessionRoom } from '../rooms.js';
 import { catchUpFor } from './catch-up.js';
+import { failedLookup, guessingConnection } from './failed-lookup.js';
 
-/** Attach (or re-attach after a reconnect) a socket to a session with a facilitator key or participant token. */
+/**
+ * Attach (or re-attach after a reconnect) a socket to a session with a facilitator key or participant token.
+ * The credential is looked up first: a valid one is never held back by what others on its address did; only a
+ * failed look-up counts against the address. A valid one counts against its own attach limit and socket cap.
+ */
 export function attachHandler(socket: AppSocket, deps: SocketDeps) {
   return async (req: AttachRequest): Promise<Ack<AttachResult>> => {
-    const address = socket.data.address;
-    const wait = deps.limits.failedAuth.peek(address);
-    if (wait > 0) return fail('rate_limited', `Too many failed attempts: wait ${wait} s`, { retryAfterSeconds: wait });
+    const guessing = guessingConnection(socket);
+    if (guessing) return guessing;
     const secret = req.credential.kind === 'facilitator' ? req.credential.key : req.credential.token;
-    const cred = await deps.store.findCredential(hashSecret(secret));
+    const hash = hashSecret(secret);
+    const cred = await deps.store.findCredential(hash);
     if (!cred || cred.scopeId !== req.sessionId || cred.role !== req.credential.kind) {
-      deps.limits.failedAuth.take(address);
-      return fail('unauthorised', 'This link or device is not known for this session');
+      return failedLookup(deps, socket, fail('unauthorised', 'This link or device is not known for this session'));
     }
+    const credentialId = cred.role === 'participant' ? (cred.subject ?? hash.slice(0, 16)) : `key:${keyIdOf(hash)}`;
+    const wait = await deps.limits.keyed.take('attaches', credentialId);
+    if (wait > 0) return fail('rate_limited', waitMessage('Reconnecting too often', wait), { retryAfterSeconds: wait });
     const host = await deps.registry.get(req.sessionId);
     if (!host) return fail('not_found', 'No such session');
     await host.sync();
     const actor: Actor = cred.role === 'participant' ? { role: 'participant', participantId: cred.subject ?? '' } : { role: 'facilitator', label: cred.subject };
     // Join the rooms first, then read the state: an event committed in between arrives twice (deduped by seq), never zero times.
     let state = host.peek();
-    joinRooms(socket, req.sessionId, actor, state);
+    joinRooms(socket, req.sessionId, actor, state, credentialId);
     state = await host.committedState();
-    if (actor.role === 'participant' && !state.participants[actor.participantId]) return fail('unauthorised', 'You are no longer in this session');
+    if (actor.role === 'participant' && !Object.hasOwn(state.participants, actor.participantId)) return fail('unauthorised', 'You are no longer in this session');
     // Rooms follow the newest state this node knows: a regrouping committed meanwhile has already moved this
     // socket, and one still in flight moves it again when it is broadcast (joining twice is harmless).
     const latest = host.peek();
-    joinRooms(socket, req.sessionId, actor, latest.seq >= state.seq ? latest : state);
+    joinRooms(socket, req.sessionId, actor, latest.seq >= state.seq ? latest : state, credentialId);
+    // "Last used", for the console's list of keys; a store that cannot write now must not stop the attach.
+    if (cred.role === 'facilitator') await deps.store.touchCredential(hash, deps.now()).catch(() => undefined);
+    // Counted across nodes, which may take a while (or fail while a node is down): never delays this attach.
+    void keepSocketCap(socket, deps, req.sessionId, credentialId).catch((err) => deps.log('debug', 'socket cap not checked', err));
     const viewer: Viewer = actor.role === 'participant' ? actor : { role: 'facilitator' };
     const catchUp = await catchUpFor(deps.store, state, viewer, req.lastSeq);
     return {
@@ -45,15 +56,29 @@ export function attachHandler(socket: AppSocket, deps: SocketDeps) {
 }
 
 /** Puts the socket in exactly the rooms its actor may read, leaving any it was in before. */
-function joinRooms(socket: AppSocket, sessionId: string, actor: Actor, state: SessionState): void {
-  const groupId = actor.role === 'participant' ? (state.participants[actor.participantId]?.groupId ?? null) : null;
-  const wanted = new Set([sessionRoom(sessionId)]);
+function joinRooms(socket: AppSocket, sessionId: string, actor: Actor, state: SessionState, credentialId: string): void {
+  const groupId = actor.role === 'participant' ? (Object.hasOwn(state.participants, actor.participantId) ? state.participants[actor.participantId].groupId : null) : null;
+  const wanted = new Set([sessionRoom(sessionId), credentialRoom(sessionId, credentialId)]);
   if (actor.role === 'facilitator') wanted.add(facilitatorsRoom(sessionId));
   // The participant's own room: the server moves their sockets between groups through it (server/socket/broadcast.ts).
   else if (actor.role === 'participant') wanted.add(participantRoom(sessionId, actor.participantId));
   if (groupId) wanted.add(groupRoom(sessionId, groupId));
   for (const room of socket.rooms) if (room !== socket.id && !wanted.has(room)) void socket.leave(room);
   void socket.join([...wanted]);
+  if (socket.data.sessionId !== sessionId || socket.data.credentialId !== credentialId) socket.data.attachedAt = Date.now();
   socket.data.sessionId = sessionId;
   socket.data.actor = actor;
+  socket.data.credentialId = credentialId;
+}
+
+/**
+ * One credential holds at most `socketsPerCredential` sockets, on all nodes together: past it, its oldest sockets
+ * are closed (a phone that went to sleep leaves a socket behind; the newest one is the one in use).
+ */
+async function keepSocketCap(socket: AppSocket, deps: SocketDeps, sessionId: string, credentialId: string): Promise<void> {
+  const sockets = await deps.io.in(credentialRoom(sessionId, credentialId)).fetchSockets();
+  const excess = sockets.length - deps.socketsPerCredential;
+  if (excess <= 0) return;
+  const oldest = sockets.filter((s) => s.id !== socket.id).sort((a, b) => (a.data.attachedAt ?? 0) - (b.data.attachedAt ?? 0));
+  for (const s of oldest.slice(0, excess)) s.disconnect(true);
 }

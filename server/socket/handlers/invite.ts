@@ -1,22 +1,39 @@
 import { fail, type Ack } from '../../../shared/protocol/acks.js';
 import type { InviteRequest } from '../../../shared/protocol/commands.js';
 import type { InviteResult } from '../../../shared/protocol/socket-events.js';
+import { reject } from '../../../shared/domain/context.js';
 import { hashSecret, newSecretKey } from '../../security/secrets.js';
+import { CREATOR_SUBJECTS, coFacilitatorSubject } from '../../security/credentials.js';
 import { facilitatorUrl } from '../../http/links.js';
-import { type AppSocket, type SocketDeps, originOf } from '../context.js';
+import { type AppSocket, type SocketDeps, keyIdOf, originOf } from '../context.js';
 
-/** A facilitator makes a co-facilitator link. The key is shown once; only its hash is kept. */
+/**
+ * The session's creator makes a co-facilitator link (SECURITY.md, "Who may invite"). The key is shown once; only
+ * its hash is kept, and the log records it (`facilitator.invited` with the key's id and label) before the key
+ * exists, so no key is ever made without its entry. A repeated opId does not make a second key: its ack says so.
+ */
 export function inviteHandler(socket: AppSocket, deps: SocketDeps) {
   return async (req: InviteRequest): Promise<Ack<InviteResult>> => {
-    const { sessionId, actor } = socket.data;
-    if (!sessionId || !actor) return fail('unauthorised', 'Attach to a session first');
+    const { sessionId, actor, credentialId } = socket.data;
+    if (!sessionId || !actor || !credentialId) return fail('unauthorised', 'Attach to a session first');
     if (actor.role !== 'facilitator') return fail('forbidden', 'Only a facilitator can invite a co-facilitator');
+    if (!CREATOR_SUBJECTS.includes(actor.label ?? '')) return fail('forbidden', 'Only the facilitator who created the session can invite co-facilitators');
     const host = await deps.registry.get(sessionId);
     if (!host) return fail('not_found', 'No such session');
-    const label = req.label ?? 'co-facilitator';
+    const label = coFacilitatorSubject(req.label);
     const key = newSecretKey();
-    const ack = await host.executeWith(actor, (s) => (s.phase === 'closed' ? { events: [] } : { events: [{ type: 'facilitator.invited', label }] }), `invite:${req.opId}`);
+    const keyId = keyIdOf(hashSecret(key));
+    const ack = await host.executeWith(
+      actor,
+      (s) => {
+        if (s.phase === 'closed') reject('closed', 'This session is closed: no new facilitators');
+        return { events: [{ type: 'facilitator.invited', label, keyId }], result: { keyId } };
+      },
+      `invite:${credentialId}:${req.opId}`,
+    );
     if (!ack.ok) return ack;
+    // The same opId again: the first attempt made its key and showed it once; this one makes none.
+    if ((ack.result as { keyId?: string } | undefined)?.keyId !== keyId) return fail('conflict', 'This invitation was already made; its link was shown once. Make a new invitation.');
     await deps.store.addCredential({ hash: hashSecret(key), role: 'facilitator', scopeId: sessionId, subject: label, createdAt: deps.now() });
     return { ok: true, seq: ack.seq, result: { key, facilitatorUrl: facilitatorUrl(originOf(socket), sessionId, key) } };
   };

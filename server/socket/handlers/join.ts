@@ -2,33 +2,43 @@ import { fail, type Ack } from '../../../shared/protocol/acks.js';
 import type { JoinRequest } from '../../../shared/protocol/commands.js';
 import type { JoinResult } from '../../../shared/protocol/socket-events.js';
 import { decideJoin } from '../../../shared/domain/decide/groups.js';
+import { reject } from '../../../shared/domain/context.js';
 import { hashSecret } from '../../security/secrets.js';
-import type { AppSocket, SocketDeps } from '../context.js';
+import { type AppSocket, type SocketDeps, waitMessage } from '../context.js';
+import { failedLookup, guessingConnection } from './failed-lookup.js';
 
 /**
  * A participant joins with the session's code. The token is made by the client and only its hash is
  * stored, so a retried join (same opId and token) finds the same person instead of making a second one.
+ * The code is looked up first: only a code that matches nothing counts against the address (failed look-ups);
+ * a new person counts against the address's joins, and the session takes at most its configured number of people.
  */
 export function joinHandler(socket: AppSocket, deps: SocketDeps) {
   return async (req: JoinRequest): Promise<Ack<JoinResult>> => {
-    const address = socket.data.address;
-    const wait = deps.limits.failedAuth.peek(address);
-    if (wait > 0) return fail('rate_limited', `Too many failed attempts: wait ${wait} s`, { retryAfterSeconds: wait });
+    const guessing = guessingConnection(socket);
+    if (guessing) return guessing;
     const row = await deps.store.findSessionByJoinCode(req.joinCode);
     const host = row ? await deps.registry.get(row.sessionId) : null;
-    if (!row || !host) {
-      deps.limits.failedAuth.take(address);
-      return fail('not_found', 'No session has this code. Check it with your facilitator.');
-    }
+    if (!row || !host) return failedLookup(deps, socket, fail('not_found', 'No session has this code. Check it with your facilitator.'));
     const tokenHash = hashSecret(req.token);
     const known = await deps.store.findCredential(tokenHash);
     if (known && (known.role !== 'participant' || known.scopeId !== row.sessionId)) return fail('conflict', 'Make a new token and try again');
+    if (!known) {
+      const wait = await deps.limits.keyed.take('joins', socket.data.address);
+      if (wait > 0) return fail('rate_limited', waitMessage('Very many people joined from your network just now', wait), { retryAfterSeconds: wait });
+      if (Object.keys(host.peek().participants).length >= deps.maxParticipants) return fail('conflict', 'This session is full');
+    }
     const participantId = known?.subject ?? deps.newId();
     if (!known) await deps.store.addCredential({ hash: tokenHash, role: 'participant', scopeId: row.sessionId, subject: participantId, createdAt: deps.now() });
     const ack = await host.executeWith(
       { role: 'system' },
-      (s, ctx) => (s.participants[participantId] ? { events: [] } : decideJoin(s, { participantId, name: req.name, organisation: req.organisation, country: req.country }, ctx)),
-      `join:${req.opId}`,
+      (s, ctx) => {
+        if (Object.hasOwn(s.participants, participantId)) return { events: [] };
+        if (Object.keys(s.participants).length >= deps.maxParticipants) reject('conflict', 'This session is full');
+        return decideJoin(s, { participantId, name: req.name, organisation: req.organisation, country: req.country, organisationType: req.organisationType, attendanceConsent: req.attendanceConsent }, ctx);
+      },
+      // Scoped to the device's token: someone else's join with the same opId is a join of its own.
+      `join:${tokenHash.slice(0, 16)}:${req.opId}`,
     );
     if (!ack.ok) return ack;
     return { ok: true, seq: ack.seq, result: { sessionId: row.sessionId, participantId } };

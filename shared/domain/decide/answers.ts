@@ -1,7 +1,7 @@
 import type { CommandOf } from '../../protocol/commands.js';
 import type { Group, SessionState } from '../../schemas/session.js';
 import { type Decision, type DomainContext, reject } from '../context.js';
-import { groupOf, mayChangeAnswer, promptsOfGroup } from '../permissions.js';
+import { groupOf, mayChangeAnswer, own, promptsOfGroup } from '../permissions.js';
 
 /** The group an answer is written in: the participant's own, or the one a facilitator names (as scribe). */
 function writingGroup(s: SessionState, groupId: string | undefined, ctx: DomainContext): Group {
@@ -12,7 +12,7 @@ function writingGroup(s: SessionState, groupId: string | undefined, ctx: DomainC
     }
     return groupOf(s, ctx.actor.participantId) ?? reject('conflict', 'You are not in a group yet');
   }
-  const g = (groupId && s.groups[groupId]) || reject('invalid', 'Name the group to write in');
+  const g = own(s.groups, groupId) ?? reject('invalid', 'Name the group to write in');
   if (g.archived) reject('conflict', 'That group belongs to an earlier split');
   return g;
 }
@@ -42,7 +42,7 @@ export function decideAnswerAdd(s: SessionState, c: CommandOf<'answer.add'>, ctx
 
 function changeableAnswer(s: SessionState, answerId: string, ctx: DomainContext) {
   assertWritable(s);
-  const answer = s.answers[answerId] ?? reject('not_found', 'No such answer');
+  const answer = own(s.answers, answerId) ?? reject('not_found', 'No such answer');
   if (!mayChangeAnswer(s, ctx.actor, answer)) reject('forbidden', 'Only its author or a facilitator can change this answer');
   return answer;
 }
@@ -62,7 +62,7 @@ export function decideSignal(s: SessionState, c: CommandOf<'group.signal'>, ctx:
   const group =
     ctx.actor.role === 'participant'
       ? writingGroup(s, c.groupId, ctx)
-      : ((c.groupId && s.groups[c.groupId]) || reject('not_found', 'No such group'));
+      : (own(s.groups, c.groupId) ?? reject('not_found', 'No such group'));
   if (c.done === undefined && c.help === undefined) reject('invalid', 'Say done or help');
   if ((c.done ?? group.done) === group.done && (c.help ?? group.help) === group.help) return { events: [] };
   return { events: [{ type: 'group.signalled', groupId: group.id, done: c.done, help: c.help }] };

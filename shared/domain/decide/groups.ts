@@ -1,11 +1,13 @@
 import type { CommandOf, GroupSizing } from '../../protocol/commands.js';
 import type { Group, SessionState } from '../../schemas/session.js';
+import type { OrganisationType } from '../../schemas/attendance.js';
 import { type Decision, type DomainContext, reject } from '../context.js';
 import { assignGroups, smallestGroup } from '../grouping.js';
+import { own } from '../permissions.js';
 
 const DEFAULT_SIZING: GroupSizing = { by: 'size', size: 4 };
 
-const activeGroups = (s: SessionState): Group[] => s.groupOrder.map((id) => s.groups[id]).filter(Boolean);
+const activeGroups = (s: SessionState): Group[] => s.groupOrder.map((id) => own(s.groups, id)).filter((g): g is Group => !!g);
 
 function newGroup(ctx: DomainContext, number: number, memberIds: string[], extra: Partial<Group> = {}): Group {
   const id = ctx.newId();
@@ -62,7 +64,7 @@ export function decideMergeGroups(s: SessionState, c: CommandOf<'groups.merge'>,
   if (sets.length === 0) reject('conflict', 'There are not enough groups to merge');
   const seen = new Set<string>();
   for (const id of sets.flat()) {
-    if (!s.groups[id] || s.groups[id].archived) reject('not_found', `No current group ${id}`);
+    if (!own(s.groups, id) || s.groups[id].archived) reject('not_found', `No current group ${id}`);
     if (seen.has(id)) reject('invalid', 'A group can be merged only once at a time');
     seen.add(id);
   }
@@ -97,8 +99,8 @@ function mergePromptIds(parts: Group[]): string[] | null {
 }
 
 export function decideMove(s: SessionState, c: CommandOf<'participant.move'>): Decision {
-  const p = s.participants[c.participantId] ?? reject('not_found', 'No such participant');
-  const g = s.groups[c.groupId] ?? reject('not_found', 'No such group');
+  const p = own(s.participants, c.participantId) ?? reject('not_found', 'No such participant');
+  const g = own(s.groups, c.groupId) ?? reject('not_found', 'No such group');
   if (g.archived) reject('conflict', 'That group belongs to an earlier split');
   if (p.groupId === g.id) return { events: [] };
   return { events: [{ type: 'participant.moved', participantId: p.id, groupId: g.id }] };
@@ -110,9 +112,10 @@ export function decideDeal(s: SessionState, c: CommandOf<'prompts.deal'>): Decis
   const promptIds = s.prompts.map((p) => p.id);
   let assignments: Record<string, string[] | null>;
   if (c.mode === 'all') assignments = Object.fromEntries(groups.map((g) => [g.id, null]));
-  else if (c.mode === 'jigsaw') assignments = Object.fromEntries(groups.map((g, i) => [g.id, [promptIds[i % promptIds.length]]]));
+  else if (c.mode === 'jigsaw') assignments = dealJigsaw(groups.map((g) => g.id), promptIds);
   else {
     const manual = c.assignments ?? reject('invalid', 'Give the prompts of each group');
+    if (Object.keys(manual).length === 0) reject('invalid', 'Give the prompts of each group');
     for (const [gid, pids] of Object.entries(manual)) {
       if (!groups.some((g) => g.id === gid)) reject('not_found', `No current group ${gid}`);
       if (pids.length === 0) reject('invalid', 'Every group needs at least one prompt');
@@ -121,6 +124,21 @@ export function decideDeal(s: SessionState, c: CommandOf<'prompts.deal'>): Decis
     assignments = manual;
   }
   return { events: [{ type: 'prompts.dealt', assignments }] };
+}
+
+/**
+ * Jigsaw: prompts go round the groups like cards, so none is dropped. With more groups than prompts a prompt
+ * goes to several groups; with more prompts than groups a group gets several (3 prompts, 2 groups: [p1, p3], [p2]).
+ */
+export function dealJigsaw(groupIds: string[], promptIds: string[]): Record<string, string[]> {
+  const hands = Math.max(groupIds.length, promptIds.length);
+  const dealt: Record<string, string[]> = Object.fromEntries(groupIds.map((id) => [id, []]));
+  for (let i = 0; i < hands; i++) {
+    const hand = dealt[groupIds[i % groupIds.length]];
+    const pid = promptIds[i % promptIds.length];
+    if (!hand.includes(pid)) hand.push(pid);
+  }
+  return dealt;
 }
 
 /** Jigsaw rotation: every group moves on to the next prompt(s) in the session's order. */
@@ -138,12 +156,22 @@ export interface JoinInput {
   name: string;
   organisation: string | null;
   country: string | null;
+  organisationType?: OrganisationType;
+  attendanceConsent?: boolean;
 }
 
 /** A late joiner goes straight to the smallest current group. */
 export function decideJoin(s: SessionState, input: JoinInput, ctx: DomainContext): Decision {
   if (s.phase === 'closed') reject('closed', 'This session is closed');
   const groupId = smallestGroup(activeGroups(s));
-  const participant = { id: input.participantId, name: input.name, organisation: input.organisation, country: input.country, joinedAt: ctx.now, groupId };
+  const participant = { id: input.participantId, name: input.name, organisation: input.organisation, country: input.country, joinedAt: ctx.now, groupId, ...attendanceFields(input) };
   return { events: [{ type: 'participant.joined', participant }], result: { participantId: participant.id } };
+}
+
+/** Only the attendance answers given: a join without them logs the same event as before they were asked. */
+function attendanceFields(input: JoinInput): { organisationType?: OrganisationType; attendanceConsent?: boolean } {
+  return {
+    ...(input.organisationType !== undefined ? { organisationType: input.organisationType } : {}),
+    ...(input.attendanceConsent !== undefined ? { attendanceConsent: input.attendanceConsent } : {}),
+  };
 }

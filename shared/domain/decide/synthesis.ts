@@ -1,9 +1,10 @@
 import type { CommandOf } from '../../protocol/commands.js';
-import type { CurationEvent } from '../../protocol/events.js';
+import type { CurationEvent, EventOf } from '../../protocol/events.js';
 import type { SessionState } from '../../schemas/session.js';
 import type { SynthesisDoc } from '../../schemas/synthesis.js';
 import { type Decision, type DomainContext, reject } from '../context.js';
 import { type MachineSynthesis, generateSynthesis, thresholdFor } from '../curation/generate.js';
+import { own } from '../permissions.js';
 import { editSummary, hideTheme, mergeThemes, moveAnswer, renameTheme, setConsensus, splitTheme } from '../curation/operations.js';
 
 type CurationCommand = CommandOf<
@@ -66,8 +67,11 @@ export function decideCuration(s: SessionState, c: CurationCommand, ctx: DomainC
     case 'synthesis.hideTheme': {
       const next = hideTheme(doc, lang, c.themeId, c.hidden);
       const was = isHidden(doc, c.themeId);
-      if (pub && was !== c.hidden) return updated(next);
-      return small({ type: 'synthesis.themeHidden', themeId: c.themeId, hidden: c.hidden, visible: pub && !was });
+      // Dots on a theme that disappears go back to their owners, who may place them again elsewhere.
+      const returned = c.hidden && !was ? returnDots(doc, c.themeId) : [];
+      const withoutDots = returned.length ? { ...next, votes: withoutTheme(next.votes, c.themeId) } : next;
+      if (pub && was !== c.hidden) return { events: [...returned, { type: 'synthesis.updated', synthesis: withoutDots }] };
+      return { events: [...returned, { type: 'synthesis.themeHidden', themeId: c.themeId, hidden: c.hidden, visible: pub && !was }] };
     }
     case 'synthesis.setConsensus':
       setConsensus(doc, lang, c.themeId, c.consensus);
@@ -105,12 +109,23 @@ export function decideVote(s: SessionState, c: CommandOf<'vote.cast' | 'vote.ret
   const participantId = ctx.actor.participantId;
   const doc = s.synthesis;
   if (!doc?.published || doc.votesPerParticipant === 0) reject('conflict', 'Voting is not open');
+  const mine = own(doc!.votes, participantId) ?? [];
+  // A dot already on a theme can always be taken back, even if the theme was hidden since (older logs kept them).
+  if (c.type === 'vote.retract' && mine.includes(c.themeId)) return { events: [{ type: 'vote.retracted', participantId, themeId: c.themeId }] };
   const theme = doc!.prompts.flatMap((p) => p.themes).find((t) => t.id === c.themeId && !t.hidden) ?? reject('not_found', 'No such theme');
-  const mine = doc!.votes[participantId] ?? [];
   if (c.type === 'vote.cast') {
     if (mine.length >= doc!.votesPerParticipant) reject('conflict', `You have used all ${doc!.votesPerParticipant} of your votes`);
     return { events: [{ type: 'vote.cast', participantId, themeId: theme.id }] };
   }
   if (!mine.includes(theme.id)) return { events: [] };
   return { events: [{ type: 'vote.retracted', participantId, themeId: theme.id }] };
+}
+
+/** One `vote.retracted` per dot on the theme, so each owner gets their dots back through the log. */
+function returnDots(doc: SynthesisDoc, themeId: string): EventOf<'vote.retracted'>[] {
+  return Object.entries(doc.votes).flatMap(([participantId, themeIds]) => themeIds.filter((id) => id === themeId).map(() => ({ type: 'vote.retracted' as const, participantId, themeId })));
+}
+
+function withoutTheme(votes: SynthesisDoc['votes'], themeId: string): SynthesisDoc['votes'] {
+  return Object.fromEntries(Object.entries(votes).map(([pid, ids]) => [pid, ids.filter((id) => id !== themeId)]));
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_TYPES } from '../../../shared/protocol/commands.js';
-import { startTestServer, type TestServer } from '../../support/test-server.js';
+import { TEST_OPERATOR_TOKEN, startTestServer, type TestServer } from '../../support/test-server.js';
 import { TestClient, createSession, expectOk, facilitatorClient } from '../../support/clients.js';
 
 /**
@@ -46,7 +46,7 @@ describe('fuzzing', () => {
     await p.join(s.joinCode, { name: 'Fuzzed' });
     await fac.ok('groups.form', { mode: 'random', sizing: { by: 'count', count: 1 } });
     await fac.ok('round.start', { durationSeconds: 600 });
-    const heapBefore = (await (await fetch(`${server.url}/healthz`)).json()).metrics.heapUsedMb;
+    const heapBefore = (await (await fetch(`${server.url}/healthz`, { headers: { authorization: `Bearer ${TEST_OPERATOR_TOKEN}` } })).json()).metrics.heapUsedMb;
     const events = ['command', 'attach', 'join', 'invite'] as const;
     let answered = 0;
     let accepted = 0;
@@ -64,7 +64,7 @@ describe('fuzzing', () => {
     expect(answered).toBe(RUNS);
     // A few generated payloads can be valid by chance (an empty invite, a known command): never most of them.
     expect(accepted).toBeLessThan(RUNS / 20);
-    const heapAfter = (await (await fetch(`${server.url}/healthz`)).json()).metrics.heapUsedMb;
+    const heapAfter = (await (await fetch(`${server.url}/healthz`, { headers: { authorization: `Bearer ${TEST_OPERATOR_TOKEN}` } })).json()).metrics.heapUsedMb;
     expect(heapAfter - heapBefore).toBeLessThan(64);
     // Still serving: a fresh session works end to end (a fuzzed facilitator may have closed the first one, legitimately).
     fac.close();

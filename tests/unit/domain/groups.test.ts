@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dealJigsaw } from '../../../shared/domain/decide/groups.js';
 import { viewFor } from '../../../shared/domain/projection.js';
 import { DomainHarness, FAC, asP } from './harness.js';
 
@@ -96,6 +97,20 @@ describe('groups', () => {
     h.run(FAC, { type: 'prompts.deal', mode: 'all' });
     expect(dealt()).toEqual([null, null, null]);
     expect(h.outcome(FAC, { type: 'prompts.rotate' })).toBe('conflict');
+  });
+
+  it('jigsaw with more prompts than groups gives a group several prompts and drops none', () => {
+    const h = room(4);
+    h.run(FAC, { type: 'groups.form', mode: 'random', sizing: { by: 'count', count: 2 } });
+    h.run(FAC, { type: 'prompts.deal', mode: 'jigsaw' });
+    const dealt = h.state.groupOrder.map((id) => h.state.groups[id].promptIds);
+    expect(dealt).toEqual([['p1', 'p3'], ['p2']]);
+    expect(new Set(dealt.flat())).toEqual(new Set(['p1', 'p2', 'p3']));
+  });
+
+  it('jigsaw with one group gives it every prompt, and with more groups than prompts repeats them', () => {
+    expect(dealJigsaw(['g1'], ['p1', 'p2', 'p3'])).toEqual({ g1: ['p1', 'p2', 'p3'] });
+    expect(dealJigsaw(['g1', 'g2', 'g3', 'g4'], ['p1', 'p2'])).toEqual({ g1: ['p1'], g2: ['p2'], g3: ['p1'], g4: ['p2'] });
   });
 
   it('anonymous sessions hide other people’s authorship from participants but not their own', () => {
