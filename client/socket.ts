@@ -62,7 +62,10 @@ export function refusalOf(err: Error): ConnectRefusal | null {
 }
 
 /** Joins with a code; the token that identifies this person is made and kept on this device. */
-export async function joinSession(joinCode: string, person: { name: string; organisation: string; country: string } & AttendanceAnswers): Promise<Ack<JoinResult> | { ok: false; error: ConnectRefusal }> {
+export async function joinSession(
+  joinCode: string,
+  person: { name: string; organisation: string; country: string } & AttendanceAnswers,
+): Promise<Ack<JoinResult> | { ok: false; error: ConnectRefusal }> {
   const socket = openSocket();
   const token = nanoid(32);
   // A refused handshake answers at once with its reason, instead of waiting out the ack timeout.
@@ -73,7 +76,15 @@ export async function joinSession(joinCode: string, person: { name: string; orga
     }),
   );
   try {
-    const joined = socket.timeout(ACK_TIMEOUT_MS).emitWithAck('join', { opId: nanoid(16), joinCode, token, name: person.name, organisation: person.organisation || null, country: person.country || null, ...attendanceAnswers(person) });
+    const joined = socket.timeout(ACK_TIMEOUT_MS).emitWithAck('join', {
+      opId: nanoid(16),
+      joinCode,
+      token,
+      name: person.name,
+      organisation: person.organisation || null,
+      country: person.country || null,
+      ...attendanceAnswers(person),
+    });
     const ack = await Promise.race([joined, refused]);
     if (ack.ok && ack.result) storage.setParticipantToken(ack.result.sessionId, token);
     return ack;
@@ -104,7 +115,10 @@ export class SessionLink {
     private readonly credential: Credential,
     private readonly sink: SessionSink,
   ) {
-    this.tracker = new ViewTracker(() => this.role, () => this.participantId);
+    this.tracker = new ViewTracker(
+      () => this.role,
+      () => this.participantId,
+    );
     this.queued = storage.queue<QueuedCommand>(sessionId);
     this.socket = openSocket();
     sink.status('connecting');
@@ -152,7 +166,9 @@ export class SessionLink {
     try {
       const lastSeq = withLastSeq ? this.tracker.lastSeq : undefined;
       const sentAt = Date.now();
-      const ack = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('attach', { sessionId: this.sessionId, credential: this.credential, ...(lastSeq !== undefined ? { lastSeq } : {}) });
+      const ack = await this.socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emitWithAck('attach', { sessionId: this.sessionId, credential: this.credential, ...(lastSeq !== undefined ? { lastSeq } : {}) });
       if (!ack.ok) {
         this.sink.fatal(ack.error);
         return;

@@ -7,7 +7,7 @@ import type { Language } from '../shared/schemas/primitives.js';
 export function useLanguage(): Language {
   const chosen = useStore((s) => s.chosenLanguage);
   const session = useStore((s) => s.view?.language ?? null);
-  return pickLanguage(chosen, session, typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]);
+  return pickLanguage(chosen, session, typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]));
 }
 
 export function useT() {

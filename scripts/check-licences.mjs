@@ -20,37 +20,86 @@ const args = new Set(process.argv.slice(2));
 // SPDX ids that can be combined with (and conveyed under) AGPL-3.0-or-later.
 // Deprecated short forms ("GPL-3.0", "LGPL-2.1+") are normalised by normaliseId() below.
 const ALLOWED = new Set([
-  'MIT', 'MIT-0', 'ISC', '0BSD', 'BSD-2-Clause', 'BSD-3-Clause', 'BSD-3-Clause-Clear', 'Apache-2.0',
-  'BlueOak-1.0.0', 'CC0-1.0', 'Unlicense', 'WTFPL', 'Zlib', 'Python-2.0', 'PSF-2.0', 'CC-BY-3.0',
-  'CC-BY-4.0', 'MPL-2.0', 'Artistic-2.0',
-  'LGPL-2.0-only', 'LGPL-2.0-or-later', 'LGPL-2.1-only', 'LGPL-2.1-or-later', 'LGPL-3.0-only',
-  'LGPL-3.0-or-later', 'GPL-2.0-or-later', 'GPL-3.0-only', 'GPL-3.0-or-later', 'AGPL-3.0-only',
+  'MIT',
+  'MIT-0',
+  'ISC',
+  '0BSD',
+  'BSD-2-Clause',
+  'BSD-3-Clause',
+  'BSD-3-Clause-Clear',
+  'Apache-2.0',
+  'BlueOak-1.0.0',
+  'CC0-1.0',
+  'Unlicense',
+  'WTFPL',
+  'Zlib',
+  'Python-2.0',
+  'PSF-2.0',
+  'CC-BY-3.0',
+  'CC-BY-4.0',
+  'MPL-2.0',
+  'Artistic-2.0',
+  'LGPL-2.0-only',
+  'LGPL-2.0-or-later',
+  'LGPL-2.1-only',
+  'LGPL-2.1-or-later',
+  'LGPL-3.0-only',
+  'LGPL-3.0-or-later',
+  'GPL-2.0-or-later',
+  'GPL-3.0-only',
+  'GPL-3.0-or-later',
+  'AGPL-3.0-only',
   'AGPL-3.0-or-later',
 ]);
 // Known not to be combinable with AGPL-3.0-or-later (named in the report; anything else that is
 // not in ALLOWED fails too, as "not in the allow-list").
 const DENIED = new Set([
-  'GPL-2.0-only', 'LGPL-2.0-only-with-exceptions', 'SSPL-1.0', 'BUSL-1.1', 'UNLICENSED', 'MPL-1.1',
-  'CDDL-1.0', 'CDDL-1.1', 'EPL-1.0', 'Apache-1.1', 'BSD-4-Clause', 'JSON', 'CC-BY-NC-4.0',
-  'CC-BY-NC-SA-4.0', 'CC-BY-ND-4.0', 'Commons-Clause', 'Elastic-2.0',
+  'GPL-2.0-only',
+  'LGPL-2.0-only-with-exceptions',
+  'SSPL-1.0',
+  'BUSL-1.1',
+  'UNLICENSED',
+  'MPL-1.1',
+  'CDDL-1.0',
+  'CDDL-1.1',
+  'EPL-1.0',
+  'Apache-1.1',
+  'BSD-4-Clause',
+  'JSON',
+  'CC-BY-NC-4.0',
+  'CC-BY-NC-SA-4.0',
+  'CC-BY-ND-4.0',
+  'Commons-Clause',
+  'Elastic-2.0',
 ]);
 // Reviewed exceptions: 'name@version' -> why it is acceptable. Printed on every run, never silent.
 const EXCEPTIONS = {};
 // Packages whose declared licence is allowed but which embed code under other terms that need a
 // human decision. Matched by name prefix; printed as "review:" on every run (does not fail).
 const REVIEW = {
-  '@libsql/': 'prebuilt native binary (declared MIT) statically links the Rust crate ring 0.17.8, parts of '
-    + 'which (from BoringSSL/OpenSSL) are under the OpenSSL and SSLeay licences; the FSF considers their '
-    + 'advertising clauses GPL-incompatible. See NOTICE, part 1.',
+  '@libsql/':
+    'prebuilt native binary (declared MIT) statically links the Rust crate ring 0.17.8, parts of ' +
+    'which (from BoringSSL/OpenSSL) are under the OpenSSL and SSLeay licences; the FSF considers their ' +
+    'advertising clauses GPL-incompatible. See NOTICE, part 1.',
 };
 
 function normaliseId(id) {
   const map = {
-    'GPL-2.0': 'GPL-2.0-only', 'GPL-2.0+': 'GPL-2.0-or-later', 'GPL-3.0': 'GPL-3.0-only',
-    'GPL-3.0+': 'GPL-3.0-or-later', 'LGPL-2.0': 'LGPL-2.0-only', 'LGPL-2.0+': 'LGPL-2.0-or-later',
-    'LGPL-2.1': 'LGPL-2.1-only', 'LGPL-2.1+': 'LGPL-2.1-or-later', 'LGPL-3.0': 'LGPL-3.0-only',
-    'LGPL-3.0+': 'LGPL-3.0-or-later', 'AGPL-3.0': 'AGPL-3.0-only', 'AGPL-3.0+': 'AGPL-3.0-or-later',
-    'Apache 2.0': 'Apache-2.0', 'Apache License 2.0': 'Apache-2.0', BSD: 'BSD-3-Clause',
+    'GPL-2.0': 'GPL-2.0-only',
+    'GPL-2.0+': 'GPL-2.0-or-later',
+    'GPL-3.0': 'GPL-3.0-only',
+    'GPL-3.0+': 'GPL-3.0-or-later',
+    'LGPL-2.0': 'LGPL-2.0-only',
+    'LGPL-2.0+': 'LGPL-2.0-or-later',
+    'LGPL-2.1': 'LGPL-2.1-only',
+    'LGPL-2.1+': 'LGPL-2.1-or-later',
+    'LGPL-3.0': 'LGPL-3.0-only',
+    'LGPL-3.0+': 'LGPL-3.0-or-later',
+    'AGPL-3.0': 'AGPL-3.0-only',
+    'AGPL-3.0+': 'AGPL-3.0-or-later',
+    'Apache 2.0': 'Apache-2.0',
+    'Apache License 2.0': 'Apache-2.0',
+    BSD: 'BSD-3-Clause',
     'Public Domain': 'Unlicense',
   };
   return map[id] ?? id;
@@ -63,18 +112,30 @@ function satisfiable(expr) {
   let i = 0;
   const orExpr = () => {
     let v = andExpr();
-    while (/^or$/i.test(tokens[i] ?? '')) { i++; const r = andExpr(); v = v || r; }
+    while (/^or$/i.test(tokens[i] ?? '')) {
+      i++;
+      const r = andExpr();
+      v = v || r;
+    }
     return v;
   };
   const andExpr = () => {
     let v = atom();
-    while (/^and$/i.test(tokens[i] ?? '')) { i++; const r = atom(); v = v && r; }
+    while (/^and$/i.test(tokens[i] ?? '')) {
+      i++;
+      const r = atom();
+      v = v && r;
+    }
     return v;
   };
   const atom = () => {
     const t = tokens[i++];
     if (t === undefined) throw new Error('unexpected end');
-    if (t === '(') { const v = orExpr(); if (tokens[i++] !== ')') throw new Error('missing )'); return v; }
+    if (t === '(') {
+      const v = orExpr();
+      if (tokens[i++] !== ')') throw new Error('missing )');
+      return v;
+    }
     if (/^with$/i.test(tokens[i] ?? '')) i += 2; // exceptions only ever add permissions
     return ALLOWED.has(normaliseId(t));
   };
@@ -99,7 +160,9 @@ function licenceOf(pkg, dir) {
 
 function licenceFileText(dir) {
   let files = [];
-  try { files = readdirSync(dir).filter((f) => /^(licen[cs]e|copying)(\.|$|-)/i.test(f)); } catch {}
+  try {
+    files = readdirSync(dir).filter((f) => /^(licen[cs]e|copying)(\.|$|-)/i.test(f));
+  } catch {}
   return files.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
 }
 
@@ -125,10 +188,15 @@ function repoUrl(pkg) {
   let r = pkg.repository;
   if (!r) return '';
   const dirPart = typeof r === 'object' && r.directory ? `/tree/HEAD/${r.directory}` : '';
-  r = typeof r === 'string' ? r : r.url ?? '';
+  r = typeof r === 'string' ? r : (r.url ?? '');
   if (/^(github:)?[\w.-]+\/[\w.-]+$/.test(r)) r = `https://github.com/${r.replace(/^github:/, '')}`;
-  r = r.replace(/^git\+/, '').replace(/^git:\/\//, 'https://').replace(/^ssh:\/\/git@/, 'https://')
-    .replace(/^git@([^:]+):/, 'https://$1/').replace(/\.git$/, '').replace(/#.*$/, '');
+  r = r
+    .replace(/^git\+/, '')
+    .replace(/^git:\/\//, 'https://')
+    .replace(/^ssh:\/\/git@/, 'https://')
+    .replace(/^git@([^:]+):/, 'https://$1/')
+    .replace(/\.git$/, '')
+    .replace(/#.*$/, '');
   return r + dirPart;
 }
 
@@ -145,8 +213,7 @@ function resolvePkg(name, fromDir) {
   }
 }
 
-const lock = existsSync(join(root, 'package-lock.json'))
-  ? JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) : { packages: {} };
+const lock = existsSync(join(root, 'package-lock.json')) ? JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) : { packages: {} };
 
 const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const seenDirs = new Set();
@@ -202,15 +269,23 @@ const accepted = [];
 const warnings = [];
 for (const p of list) {
   let ok;
-  try { ok = satisfiable(p.licence); } catch (e) { ok = false; p.parseError = e.message; }
+  try {
+    ok = satisfiable(p.licence);
+  } catch (e) {
+    ok = false;
+    p.parseError = e.message;
+  }
   const key = `${p.name}@${p.version}`;
   if (!ok) {
     if (EXCEPTIONS[key]) accepted.push(`${key} (${p.licence}): ${EXCEPTIONS[key]}`);
     else {
-      const why = p.parseError ? `unparseable licence "${p.licence}"`
-        : p.licence === 'UNKNOWN' ? 'no licence found'
-        : DENIED.has(normaliseId(p.licence)) ? `"${p.licence}" is incompatible with AGPL-3.0-or-later`
-        : `"${p.licence}" is not in the allow-list`;
+      const why = p.parseError
+        ? `unparseable licence "${p.licence}"`
+        : p.licence === 'UNKNOWN'
+          ? 'no licence found'
+          : DENIED.has(normaliseId(p.licence))
+            ? `"${p.licence}" is incompatible with AGPL-3.0-or-later`
+            : `"${p.licence}" is not in the allow-list`;
       bad.push(`${key}: ${why} (${p.path || 'not installed'}, via ${p.via})`);
     }
   }
@@ -232,7 +307,13 @@ for (const p of list) {
 if (rootPkg.license !== 'AGPL-3.0-or-later') warnings.push(`package.json "license" is ${JSON.stringify(rootPkg.license)}, expected "AGPL-3.0-or-later"`);
 
 if (args.has('--json')) {
-  console.log(JSON.stringify(list.map(({ name, version, licence, repository, installed }) => ({ name, version, licence, repository, installed })), null, 2));
+  console.log(
+    JSON.stringify(
+      list.map(({ name, version, licence, repository, installed }) => ({ name, version, licence, repository, installed })),
+      null,
+      2,
+    ),
+  );
 } else {
   if (args.has('--list')) {
     const w = Math.max(...list.map((p) => `${p.name}@${p.version}`.length));
@@ -245,8 +326,15 @@ if (args.has('--json')) {
   }
   const counts = {};
   for (const p of list) counts[p.licence] = (counts[p.licence] ?? 0) + 1;
-  console.log(`Production dependency tree: ${list.length} packages (${list.filter((p) => p.installed).length} installed here, ${list.filter((p) => !p.installed).length} optional for other platforms).`);
-  console.log(`Licences: ${Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ${n}`).join(', ')}`);
+  console.log(
+    `Production dependency tree: ${list.length} packages (${list.filter((p) => p.installed).length} installed here, ${list.filter((p) => !p.installed).length} optional for other platforms).`,
+  );
+  console.log(
+    `Licences: ${Object.entries(counts)
+      .sort((a, b) => b[1] - a[1])
+      .map(([l, n]) => `${l} ${n}`)
+      .join(', ')}`,
+  );
   for (const w of warnings) console.log(w.startsWith('review: ') ? w : `warning: ${w}`);
   for (const a of accepted) console.log(`accepted exception: ${a}`);
   for (const p of problems) console.log(`problem: ${p}`);
@@ -254,11 +342,15 @@ if (args.has('--json')) {
 }
 
 if (bad.length || problems.length) {
-  console.error(`check-licences: ${bad.length} package(s) with a licence not compatible with AGPL-3.0-or-later or unknown; ${problems.length} other problem(s).`);
+  console.error(
+    `check-licences: ${bad.length} package(s) with a licence not compatible with AGPL-3.0-or-later or unknown; ${problems.length} other problem(s).`,
+  );
   process.exit(1);
 }
 if (!args.has('--json')) {
   const reviews = warnings.filter((w) => w.startsWith('review: ')).length;
-  console.log(`check-licences: the declared licences of all ${list.length} production packages are compatible with AGPL-3.0-or-later`
-    + (reviews ? `; ${reviews} item(s) marked "review" above need a human decision.` : '.'));
+  console.log(
+    `check-licences: the declared licences of all ${list.length} production packages are compatible with AGPL-3.0-or-later` +
+      (reviews ? `; ${reviews} item(s) marked "review" above need a human decision.` : '.'),
+  );
 }

@@ -9,15 +9,51 @@ import { openSqliteStore } from '../server/store/sqlite-store.js';
 import { TestClient, createSession, facilitatorClient } from '../tests/support/clients.js';
 
 const PEOPLE = [
-  ['Anna', 'Ashoka', 'Belgium'], ['Bram', 'Sociale Firma', 'Netherlands'], ['Chloé', 'ENSIE', 'France'], ['Dorte', 'Socialt Entreprenørskab', 'Denmark'],
-  ['Emil', 'RREUSE', 'Denmark'], ['Fleur', 'Ashoka', 'Belgium'], ['Giulia', 'Legacoop', 'Italy'], ['Hans', 'BAG', 'Germany'],
-  ['Iris', 'Sociale Firma', 'Netherlands'], ['Jonas', 'ENSIE', 'Lithuania'], ['Katarzyna', 'FISE', 'Poland'], ['Luís', 'CASES', 'Portugal'],
+  ['Anna', 'Ashoka', 'Belgium'],
+  ['Bram', 'Sociale Firma', 'Netherlands'],
+  ['Chloé', 'ENSIE', 'France'],
+  ['Dorte', 'Socialt Entreprenørskab', 'Denmark'],
+  ['Emil', 'RREUSE', 'Denmark'],
+  ['Fleur', 'Ashoka', 'Belgium'],
+  ['Giulia', 'Legacoop', 'Italy'],
+  ['Hans', 'BAG', 'Germany'],
+  ['Iris', 'Sociale Firma', 'Netherlands'],
+  ['Jonas', 'ENSIE', 'Lithuania'],
+  ['Katarzyna', 'FISE', 'Poland'],
+  ['Luís', 'CASES', 'Portugal'],
 ];
 /** Ideas per prompt (why / how / what), written so that several groups raise the same themes in their own words. */
 const IDEAS = [
-  ['Speak with one voice towards policy makers', 'Be visible: people do not know what a social enterprise is', 'Support members when they struggle', 'Lobby for our shared interests', 'Recognition by the authorities', 'Share know-how and expertise between members', 'Defend common interests, alone we are too small', 'Learn from each other’s methods'],
-  ['Coaching and practical support for members', 'Help members find funding and loans', 'Spread good practices between countries', 'Informal meetings to connect members', 'Link members to banks and investors', 'Study visits to see good examples', 'Network events where people meet', 'Advice on legal and HR questions'],
-  ['Raise awareness of the challenges of the sector', 'Give members a seat where decisions are made', 'Empower members and make them more visible', 'Campaigns to explain what we do', 'Influence policy decisions early', 'Build solutions for vulnerable people', 'Strengthen members’ confidence', 'Inform the public about the sector'],
+  [
+    'Speak with one voice towards policy makers',
+    'Be visible: people do not know what a social enterprise is',
+    'Support members when they struggle',
+    'Lobby for our shared interests',
+    'Recognition by the authorities',
+    'Share know-how and expertise between members',
+    'Defend common interests, alone we are too small',
+    'Learn from each other’s methods',
+  ],
+  [
+    'Coaching and practical support for members',
+    'Help members find funding and loans',
+    'Spread good practices between countries',
+    'Informal meetings to connect members',
+    'Link members to banks and investors',
+    'Study visits to see good examples',
+    'Network events where people meet',
+    'Advice on legal and HR questions',
+  ],
+  [
+    'Raise awareness of the challenges of the sector',
+    'Give members a seat where decisions are made',
+    'Empower members and make them more visible',
+    'Campaigns to explain what we do',
+    'Influence policy decisions early',
+    'Build solutions for vulnerable people',
+    'Strengthen members’ confidence',
+    'Inform the public about the sector',
+  ],
 ];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

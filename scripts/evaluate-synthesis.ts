@@ -16,12 +16,21 @@ const detect = args.includes('--detect');
 const asJson = args.includes('--json');
 const inputs = args.filter((a) => !a.startsWith('--'));
 const roots = inputs.length ? inputs : ['../shared/data/sessions', 'tests/fixtures/synthesis'].filter(existsSync);
-const files = roots.flatMap((r) => (statSync(r).isDirectory() ? readdirSync(r).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(r, f)) : [r]));
+const files = roots.flatMap((r) =>
+  statSync(r).isDirectory()
+    ? readdirSync(r)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => path.join(r, f))
+    : [r],
+);
 const sessions = files.map((f) => ({ file: path.basename(f), data: LabelledSession.parse(JSON.parse(readFileSync(f, 'utf8'))) }));
 
 const LINKS = [0.03, 0.05, 0.07, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3];
 const ATTACH_RATIOS = [0, 0.1, 0.3, 0.5, 0.75];
-const engineGrid: ClusterParams[] = LINKS.flatMap((link) => ATTACH_RATIOS.map((r) => ({ link, attach: r === 0 ? Infinity : Math.round(link * r * 1000) / 1000 })));
+const engineGrid: ClusterParams[] = LINKS.flatMap((link) =>
+  ATTACH_RATIOS.map((r) => ({ link, attach: r === 0 ? Infinity : Math.round(link * r * 1000) / 1000 })),
+);
 const naiveGrid = [0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2, 0.3];
 
 function runEngine(s: LabelledSession, params: ClusterParams): Score {
@@ -70,11 +79,17 @@ if (asJson) {
 } else {
   const f = (x: number) => x.toFixed(2);
   const pct = (x: number) => `${Math.round(x * 100)} %`;
-  console.log(`| file | answers | engine, held out: ARI / F1 (link, attach) | engine, defaults (${DEFAULT_CLUSTER_PARAMS.link}, ${DEFAULT_CLUSTER_PARAMS.attach}): ARI / F1 / themed left alone | naive TF-IDF, held out: ARI / F1 (link) |`);
+  console.log(
+    `| file | answers | engine, held out: ARI / F1 (link, attach) | engine, defaults (${DEFAULT_CLUSTER_PARAMS.link}, ${DEFAULT_CLUSTER_PARAMS.attach}): ARI / F1 / themed left alone | naive TF-IDF, held out: ARI / F1 (link) |`,
+  );
   console.log('|---|---|---|---|---|');
   for (const r of rows) {
-    console.log(`| ${r.file} | ${r.answers} | ${f(r.heldOut.ari)} / ${f(r.heldOut.consensusF1)} (${r.heldOut.params.link}, ${r.heldOut.params.attach === Infinity ? '–' : r.heldOut.params.attach}) | ${f(r.defaults.ari)} / ${f(r.defaults.consensusF1)} / ${pct(r.defaults.themedLeftAlone)} | ${f(r.naive.ari)} / ${f(r.naive.consensusF1)} (${r.naive.link}) |`);
+    console.log(
+      `| ${r.file} | ${r.answers} | ${f(r.heldOut.ari)} / ${f(r.heldOut.consensusF1)} (${r.heldOut.params.link}, ${r.heldOut.params.attach === Infinity ? '–' : r.heldOut.params.attach}) | ${f(r.defaults.ari)} / ${f(r.defaults.consensusF1)} / ${pct(r.defaults.themedLeftAlone)} | ${f(r.naive.ari)} / ${f(r.naive.consensusF1)} (${r.naive.link}) |`,
+    );
   }
   const mean = (pick: (r: (typeof rows)[number]) => number) => f(rows.reduce((x, r) => x + pick(r), 0) / rows.length);
-  console.log(`| mean | | ${mean((r) => r.heldOut.ari)} / ${mean((r) => r.heldOut.consensusF1)} | ${mean((r) => r.defaults.ari)} / ${mean((r) => r.defaults.consensusF1)} / ${pct(rows.reduce((x, r) => x + r.defaults.themedLeftAlone, 0) / rows.length)} | ${mean((r) => r.naive.ari)} / ${mean((r) => r.naive.consensusF1)} |`);
+  console.log(
+    `| mean | | ${mean((r) => r.heldOut.ari)} / ${mean((r) => r.heldOut.consensusF1)} | ${mean((r) => r.defaults.ari)} / ${mean((r) => r.defaults.consensusF1)} / ${pct(rows.reduce((x, r) => x + r.defaults.themedLeftAlone, 0) / rows.length)} | ${mean((r) => r.naive.ari)} / ${mean((r) => r.naive.consensusF1)} |`,
+  );
 }

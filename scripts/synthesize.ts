@@ -28,7 +28,13 @@ function main(argv: string[]): number {
   const session = parsed.data;
   const result = synthesize({ language: session.session.language, prompts: session.prompts, answers: session.answers, consensusThreshold: threshold });
   if (format === 'json') {
-    const out = { prompts: result.prompts.map((p) => ({ promptId: p.promptId, themes: p.themes.map((t) => ({ label: t.label, answerIds: t.answerIds, groupIds: t.groupIds, consensus: t.consensus })), summary: p.summary })) };
+    const out = {
+      prompts: result.prompts.map((p) => ({
+        promptId: p.promptId,
+        themes: p.themes.map((t) => ({ label: t.label, answerIds: t.answerIds, groupIds: t.groupIds, consensus: t.consensus })),
+        summary: p.summary,
+      })),
+    };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return 0;
   }
@@ -37,7 +43,8 @@ function main(argv: string[]): number {
   const lines = [`# ${session.session.title ?? 'Synthesis'}`, ''];
   for (const p of result.prompts) {
     lines.push(`## ${session.prompts.find((q) => q.id === p.promptId)?.text ?? p.promptId}`, '', p.summary, '');
-    for (const t of p.themes) lines.push(`- **${t.label}**${t.consensus ? ` (${h.consensus.toLowerCase()})` : ''}: ${t.groupIds.length}/${p.groupsAnswering} ${h.groupsRaised}`);
+    for (const t of p.themes)
+      lines.push(`- **${t.label}**${t.consensus ? ` (${h.consensus.toLowerCase()})` : ''}: ${t.groupIds.length}/${p.groupsAnswering} ${h.groupsRaised}`);
     if (p.otherAnswerIds.length) lines.push('', `${h.otherIdeas}:`, '', ...p.otherAnswerIds.map((id) => `- ${text.get(id)}`));
     lines.push('');
   }

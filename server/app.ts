@@ -36,7 +36,19 @@ import { fail } from '../shared/protocol/acks.js';
 export interface AppDeps {
   store: Store;
   config: Pick<Config, 'ALLOWED_ORIGINS' | 'TRUST_PROXY' | 'LOG_LEVEL'> &
-    Partial<Pick<Config, 'REDIS_URL' | 'OPERATOR_TOKEN' | 'MAX_PARTICIPANTS_PER_SESSION' | 'JOINS_PER_ADDRESS_PER_10_MIN' | 'SESSIONS_PER_ADDRESS_PER_HOUR' | 'IMPORT_MAX_MB' | 'RETENTION_DAYS' | 'RETENTION_MODE'>>;
+    Partial<
+      Pick<
+        Config,
+        | 'REDIS_URL'
+        | 'OPERATOR_TOKEN'
+        | 'MAX_PARTICIPANTS_PER_SESSION'
+        | 'JOINS_PER_ADDRESS_PER_10_MIN'
+        | 'SESSIONS_PER_ADDRESS_PER_HOUR'
+        | 'IMPORT_MAX_MB'
+        | 'RETENTION_DAYS'
+        | 'RETENTION_MODE'
+      >
+    >;
   now?: () => number;
   newId?: () => string;
   /** Where the built client is; defaults to client/dist. */
@@ -127,6 +139,10 @@ export function createApp(deps: AppDeps): App {
   const http = createServer(app);
   const io: AppServer = new Server(http, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    // A dropped phone is seen as offline within 15 s (Socket.IO's defaults, 25 s + 20 s, took about 45 s); the
+    // browser's own offline event is faster still, where it fires (client/socket.ts).
+    pingInterval: 10_000,
+    pingTimeout: 5_000,
     allowRequest: (req, cb) => cb(null, originAllowed(req, deps.config.ALLOWED_ORIGINS)),
     ...(deps.adapter ? { adapter: deps.adapter } : {}),
   });
@@ -134,7 +150,12 @@ export function createApp(deps: AppDeps): App {
   const broadcast = createBroadcaster(io);
   let timers: RoundTimers | null = null;
   // Commands that synthesise run the engine on a worker thread first (see server/synthesis/runner.ts).
-  const runner = new SynthesisRunner({ pool: deps.synthesisPool ?? sharedSynthesisPool(), embedder: deps.embeddings ? new Embedder(deps.embeddings) : null, now, log });
+  const runner = new SynthesisRunner({
+    pool: deps.synthesisPool ?? sharedSynthesisPool(),
+    embedder: deps.embeddings ? new Embedder(deps.embeddings) : null,
+    now,
+    log,
+  });
   const registry = new SessionRegistry(
     {
       store: deps.store,
@@ -183,14 +204,28 @@ export function createApp(deps: AppDeps): App {
 
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
-  app.use(healthRoutes({ operatorToken: deps.config.OPERATOR_TOKEN ?? null, probe: () => deps.store.findSession('healthz'), loopDelay, load: () => ({ sessionsLoaded: registry.loadedIds().length, sockets: io.engine.clientsCount }) }));
+  app.use(
+    healthRoutes({
+      operatorToken: deps.config.OPERATOR_TOKEN ?? null,
+      probe: () => deps.store.findSession('healthz'),
+      loopDelay,
+      load: () => ({ sessionsLoaded: registry.loadedIds().length, sockets: io.engine.clientsCount }),
+    }),
+  );
   const routeDeps = { store: deps.store, registry, now, newId, limits, address, operatorToken: deps.config.OPERATOR_TOKEN ?? null, io };
   app.use('/api', sessionRoutes(routeDeps));
   app.use('/api', programmeRoutes(routeDeps));
   app.use('/api', exportRoutes(routeDeps));
   app.use('/api', keyRoutes(routeDeps));
   app.use('/api', attendanceRoutes(routeDeps));
-  const retention = startRetention({ store: deps.store, registry, now, log, days: deps.config.RETENTION_DAYS ?? 0, mode: deps.config.RETENTION_MODE ?? 'anonymise' });
+  const retention = startRetention({
+    store: deps.store,
+    registry,
+    now,
+    log,
+    days: deps.config.RETENTION_DAYS ?? 0,
+    mode: deps.config.RETENTION_MODE ?? 'anonymise',
+  });
   app.use('/api', (_req, res) => {
     res.status(404).json({ ok: false, error: { code: 'not_found', message: 'No such API route' } });
   });
@@ -210,7 +245,11 @@ export function createApp(deps: AppDeps): App {
     async listen(port, host) {
       await new Promise<void>((resolve) => http.listen(port, host, resolve));
       // Several nodes: follow what the others commit, so sessions and their timers stay current here too.
-      const catchUp = (sessionId: string, seq?: number) => void registry.loaded(sessionId)?.then((h) => (seq === undefined ? h?.sync() : h?.syncTo(seq))).catch(() => undefined);
+      const catchUp = (sessionId: string, seq?: number) =>
+        void registry
+          .loaded(sessionId)
+          ?.then((h) => (seq === undefined ? h?.sync() : h?.syncTo(seq)))
+          .catch(() => undefined);
       unsubscribe = (await deps.store.subscribe?.(catchUp, () => registry.loadedIds().forEach((id) => catchUp(id)))) ?? null;
       await resumeTimers(registry, timers!, log);
       registry.startSweeping();

@@ -11,7 +11,9 @@ const embeddings = embeddingsConfig(config);
 const app = createApp({ store, config, adapter: redis?.adapter, embeddings, sessionIdleMs: config.SESSION_IDLE_SECONDS * 1000 });
 const url = await app.listen(config.PORT, config.HOST);
 const storeName = config.DATABASE_URL ? 'Postgres' : `SQLite in ${config.DATA_DIR}`;
-console.log(`Peer-learning server ready at ${url} (store: ${storeName}${redis ? ', Redis adapter' : ''}${embeddings ? `, semantic synthesis via ${embeddings.url}` : ''})`);
+console.log(
+  `Peer-learning server ready at ${url} (store: ${storeName}${redis ? ', Redis adapter' : ''}${embeddings ? `, semantic synthesis via ${embeddings.url}` : ''})`,
+);
 
 // SIGTERM (a deploy, Ctrl-C): stop taking new work, let in-flight writes commit, tell clients, exit cleanly.
 let stopping = false;

@@ -14,7 +14,10 @@ export function CopyField({ label, value, testId }: { label: string; value: stri
         type="button"
         className="btn btn-secondary"
         onClick={() => {
-          void navigator.clipboard?.writeText(value).then(() => setCopied(true), () => setCopied(false));
+          void navigator.clipboard?.writeText(value).then(
+            () => setCopied(true),
+            () => setCopied(false),
+          );
         }}
       >
         {copied ? t('copied') : t('copy')}

@@ -36,7 +36,11 @@ export function ExportButtons({ path, keyValue }: { path: string; keyValue: stri
         <input type="checkbox" checked={names} onChange={(e) => setNames(e.target.checked)} />
         {t('includeNames')}
       </label>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -31,8 +31,14 @@ export function RefusedItem({ refused, onRestore }: { refused: RefusedCommand; o
   const text = refusedText(refused);
   return (
     <li className="refused" data-testid="refused">
-      <p className="refused-reason" role="alert">{describeRefusal(lang, refused)}</p>
-      {text && <blockquote className="refused-text" data-testid="refused-text">{text}</blockquote>}
+      <p className="refused-reason" role="alert">
+        {describeRefusal(lang, refused)}
+      </p>
+      {text && (
+        <blockquote className="refused-text" data-testid="refused-text">
+          {text}
+        </blockquote>
+      )}
       <div className="row-wrap">
         {text && onRestore && (
           <button

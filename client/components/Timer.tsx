@@ -19,7 +19,9 @@ export function Timer({ large = false }: { large?: boolean }) {
   return (
     <div className={`timer ${large ? 'timer-large' : ''} ${left <= 60_000 ? 'timer-urgent' : ''}`} data-testid="timer">
       <span className="timer-label">{left > 0 ? t('timeLeft') : t('timeUp')}</span>
-      <span className="timer-value" aria-live="off">{formatRemaining(left)}</span>
+      <span className="timer-value" aria-live="off">
+        {formatRemaining(left)}
+      </span>
     </div>
   );
 }

@@ -8,7 +8,10 @@ export function TopBar({ children, live = false }: { children?: ReactNode; live?
   return (
     <header className="topbar">
       <a className="brand" href="/">
-        <span className="brand-mark" aria-hidden="true">●●</span> {t('appName')}
+        <span className="brand-mark" aria-hidden="true">
+          ●●
+        </span>{' '}
+        {t('appName')}
       </a>
       <div className="topbar-middle">{children}</div>
       <div className="topbar-right">

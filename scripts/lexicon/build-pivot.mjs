@@ -29,18 +29,21 @@ export const PIVOT_LANGS = {
 
 // Closed-class English words WordNet does not list; allowed as translations.
 const EN_FUNCTION = new Set(
-  ('and or but if not no yes with without of for from by at on in into onto out over under about above below ' +
+  (
+    'and or but if not no yes with without of for from by at on in into onto out over under about above below ' +
     'between among through during before after since until against towards toward across behind beside ' +
     'i you he she it we they me him her us them my your his its our their this that these those who whom whose ' +
     'which what when where why how all each every some any many much more most few less least other another ' +
     'both either neither one two three four five six seven eight nine ten here there then now very too also ' +
-    'only just still yet already again ever never always often because although though while so than as such').split(' '),
+    'only just still yet already again ever never always often because although though while so than as such'
+  ).split(' '),
 );
 const EN_DROP = new Set(['the', 'a', 'an', 'to']);
 // Words that make a 2-3 word phrase a phrasal/verbal unit whose head is the first word.
 const FILLERS = new Set(
-  ("one's oneself someone somebody something sth sb it up out off on in down over away back about with for " +
-    'to at into upon along through together apart').split(' '),
+  (
+    "one's oneself someone somebody something sth sb it up out off on in down over away back about with for " + 'to at into upon along through together apart'
+  ).split(' '),
 );
 
 let wn;
@@ -66,7 +69,11 @@ function freq(w) {
 
 /** English phrase -> { word, head } : a single word, or the head of a short free phrase, or null. */
 function englishFromPhrase(raw) {
-  let p = raw.toLowerCase().replace(/[.!?…]+$/, '').replace(/\s+/g, ' ').trim();
+  let p = raw
+    .toLowerCase()
+    .replace(/[.!?…]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   let verbal = false;
   if (p.startsWith('to ')) {
     verbal = true;
@@ -96,9 +103,12 @@ function englishFromPhrase(raw) {
 }
 
 function foreignKey(raw, lang) {
-  let p = normalize(raw).toLowerCase().replace(/[.!?…]+$/, '').trim();
+  let p = normalize(raw)
+    .toLowerCase()
+    .replace(/[.!?…]+$/, '')
+    .trim();
   const { articles = [], elided = [] } = PIVOT_LANGS[lang];
-  for (const a of articles) if (p.startsWith(a + ' ')) p = p.slice(a.length + 1);
+  for (const a of articles) if (p.startsWith(`${a} `)) p = p.slice(a.length + 1);
   for (const e of elided) if (p.startsWith(e) && p.length > e.length + 2) p = p.slice(e.length);
   if (!isSingleWord(p) || p.length < 2) return null;
   return p;
@@ -108,26 +118,83 @@ function foreignKey(raw, lang) {
 // Fallback 1: cognates by suffix. [foreign suffix, English suffix, WordNet POS required]
 const COGNATE_RULES = {
   fr: [
-    ['isation', 'ization', 'n'], ['ation', 'ation', 'n'], ['tion', 'tion', 'n'], ['sion', 'sion', 'n'],
-    ['ite', 'ity', 'n'], ['isme', 'ism', 'n'], ['iste', 'ist', 'n'], ['logie', 'logy', 'n'], ['graphie', 'graphy', 'n'],
-    ['ance', 'ance', 'n'], ['ence', 'ence', 'n'], ['ment', 'ment', 'n'], ['ure', 'ure', 'n'],
-    ['ique', 'ic', 'a'], ['ique', 'ical', 'a'], ['if', 'ive', 'a'], ['ive', 'ive', 'a'], ['el', 'al', 'a'], ['elle', 'al', 'a'],
-    ['eux', 'ous', 'a'], ['aire', 'ary', 'a'], ['able', 'able', 'a'], ['ible', 'ible', 'a'],
-    ['iser', 'ize', 'v'], ['ifier', 'ify', 'v'], ['er', 'ate', 'v'],
+    ['isation', 'ization', 'n'],
+    ['ation', 'ation', 'n'],
+    ['tion', 'tion', 'n'],
+    ['sion', 'sion', 'n'],
+    ['ite', 'ity', 'n'],
+    ['isme', 'ism', 'n'],
+    ['iste', 'ist', 'n'],
+    ['logie', 'logy', 'n'],
+    ['graphie', 'graphy', 'n'],
+    ['ance', 'ance', 'n'],
+    ['ence', 'ence', 'n'],
+    ['ment', 'ment', 'n'],
+    ['ure', 'ure', 'n'],
+    ['ique', 'ic', 'a'],
+    ['ique', 'ical', 'a'],
+    ['if', 'ive', 'a'],
+    ['ive', 'ive', 'a'],
+    ['el', 'al', 'a'],
+    ['elle', 'al', 'a'],
+    ['eux', 'ous', 'a'],
+    ['aire', 'ary', 'a'],
+    ['able', 'able', 'a'],
+    ['ible', 'ible', 'a'],
+    ['iser', 'ize', 'v'],
+    ['ifier', 'ify', 'v'],
+    ['er', 'ate', 'v'],
   ],
   da: [
-    ['isation', 'ization', 'n'], ['ation', 'ation', 'n'], ['tion', 'tion', 'n'], ['sion', 'sion', 'n'],
-    ['itet', 'ity', 'n'], ['isme', 'ism', 'n'], ['ist', 'ist', 'n'], ['logi', 'logy', 'n'], ['grafi', 'graphy', 'n'],
-    ['ance', 'ance', 'n'], ['ens', 'ence', 'n'], ['ment', 'ment', 'n'], ['ur', 'ure', 'n'],
-    ['isk', 'ic', 'a'], ['isk', 'ical', 'a'], ['iv', 'ive', 'a'], ['el', 'al', 'a'], ['abel', 'able', 'a'],
-    ['isere', 'ize', 'v'], ['ificere', 'ify', 'v'], ['ere', 'ate', 'v'], ['ere', 'e', 'v'], ['ere', '', 'v'],
+    ['isation', 'ization', 'n'],
+    ['ation', 'ation', 'n'],
+    ['tion', 'tion', 'n'],
+    ['sion', 'sion', 'n'],
+    ['itet', 'ity', 'n'],
+    ['isme', 'ism', 'n'],
+    ['ist', 'ist', 'n'],
+    ['logi', 'logy', 'n'],
+    ['grafi', 'graphy', 'n'],
+    ['ance', 'ance', 'n'],
+    ['ens', 'ence', 'n'],
+    ['ment', 'ment', 'n'],
+    ['ur', 'ure', 'n'],
+    ['isk', 'ic', 'a'],
+    ['isk', 'ical', 'a'],
+    ['iv', 'ive', 'a'],
+    ['el', 'al', 'a'],
+    ['abel', 'able', 'a'],
+    ['isere', 'ize', 'v'],
+    ['ificere', 'ify', 'v'],
+    ['ere', 'ate', 'v'],
+    ['ere', 'e', 'v'],
+    ['ere', '', 'v'],
   ],
   nl: [
-    ['isatie', 'ization', 'n'], ['atie', 'ation', 'n'], ['tie', 'tion', 'n'], ['sie', 'sion', 'n'],
-    ['iteit', 'ity', 'n'], ['isme', 'ism', 'n'], ['ist', 'ist', 'n'], ['logie', 'logy', 'n'], ['grafie', 'graphy', 'n'],
-    ['ance', 'ance', 'n'], ['ment', 'ment', 'n'], ['uur', 'ure', 'n'],
-    ['isch', 'ic', 'a'], ['isch', 'ical', 'a'], ['ief', 'ive', 'a'], ['eel', 'al', 'a'], ['aal', 'al', 'a'], ['abel', 'able', 'a'],
-    ['iseren', 'ize', 'v'], ['ificeren', 'ify', 'v'], ['ieren', 'e', 'v'], ['eren', 'ate', 'v'], ['eren', 'e', 'v'], ['eren', '', 'v'],
+    ['isatie', 'ization', 'n'],
+    ['atie', 'ation', 'n'],
+    ['tie', 'tion', 'n'],
+    ['sie', 'sion', 'n'],
+    ['iteit', 'ity', 'n'],
+    ['isme', 'ism', 'n'],
+    ['ist', 'ist', 'n'],
+    ['logie', 'logy', 'n'],
+    ['grafie', 'graphy', 'n'],
+    ['ance', 'ance', 'n'],
+    ['ment', 'ment', 'n'],
+    ['uur', 'ure', 'n'],
+    ['isch', 'ic', 'a'],
+    ['isch', 'ical', 'a'],
+    ['ief', 'ive', 'a'],
+    ['eel', 'al', 'a'],
+    ['aal', 'al', 'a'],
+    ['abel', 'able', 'a'],
+    ['iseren', 'ize', 'v'],
+    ['ificeren', 'ify', 'v'],
+    ['ieren', 'e', 'v'],
+    ['eren', 'ate', 'v'],
+    ['eren', 'e', 'v'],
+    ['eren', '', 'v'],
   ],
 };
 const MIN_STEM = 3;
@@ -170,7 +237,7 @@ function englishNominal(verb) {
   const rel = [...(wn.derived.get(am) ?? [])].filter((w) => !w.includes('_') && w !== am && NOUN_SUFFIX.test(w) && hasPos(w, 'n'));
   rel.sort((a, b) => Number(a.endsWith('ing')) - Number(b.endsWith('ing')) || freq(b) - freq(a));
   out.push(...rel);
-  const ing = am.replace(/e$/, '') + 'ing';
+  const ing = `${am.replace(/e$/, '')}ing`;
   if (hasPos(ing, 'n') && !out.includes(ing)) out.push(ing);
   return out.slice(0, 1);
 }
@@ -183,10 +250,11 @@ function wordList(lang, fwdEntries, invEntries) {
     if (k) words.add(k);
   }
   for (const { body } of invEntries) {
-    for (const phrases of parseFreedictArticle(body).senses) for (const p of phrases) {
-      const k = foreignKey(p, lang);
-      if (k) words.add(k);
-    }
+    for (const phrases of parseFreedictArticle(body).senses)
+      for (const p of phrases) {
+        const k = foreignKey(p, lang);
+        if (k) words.add(k);
+      }
   }
   const sources = [];
   if (THESAURI[lang]) {
@@ -233,7 +301,7 @@ export function buildPivot(lang, wordnet, thesaurus) {
     const key = foreignKey(headword, lang);
     if (!key) continue;
     senses.forEach((phrases, si) =>
-      phrases.forEach((ph, pi) => {
+      phrases.forEach((ph) => {
         const r = englishFromPhrase(ph);
         if (r) add(key, r.word, si, 'fwd', r.head, n++);
       }),
@@ -264,13 +332,14 @@ export function buildPivot(lang, wordnet, thesaurus) {
   const stats = { dictionary: 0, cognate: 0, nominal: 0, thesaurus: 0 };
   for (const [key, m] of cand) {
     const list = [...m.entries()]
-      .sort(([a, x], [b, y]) =>
-        Number(x.head) - Number(y.head) || // whole single-word translations before phrase heads
-        x.sense - y.sense || // first senses first
-        Number(y.fwd && y.inv) - Number(x.fwd && x.inv) || // attested in both directions
-        Number(y.fwd) - Number(x.fwd) ||
-        freq(b) - freq(a) || // FreeDict lists a sense's equivalents alphabetically: rank by English frequency
-        x.order - y.order,
+      .sort(
+        ([a, x], [b, y]) =>
+          Number(x.head) - Number(y.head) || // whole single-word translations before phrase heads
+          x.sense - y.sense || // first senses first
+          Number(y.fwd && y.inv) - Number(x.fwd && x.inv) || // attested in both directions
+          Number(y.fwd) - Number(x.fwd) ||
+          freq(b) - freq(a) || // FreeDict lists a sense's equivalents alphabetically: rank by English frequency
+          x.order - y.order,
       )
       .map(([en]) => en)
       .filter((en) => en !== undefined)
@@ -326,7 +395,10 @@ export function buildPivot(lang, wordnet, thesaurus) {
       });
       // English words two synonyms agree on; else the first translation of the first two translatable
       // synonyms among the TOP_SYNONYMS strongest ones
-      const agreed = [...votes.entries()].filter(([, v]) => v.n >= 2).sort(([, a], [, b]) => b.n - a.n || a.order - b.order).map(([e]) => e);
+      const agreed = [...votes.entries()]
+        .filter(([, v]) => v.n >= 2)
+        .sort(([, a], [, b]) => b.n - a.n || a.order - b.order)
+        .map(([e]) => e);
       const list = (agreed.length ? agreed : firsts).slice(0, 2);
       if (list.length) {
         out[key] = list;
@@ -335,7 +407,7 @@ export function buildPivot(lang, wordnet, thesaurus) {
     }
   }
   const path = writeJson(`pivot.${lang}.json`, out);
-  const statText = `${stats.dictionary} from the dictionaries, ${stats.cognate} cognates, ${stats.nominal} nominalisations, ${stats.thesaurus} via synonyms; word list: FreeDict${sources.length ? ' + ' + sources.join(' + ') : ''}`;
+  const statText = `${stats.dictionary} from the dictionaries, ${stats.cognate} cognates, ${stats.nominal} nominalisations, ${stats.thesaurus} via synonyms; word list: FreeDict${sources.length ? ` + ${sources.join(' + ')}` : ''}`;
   return { path, count: Object.keys(out).length, data: out, stats: statText, info: { fwd: fwd.info, inv: invInfo?.info } };
 }
 

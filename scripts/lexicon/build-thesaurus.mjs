@@ -12,7 +12,15 @@ export const THESAURI = {
   da: { file: 'th_da_DK.dat', pkg: 'mythes-da', order: 'source' },
 };
 
-const ENCODINGS = { 'UTF-8': 'utf-8', UTF8: 'utf-8', 'ISO8859-1': 'latin1', 'ISO-8859-1': 'latin1', 'ISO8859-15': 'iso-8859-15', 'ISO-8859-15': 'iso-8859-15', 'KOI8-R': 'koi8-r' };
+const ENCODINGS = {
+  'UTF-8': 'utf-8',
+  UTF8: 'utf-8',
+  'ISO8859-1': 'latin1',
+  'ISO-8859-1': 'latin1',
+  'ISO8859-15': 'iso-8859-15',
+  'ISO-8859-15': 'iso-8859-15',
+  'KOI8-R': 'koi8-r',
+};
 
 /** Reads a MyThes .dat file: returns { encoding, entries: Map<word, string[][]> } (meanings -> synonyms). */
 export function readMythes(lang) {

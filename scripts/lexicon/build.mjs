@@ -25,7 +25,7 @@ for (const lang of Object.keys(PIVOT_LANGS)) {
   pivots[lang] = r;
   files.push({ path: r.path, entries: `${r.count} headwords (${r.stats})` });
 }
-for (const [lang, r] of Object.entries(thes)) files.push({ path: r.path, entries: `${r.count} headwords (source encoding ${r.encoding})` });
+for (const r of Object.values(thes)) files.push({ path: r.path, entries: `${r.count} headwords (source encoding ${r.encoding})` });
 
 // ---------------------------------------------------------------------------
 console.log('\nFiles:');

@@ -6,7 +6,9 @@ import { adjustedRand } from './adjusted-rand.js';
 export const LabelledSession = z.object({
   session: z.object({ title: z.string().optional(), language: Language }),
   prompts: z.array(z.object({ id: z.string(), text: z.string() })),
-  answers: z.array(z.object({ id: z.string(), promptId: z.string(), groupId: z.string(), text: z.string(), theme: z.string().optional(), language: Language.optional() })),
+  answers: z.array(
+    z.object({ id: z.string(), promptId: z.string(), groupId: z.string(), text: z.string(), theme: z.string().optional(), language: Language.optional() }),
+  ),
 });
 export type LabelledSession = z.infer<typeof LabelledSession>;
 

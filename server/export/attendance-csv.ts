@@ -9,6 +9,10 @@ const HEADER = ['session', 'date', 'place', 'number', 'name', 'organisation', 'o
 
 export function attendanceCsv(r: AttendanceReport): string {
   const place = r.mode === 'online' ? r.l.online : r.place;
-  const rows = r.listed.map((e, i) => [r.title, r.date, place, i + 1, e.name, e.organisation, e.organisationType ? r.l.types[e.organisationType] : null, e.country, e.tag ? r.l[e.tag] : null].map(cell).join(','));
+  const rows = r.listed.map((e, i) =>
+    [r.title, r.date, place, i + 1, e.name, e.organisation, e.organisationType ? r.l.types[e.organisationType] : null, e.country, e.tag ? r.l[e.tag] : null]
+      .map(cell)
+      .join(','),
+  );
   return `\uFEFF${[HEADER.join(','), ...rows].join('\r\n')}\r\n`;
 }

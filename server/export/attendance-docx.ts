@@ -31,22 +31,48 @@ export function countsDocx(l: AttendanceLabels, c: AttendanceCounts, level: Leve
     bullet(`${l.external}: ${c.byTag.external}`),
     ...(c.byTag.unknown ? [bullet(`${l.noOrganisation}: ${c.byTag.unknown}`)] : []),
     p(''),
-    table([l.organisation, l.partnerOrExternal, '#'], c.byOrganisation.map((o) => [o.name, l[o.tag], String(o.count)])),
+    table(
+      [l.organisation, l.partnerOrExternal, '#'],
+      c.byOrganisation.map((o) => [o.name, l[o.tag], String(o.count)]),
+    ),
     p(''),
-    table([l.type, '#'], c.byType.map((t) => [l.types[t.key], String(t.count)])),
+    table(
+      [l.type, '#'],
+      c.byType.map((t) => [l.types[t.key], String(t.count)]),
+    ),
     p(''),
-    table([l.country, '#'], c.byCountry.map((t) => [t.name, String(t.count)])),
+    table(
+      [l.country, '#'],
+      c.byCountry.map((t) => [t.name, String(t.count)]),
+    ),
   ];
 }
 
-const INDICATOR_KEYS = ['participants', 'organisations', 'partnerOrganisations', 'externalOrganisations', 'countries', 'crossBorderGroups', 'crossBorderOrganisations'] as const satisfies readonly (keyof Indicators)[];
+const INDICATOR_KEYS = [
+  'participants',
+  'organisations',
+  'partnerOrganisations',
+  'externalOrganisations',
+  'countries',
+  'crossBorderGroups',
+  'crossBorderOrganisations',
+] as const satisfies readonly (keyof Indicators)[];
 
 export function sessionIndicatorsDocx(l: AttendanceLabels, i: Indicators, level: Level = HeadingLevel.HEADING_2): Block[] {
-  return [new Paragraph({ text: l.indicators, heading: level }), table([l.indicators, '#'], INDICATOR_KEYS.map((k) => [l[k], String(i[k])]))];
+  return [
+    new Paragraph({ text: l.indicators, heading: level }),
+    table(
+      [l.indicators, '#'],
+      INDICATOR_KEYS.map((k) => [l[k], String(i[k])]),
+    ),
+  ];
 }
 
 export function programmeIndicatorsDocx(l: AttendanceLabels, pi: ProgrammeIndicators, level: Level = HeadingLevel.HEADING_2): Block[] {
-  const rows = [...pi.sessions.map((s) => [`${s.date ?? ''} ${s.title}`.trim(), ...INDICATOR_KEYS.map((k) => String(s[k]))]), [l.programmeTotal, ...INDICATOR_KEYS.map((k) => String(pi.total[k]))]];
+  const rows = [
+    ...pi.sessions.map((s) => [`${s.date ?? ''} ${s.title}`.trim(), ...INDICATOR_KEYS.map((k) => String(s[k]))]),
+    [l.programmeTotal, ...INDICATOR_KEYS.map((k) => String(pi.total[k]))],
+  ];
   return [new Paragraph({ text: l.indicators, heading: level }), table([l.session, ...INDICATOR_KEYS.map((k) => l[k])], rows)];
 }
 
@@ -71,7 +97,11 @@ export async function attendanceDocx(r: AttendanceReport): Promise<Buffer> {
     blocks.push(
       new Paragraph({ text: l.declarationTitle, heading: HeadingLevel.HEADING_2 }),
       p(fill(l.declaration, { event: r.title, date: r.date })),
-      ...[l.organiserName, l.organiserOrganisation, l.placeAndDate, l.signature].flatMap((label) => [p(label), p('______________________________________________'), p('')]),
+      ...[l.organiserName, l.organiserOrganisation, l.placeAndDate, l.signature].flatMap((label) => [
+        p(label),
+        p('______________________________________________'),
+        p(''),
+      ]),
     );
   }
   blocks.push(...countsDocx(l, r.counts));

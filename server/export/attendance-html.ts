@@ -24,7 +24,8 @@ th{background:#eef4f6}thead{display:table-header-group}tr{break-inside:avoid;pag
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}}
 `;
 
-const list = (items: { name: string; count: number; extra?: string }[]) => `<ul>${items.map((i) => `<li>${esc(i.name)}${i.extra ? ` <em>(${esc(i.extra)})</em>` : ''}: ${i.count}</li>`).join('')}</ul>`;
+const list = (items: { name: string; count: number; extra?: string }[]) =>
+  `<ul>${items.map((i) => `<li>${esc(i.name)}${i.extra ? ` <em>(${esc(i.extra)})</em>` : ''}: ${i.count}</li>`).join('')}</ul>`;
 
 /** The counts by organisation, type, country and partner/external: in the attendance list and in the reports. */
 export function countsHtml(l: AttendanceLabels, c: AttendanceCounts, heading = 'h2'): string {
@@ -45,7 +46,15 @@ export function countsHtml(l: AttendanceLabels, c: AttendanceCounts, heading = '
   ].join('\n');
 }
 
-const INDICATOR_KEYS = ['participants', 'organisations', 'partnerOrganisations', 'externalOrganisations', 'countries', 'crossBorderGroups', 'crossBorderOrganisations'] as const satisfies readonly (keyof Indicators)[];
+const INDICATOR_KEYS = [
+  'participants',
+  'organisations',
+  'partnerOrganisations',
+  'externalOrganisations',
+  'countries',
+  'crossBorderGroups',
+  'crossBorderOrganisations',
+] as const satisfies readonly (keyof Indicators)[];
 
 /** One session's indicators as a two-column table. */
 export function sessionIndicatorsHtml(l: AttendanceLabels, i: Indicators, heading = 'h2'): string {
@@ -68,9 +77,16 @@ export function attendanceHtml(r: AttendanceReport): string {
   const { l } = r;
   const room = r.mode === 'room';
   const head = headerCells(r);
-  const rows = r.listed.map((e, i) => `<tr data-participant>${rowCells(r, e, i).map((c, j) => `<td${j === 5 && e.tag ? ` class="tag-${e.tag}"` : ''}>${esc(c)}</td>`).join('')}${room ? '<td class="signature"></td>' : ''}</tr>`);
+  const rows = r.listed.map(
+    (e, i) =>
+      `<tr data-participant>${rowCells(r, e, i)
+        .map((c, j) => `<td${j === 5 && e.tag ? ` class="tag-${e.tag}"` : ''}>${esc(c)}</td>`)
+        .join('')}${room ? '<td class="signature"></td>' : ''}</tr>`,
+  );
   // Blank rows so those who did not want to be printed can still sign in the room, by hand, if they wish.
-  const blank = room ? Array.from({ length: Math.min(r.unlisted, 100) }, () => `<tr class="blank">${head.map(() => '<td></td>').join('')}<td class="signature"></td></tr>`) : [];
+  const blank = room
+    ? Array.from({ length: Math.min(r.unlisted, 100) }, () => `<tr class="blank">${head.map(() => '<td></td>').join('')}<td class="signature"></td></tr>`)
+    : [];
   const body = [
     `<h1>${esc(l.attendanceList)}</h1>`,
     `<table class="meta"><tbody>`,

@@ -3,12 +3,27 @@ import type { Indicators, ProgrammeIndicators } from '../../shared/domain/indica
 import type { AttendanceLabels } from './attendance-i18n.js';
 import { md } from './markdown.js';
 
-const INDICATOR_KEYS = ['participants', 'organisations', 'partnerOrganisations', 'externalOrganisations', 'countries', 'crossBorderGroups', 'crossBorderOrganisations'] as const satisfies readonly (keyof Indicators)[];
+const INDICATOR_KEYS = [
+  'participants',
+  'organisations',
+  'partnerOrganisations',
+  'externalOrganisations',
+  'countries',
+  'crossBorderGroups',
+  'crossBorderOrganisations',
+] as const satisfies readonly (keyof Indicators)[];
 
 /** The attendance counts section of a Markdown report. `H`: its heading's hashes. */
 export function countsMarkdown(l: AttendanceLabels, c: AttendanceCounts, H: string): string[] {
   const tags = [`${l.partner} ${c.byTag.partner}`, `${l.external} ${c.byTag.external}`, ...(c.byTag.unknown ? [`${l.noOrganisation} ${c.byTag.unknown}`] : [])];
-  const lines = [`${H} ${l.attendanceCounts}`, '', `**${l.participants}:** ${c.participants} (${c.listed} ${l.listedByName})`, '', `**${l.byTag}:** ${tags.join(', ')}`, ''];
+  const lines = [
+    `${H} ${l.attendanceCounts}`,
+    '',
+    `**${l.participants}:** ${c.participants} (${c.listed} ${l.listedByName})`,
+    '',
+    `**${l.byTag}:** ${tags.join(', ')}`,
+    '',
+  ];
   if (c.byOrganisation.length) lines.push(`**${l.byOrganisation}:** ${c.byOrganisation.map((o) => `${md(o.name)} (${l[o.tag]}, ${o.count})`).join(', ')}`, '');
   lines.push(`**${l.byType}:** ${c.byType.map((t) => `${l.types[t.key]} (${t.count})`).join(', ')}`, '');
   if (c.byCountry.length) lines.push(`**${l.byCountry}:** ${c.byCountry.map((o) => `${md(o.name)} (${o.count})`).join(', ')}`, '');

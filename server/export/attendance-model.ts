@@ -26,7 +26,11 @@ export interface AttendanceReport {
   counts: AttendanceCounts;
 }
 
-export function attendanceReport(s: SessionState, settings: PartnerSettings, opts: { mode: AttendanceMode; place: string | null; programme: string | null }): AttendanceReport {
+export function attendanceReport(
+  s: SessionState,
+  settings: PartnerSettings,
+  opts: { mode: AttendanceMode; place: string | null; programme: string | null },
+): AttendanceReport {
   const list = attendanceList(s, settings);
   const listed = list.entries.filter((e) => e.listed).sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '', s.language));
   return {

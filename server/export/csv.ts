@@ -11,14 +11,28 @@ export function cell(value: string | number | boolean | null): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const HEADER = ['programme', 'session', 'date', 'round', 'group', 'prompt', 'answer', 'theme', 'consensus', 'votes', 'language'];
+const HEADER = ['programme', 'session', 'date', 'round', 'group', 'prompt', 'answer', 'organisation', 'country', 'theme', 'consensus', 'votes', 'language'];
 
 function rows(r: SessionReport, names: boolean): string[] {
   const out: string[] = [];
   for (const p of r.prompts) {
     for (const g of p.groups) {
       for (const a of g.answers) {
-        const values: (string | number | boolean | null)[] = [r.programme, r.title, r.date, a.round, g.name, p.text, a.text, a.theme, a.consensus, a.votes, r.language];
+        const values: (string | number | boolean | null)[] = [
+          r.programme,
+          r.title,
+          r.date,
+          a.round,
+          g.name,
+          p.text,
+          a.text,
+          a.organisation,
+          a.country,
+          a.theme,
+          a.consensus,
+          a.votes,
+          r.language,
+        ];
         if (names) values.push(a.author);
         out.push(values.map(cell).join(','));
       }

@@ -21,8 +21,21 @@ function sessionBlocks(r: SessionReport, top: boolean): (Paragraph | Table)[] {
   if (r.programme) out.push(p(`${h.programme}: ${r.programme}`, { italics: true }));
   if (r.description) out.push(p(r.description));
   out.push(p(`${h.date}: ${r.date ?? '—'} · ${r.people} ${h.people}`), heading(h.participants, H2));
-  if (r.organisations.length) out.push(table([h.organisations, '#'], r.organisations.map((o) => [o.name, String(o.count)])));
-  if (r.countries.length) out.push(p(''), table([h.countries, '#'], r.countries.map((c) => [c.name, String(c.count)])));
+  if (r.organisations.length)
+    out.push(
+      table(
+        [h.organisations, '#'],
+        r.organisations.map((o) => [o.name, String(o.count)]),
+      ),
+    );
+  if (r.countries.length)
+    out.push(
+      p(''),
+      table(
+        [h.countries, '#'],
+        r.countries.map((c) => [c.name, String(c.count)]),
+      ),
+    );
   if (r.attendance) out.push(...countsDocx(r.attendance.l, r.attendance.counts, H2));
   if (r.indicators) out.push(...sessionIndicatorsDocx(r.indicators.l, r.indicators, H2));
   out.push(heading(h.synthesis, H2));
@@ -30,7 +43,13 @@ function sessionBlocks(r: SessionReport, top: boolean): (Paragraph | Table)[] {
   for (const pr of r.prompts) {
     out.push(heading(pr.text, H3));
     if (pr.summary) out.push(p(pr.summary));
-    if (pr.themes.length) out.push(table([h.synthesis, h.groupsRaised, h.consensus, h.votes], pr.themes.map((t) => [t.label, `${t.groups}/${t.groupsAnswering}`, t.consensus ? '✓' : '', String(t.votes)])));
+    if (pr.themes.length)
+      out.push(
+        table(
+          [h.synthesis, h.groupsRaised, h.consensus, h.votes],
+          pr.themes.map((t) => [t.label, `${t.groups}/${t.groupsAnswering}`, t.consensus ? '✓' : '', String(t.votes)]),
+        ),
+      );
     if (pr.otherIdeas.length) out.push(p(h.otherIdeas, { bold: true }), ...pr.otherIdeas.map(bullet));
   }
   out.push(new Paragraph({ text: h.appendix, heading: H2, pageBreakBefore: true }));
@@ -50,7 +69,13 @@ export async function programmeDocx(r: ProgrammeReport): Promise<Buffer> {
   const head: (Paragraph | Table)[] = [heading(r.name, HeadingLevel.HEADING_1)];
   if (r.description) head.push(p(r.description));
   head.push(heading(r.h.sessions, HeadingLevel.HEADING_2), ...r.sessions.map((s) => bullet(`${s.date ?? ''} — ${s.title} (${s.people} ${r.h.people})`)));
-  if (r.recurring.length) head.push(heading(r.h.recurring, HeadingLevel.HEADING_2), ...r.recurring.map((t) => bullet(`${t.label} — ${r.h.raisedIn} ${t.sessions.map((s) => s.title).join('; ')}`)));
+  if (r.recurring.length)
+    head.push(
+      heading(r.h.recurring, HeadingLevel.HEADING_2),
+      ...r.recurring.map((t) => bullet(`${t.label} — ${r.h.raisedIn} ${t.sessions.map((s) => s.title).join('; ')}`)),
+    );
   if (r.indicators) head.push(...programmeIndicatorsDocx(r.indicators.l, r.indicators));
-  return Packer.toBuffer(new Document({ creator: 'Peer-learning live', title: r.name, sections: [{ children: [...head, ...r.sessions.flatMap((s) => sessionBlocks(s, false))] }] }));
+  return Packer.toBuffer(
+    new Document({ creator: 'Peer-learning live', title: r.name, sections: [{ children: [...head, ...r.sessions.flatMap((s) => sessionBlocks(s, false))] }] }),
+  );
 }

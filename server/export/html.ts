@@ -20,7 +20,8 @@ table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem}
 function sessionBody(r: SessionReport, level: number): string {
   const { h } = r;
   const H = (n: number, text: string, cls = '') => `<h${level + n - 1}${cls ? ` class="${cls}"` : ''}>${text}</h${level + n - 1}>`;
-  const themeLine = (t: SessionReport['prompts'][number]['themes'][number]) => `<li><span class="${t.consensus ? 'consensus' : ''}">${esc(t.label)}</span> — ${t.groups}/${t.groupsAnswering} ${h.groupsRaised}${t.votes ? `, ${t.votes} ${h.votes}` : ''}</li>`;
+  const themeLine = (t: SessionReport['prompts'][number]['themes'][number]) =>
+    `<li><span class="${t.consensus ? 'consensus' : ''}">${esc(t.label)}</span> — ${t.groups}/${t.groupsAnswering} ${h.groupsRaised}${t.votes ? `, ${t.votes} ${h.votes}` : ''}</li>`;
   const parts = [`<section class="session">`, H(1, esc(r.title))];
   if (r.programme) parts.push(`<p class="meta">${h.programme}: ${esc(r.programme)}</p>`);
   if (r.description) parts.push(`<p>${esc(r.description)}</p>`);
@@ -43,19 +44,30 @@ function sessionBody(r: SessionReport, level: number): string {
   parts.push(`<div class="appendix">`, H(2, h.appendix));
   for (const p of r.prompts) {
     parts.push(H(3, esc(p.text)));
-    for (const g of p.groups) parts.push(`<p><strong>${esc(g.name)}</strong></p><ul>${g.answers.map((a) => `<li>${esc(a.text)}${a.author ? ` — <em>${esc(a.author)}</em>` : ''}</li>`).join('')}</ul>`);
+    for (const g of p.groups)
+      parts.push(
+        `<p><strong>${esc(g.name)}</strong></p><ul>${g.answers.map((a) => `<li>${esc(a.text)}${a.author ? ` — <em>${esc(a.author)}</em>` : ''}</li>`).join('')}</ul>`,
+      );
   }
   parts.push('</div></section>');
   return parts.join('\n');
 }
 
-const page = (lang: string, title: string, body: string) => `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${STYLE}</style></head><body>\n${body}\n</body></html>\n`;
+const page = (lang: string, title: string, body: string) =>
+  `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${STYLE}</style></head><body>\n${body}\n</body></html>\n`;
 
 export const sessionHtml = (r: SessionReport) => page(r.language, r.title, sessionBody(r, 1));
 
 export function programmeHtml(r: ProgrammeReport): string {
-  const head = [`<h1>${esc(r.name)}</h1>`, r.description ? `<p>${esc(r.description)}</p>` : '', `<h2>${r.h.sessions}</h2><ul>${r.sessions.map((s) => `<li>${esc(s.date ?? '')} — ${esc(s.title)} (${s.people} ${r.h.people})</li>`).join('')}</ul>`];
-  if (r.recurring.length) head.push(`<h2>${r.h.recurring}</h2><ul>${r.recurring.map((t) => `<li><strong>${esc(t.label)}</strong> — ${r.h.raisedIn} ${t.sessions.map((s) => `${esc(s.title)} (“${esc(s.label)}”)`).join('; ')}</li>`).join('')}</ul>`);
+  const head = [
+    `<h1>${esc(r.name)}</h1>`,
+    r.description ? `<p>${esc(r.description)}</p>` : '',
+    `<h2>${r.h.sessions}</h2><ul>${r.sessions.map((s) => `<li>${esc(s.date ?? '')} — ${esc(s.title)} (${s.people} ${r.h.people})</li>`).join('')}</ul>`,
+  ];
+  if (r.recurring.length)
+    head.push(
+      `<h2>${r.h.recurring}</h2><ul>${r.recurring.map((t) => `<li><strong>${esc(t.label)}</strong> — ${r.h.raisedIn} ${t.sessions.map((s) => `${esc(s.title)} (“${esc(s.label)}”)`).join('; ')}</li>`).join('')}</ul>`,
+    );
   if (r.indicators) head.push(programmeIndicatorsHtml(r.indicators.l, r.indicators));
   return page(r.language, r.name, [...head, ...r.sessions.map((s) => sessionBody(s, 2))].join('\n'));
 }

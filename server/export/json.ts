@@ -14,7 +14,10 @@ export const SessionExport = z.object({
   kind: z.literal('session'),
   sessionId: z.string(),
   createdAt: z.number(),
-  events: z.array(z.object({ seq: z.number().int().min(1), at: z.number(), type: z.string().max(64), data: z.record(z.string(), z.unknown()) })).min(1).max(200_000),
+  events: z
+    .array(z.object({ seq: z.number().int().min(1), at: z.number(), type: z.string().max(64), data: z.record(z.string(), z.unknown()) }))
+    .min(1)
+    .max(200_000),
 });
 export type SessionExport = z.infer<typeof SessionExport>;
 
@@ -35,5 +38,11 @@ export type ProgrammeExport = z.infer<typeof ProgrammeExport>;
 /** `names`: whether the person exporting asked for names, organisations and countries (`?names=1`); left out otherwise. */
 export function sessionExport(sessionId: string, createdAt: number, events: EventRecord[], names: boolean): SessionExport {
   const log = names ? events : withoutNames(events);
-  return { schemaVersion: SCHEMA_VERSION, kind: 'session', sessionId, createdAt, events: log.map((e) => ({ seq: e.seq, at: e.at, type: e.type, data: e.data as Record<string, unknown> })) };
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'session',
+    sessionId,
+    createdAt,
+    events: log.map((e) => ({ seq: e.seq, at: e.at, type: e.type, data: e.data as Record<string, unknown> })),
+  };
 }

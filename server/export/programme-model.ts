@@ -29,9 +29,15 @@ export interface ProgrammeReport {
  */
 export function recurringThemes(states: SessionState[], language: Language): RecurringTheme[] {
   const labels: { id: string; sessionId: string; title: string; label: string }[] = [];
-  for (const s of states) for (const p of s.synthesis?.prompts ?? []) for (const t of p.themes) if (!t.hidden) labels.push({ id: `${s.id}:${t.id}`, sessionId: s.id, title: s.title, label: t.label });
+  for (const s of states)
+    for (const p of s.synthesis?.prompts ?? [])
+      for (const t of p.themes) if (!t.hidden) labels.push({ id: `${s.id}:${t.id}`, sessionId: s.id, title: s.title, label: t.label });
   if (labels.length === 0) return [];
-  const out = synthesize({ language, prompts: [{ id: 'all', text: '' }], answers: labels.map((l) => ({ id: l.id, promptId: 'all', groupId: l.sessionId, text: l.label })) });
+  const out = synthesize({
+    language,
+    prompts: [{ id: 'all', text: '' }],
+    answers: labels.map((l) => ({ id: l.id, promptId: 'all', groupId: l.sessionId, text: l.label })),
+  });
   const byId = new Map(labels.map((l) => [l.id, l]));
   return out.prompts[0].themes
     .filter((t) => t.groupIds.length >= 2)

@@ -22,7 +22,20 @@ export interface SessionReport extends SessionSections {
     summary: string | null;
     themes: { label: string; groups: number; groupsAnswering: number; consensus: boolean; votes: number; answers: string[] }[];
     otherIdeas: string[];
-    groups: { name: string; answers: { text: string; author: string | null; round: number; theme: string | null; consensus: boolean; votes: number }[] }[];
+    groups: {
+      name: string;
+      answers: {
+        text: string;
+        author: string | null;
+        /** The author's organisation and country: which organisations raised what (left empty in an anonymous session unless names were asked for). */
+        organisation: string | null;
+        country: string | null;
+        round: number;
+        theme: string | null;
+        consensus: boolean;
+        votes: number;
+      }[];
+    }[];
   }[];
 }
 
@@ -45,9 +58,15 @@ export function sessionReport(s: SessionState, opts: ReportOptions): SessionRepo
   const h = HEADINGS[s.language];
   const people = Object.values(s.participants);
   const doc = s.synthesis;
-  const votesFor = (themeId: string) => (doc ? Object.values(doc.votes).flat().filter((id) => id === themeId).length : 0);
+  const votesFor = (themeId: string) =>
+    doc
+      ? Object.values(doc.votes)
+          .flat()
+          .filter((id) => id === themeId).length
+      : 0;
   const themeOf = new Map<string, { label: string; consensus: boolean; votes: number }>();
-  for (const p of doc?.prompts ?? []) for (const t of p.themes) if (!t.hidden) for (const id of t.answerIds) themeOf.set(id, { label: t.label, consensus: t.consensus, votes: votesFor(t.id) });
+  for (const p of doc?.prompts ?? [])
+    for (const t of p.themes) if (!t.hidden) for (const id of t.answerIds) themeOf.set(id, { label: t.label, consensus: t.consensus, votes: votesFor(t.id) });
   const groups = Object.values(s.groups).sort((a, b) => Number(a.archived) - Number(b.archived) || a.number - b.number);
   return {
     sessionId: s.id,
@@ -64,20 +83,47 @@ export function sessionReport(s: SessionState, opts: ReportOptions): SessionRepo
     ...sessionSections(s, opts),
     prompts: s.prompts.map((prompt) => {
       const syn = doc?.prompts.find((p) => p.promptId === prompt.id);
-      const answers = Object.values(s.answers).filter((a) => a.promptId === prompt.id).sort((a, b) => a.createdAt - b.createdAt);
+      const answers = Object.values(s.answers)
+        .filter((a) => a.promptId === prompt.id)
+        .sort((a, b) => a.createdAt - b.createdAt);
       return {
         id: prompt.id,
         text: prompt.text,
         summary: syn?.summary ?? null,
-        themes: (syn?.themes ?? []).filter((t) => !t.hidden).map((t) => ({ label: t.label, groups: t.groupIds.length, groupsAnswering: syn!.groupsAnswering, consensus: t.consensus, votes: votesFor(t.id), answers: t.answerIds.map((id) => doc!.answers[id]?.text ?? '') })),
+        themes: (syn?.themes ?? [])
+          .filter((t) => !t.hidden)
+          .map((t) => ({
+            label: t.label,
+            groups: t.groupIds.length,
+            groupsAnswering: syn!.groupsAnswering,
+            consensus: t.consensus,
+            votes: votesFor(t.id),
+            answers: t.answerIds.map((id) => doc!.answers[id]?.text ?? ''),
+          })),
         otherIdeas: (syn?.otherAnswerIds ?? []).map((id) => doc!.answers[id]?.text ?? ''),
         groups: groups
           .map((g) => ({
             name: groupLabel(h, g),
-            answers: answers.filter((a) => a.groupId === g.id).map((a) => ({ text: a.text, author: opts.names && a.authorId ? (s.participants[a.authorId]?.name ?? null) : null, round: a.round, theme: themeOf.get(a.id)?.label ?? null, consensus: themeOf.get(a.id)?.consensus ?? false, votes: themeOf.get(a.id)?.votes ?? 0 })),
+            answers: answers
+              .filter((a) => a.groupId === g.id)
+              .map((a) => ({
+                text: a.text,
+                author: opts.names && a.authorId ? (s.participants[a.authorId]?.name ?? null) : null,
+                ...whereFrom(s, a.authorId, opts.names),
+                round: a.round,
+                theme: themeOf.get(a.id)?.label ?? null,
+                consensus: themeOf.get(a.id)?.consensus ?? false,
+                votes: themeOf.get(a.id)?.votes ?? 0,
+              })),
           }))
           .filter((g) => g.answers.length > 0),
       };
     }),
   };
+}
+
+/** The author's organisation and country, unless that would tell who wrote an answer in an anonymous session. */
+function whereFrom(s: SessionState, authorId: string | null, names: boolean): { organisation: string | null; country: string | null } {
+  const p = authorId && (names || !s.anonymous) ? s.participants[authorId] : undefined;
+  return { organisation: p?.organisation ?? null, country: p?.country ?? null };
 }

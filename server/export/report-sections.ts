@@ -16,7 +16,14 @@ export const OmitQuery = z
   .string()
   .max(200)
   .optional()
-  .transform((v) => (v ? v.split(',').map((x) => x.trim()).filter(Boolean) : []))
+  .transform((v) =>
+    v
+      ? v
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean)
+      : [],
+  )
   .pipe(z.array(z.enum(OPTIONAL_SECTIONS)));
 
 export function sectionsWithout(omit: OptionalSection[]): ReportSections {
@@ -44,7 +51,11 @@ export function sessionSections(s: SessionState, opts: SectionOptions): SessionS
   };
 }
 
-export function programmeSections(states: SessionState[], language: keyof typeof ATTENDANCE_LABELS, opts: SectionOptions): { indicators: (ProgrammeIndicators & { l: AttendanceLabels }) | null } {
+export function programmeSections(
+  states: SessionState[],
+  language: keyof typeof ATTENDANCE_LABELS,
+  opts: SectionOptions,
+): { indicators: (ProgrammeIndicators & { l: AttendanceLabels }) | null } {
   const sections = opts.sections ?? ALL_SECTIONS;
   return { indicators: sections.indicators ? { l: ATTENDANCE_LABELS[language], ...programmeIndicators(states, opts.partners ?? NO_PARTNERS) } : null };
 }

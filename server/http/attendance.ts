@@ -57,15 +57,16 @@ export function attendanceRoutes(deps: AttendanceDeps): Router {
     const { states, settings } = await programmeOf(req.params.id);
     const match = partnerMatcher(settings);
     const seen = new Map<string, { name: string; tag: 'partner' | 'external'; corrected: boolean; participants: number }>();
-    for (const s of states) for (const e of attendanceList(s, settings).entries) {
-      if (!e.organisationKey || !e.organisation) continue;
-      const known = seen.get(e.organisationKey);
-      if (known) known.participants += 1;
-      else {
-        const t = match(e.organisation);
-        seen.set(e.organisationKey, { name: e.organisation, tag: t.tag, corrected: t.corrected, participants: 1 });
+    for (const s of states)
+      for (const e of attendanceList(s, settings).entries) {
+        if (!e.organisationKey || !e.organisation) continue;
+        const known = seen.get(e.organisationKey);
+        if (known) known.participants += 1;
+        else {
+          const t = match(e.organisation);
+          seen.set(e.organisationKey, { name: e.organisation, tag: t.tag, corrected: t.corrected, participants: 1 });
+        }
       }
-    }
     const organisations = [...seen.values()].sort((a, b) => b.participants - a.participants || a.name.localeCompare(b.name));
     res.json({ ok: true, partners: settings, organisations });
   });
@@ -104,9 +105,16 @@ export function attendanceRoutes(deps: AttendanceDeps): Router {
     const settings = await partnerSettingsOf(deps.store, programme?.programmeId ?? null);
     const report = attendanceReport(state, settings, { mode: query.data.mode, place: query.data.place, programme: programme?.name ?? null });
     const body = format.data === 'csv' ? attendanceCsv(report) : format.data === 'docx' ? await attendanceDocx(report) : attendanceHtml(report);
-    const file = `${report.l.attendanceList}-${state.title}`.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'attendance';
+    const file =
+      `${report.l.attendanceList}-${state.title}`
+        .replace(/[^\p{L}\p{N}]+/gu, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 60) || 'attendance';
     res.setHeader('Content-Type', TYPES[format.data]);
-    res.setHeader('Content-Disposition', `attachment; filename="${`${file}.${format.data}`.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(`${file}.${format.data}`)}`);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${`${file}.${format.data}`.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(`${file}.${format.data}`)}`,
+    );
     // Names of people: never cached by a proxy or the browser.
     res.setHeader('Cache-Control', 'no-store');
     res.send(body);

@@ -48,7 +48,9 @@ export function storeDown(err: unknown): boolean {
   const code = String((err as { code?: unknown })?.code ?? '');
   if (/^(SQLITE_(FULL|IOERR|READONLY|CANTOPEN|BUSY|LOCKED|CORRUPT|NOTADB)|ENOSPC|EROFS|EIO|EDQUOT)/.test(code)) return true;
   const message = String((err as { message?: unknown })?.message ?? '');
-  return /SQLITE_(FULL|IOERR|READONLY)|database or disk is full|disk I\/O error|ENOSPC|no space left|read-only file system|attempt to write a readonly database/i.test(message);
+  return /SQLITE_(FULL|IOERR|READONLY)|database or disk is full|disk I\/O error|ENOSPC|no space left|read-only file system|attempt to write a readonly database/i.test(
+    message,
+  );
 }
 
 export const STORE_DOWN_MESSAGE = 'The server cannot store anything right now (its disk or database is unavailable); nothing was changed. Try again shortly.';

@@ -31,7 +31,12 @@ const TYPES: Record<Format, string> = {
 };
 
 function send(res: Response, format: Format, name: string, body: string | Buffer): void {
-  const file = `${name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'report'}.${format}`;
+  const file = `${
+    name
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'report'
+  }.${format}`;
   res.setHeader('Content-Type', TYPES[format]);
   res.setHeader('Content-Disposition', `attachment; filename="${file.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file)}`);
   // Reports hold people's words: never cached by a proxy or the browser.
@@ -58,13 +63,27 @@ export function exportRoutes(deps: ExportDeps): Router {
     const state = await stateOf(req.params.id);
     const row = await deps.store.findSession(req.params.id);
     const programme = row?.programmeId ? await deps.store.findProgramme(row.programmeId) : null;
-    const report = sessionReport(state, { names: names(req.query.names), programme: programme?.name ?? null, ...(await reportSectionOptions(deps.store, req.query.omit, programme?.programmeId ?? null)) });
+    const report = sessionReport(state, {
+      names: names(req.query.names),
+      programme: programme?.name ?? null,
+      ...(await reportSectionOptions(deps.store, req.query.omit, programme?.programmeId ?? null)),
+    });
     switch (format.data) {
-      case 'md': return send(res, 'md', state.title, sessionMarkdown(report));
-      case 'html': return send(res, 'html', state.title, sessionHtml(report));
-      case 'docx': return send(res, 'docx', state.title, await sessionDocx(report));
-      case 'csv': return send(res, 'csv', state.title, sessionCsv(report, names(req.query.names)));
-      case 'json': return send(res, 'json', state.title, JSON.stringify(sessionExport(state.id, row!.createdAt, await deps.store.readEvents(state.id, 0), names(req.query.names)), null, 1));
+      case 'md':
+        return send(res, 'md', state.title, sessionMarkdown(report));
+      case 'html':
+        return send(res, 'html', state.title, sessionHtml(report));
+      case 'docx':
+        return send(res, 'docx', state.title, await sessionDocx(report));
+      case 'csv':
+        return send(res, 'csv', state.title, sessionCsv(report, names(req.query.names)));
+      case 'json':
+        return send(
+          res,
+          'json',
+          state.title,
+          JSON.stringify(sessionExport(state.id, row!.createdAt, await deps.store.readEvents(state.id, 0), names(req.query.names)), null, 1),
+        );
     }
   });
 
@@ -77,16 +96,33 @@ export function exportRoutes(deps: ExportDeps): Router {
     const rows = await deps.store.listProgrammeSessions(programme.programmeId);
     const states = await Promise.all(rows.map((r) => stateOf(r.sessionId)));
     if (format.data === 'json') {
-      const sessions = await Promise.all(rows.map(async (r) => sessionExport(r.sessionId, r.createdAt, await deps.store.readEvents(r.sessionId, 0), names(req.query.names))));
-      const body = { schemaVersion: 1, kind: 'programme', programme: { name: programme.name, description: programme.description, organisers: programme.organisers, languages: programme.languages, createdAt: programme.createdAt }, sessions };
+      const sessions = await Promise.all(
+        rows.map(async (r) => sessionExport(r.sessionId, r.createdAt, await deps.store.readEvents(r.sessionId, 0), names(req.query.names))),
+      );
+      const body = {
+        schemaVersion: 1,
+        kind: 'programme',
+        programme: {
+          name: programme.name,
+          description: programme.description,
+          organisers: programme.organisers,
+          languages: programme.languages,
+          createdAt: programme.createdAt,
+        },
+        sessions,
+      };
       return send(res, 'json', programme.name, JSON.stringify(body, null, 1));
     }
     const report = programmeReport(programme, states, names(req.query.names), await reportSectionOptions(deps.store, req.query.omit, programme.programmeId));
     switch (format.data) {
-      case 'md': return send(res, 'md', programme.name, programmeMarkdown(report));
-      case 'html': return send(res, 'html', programme.name, programmeHtml(report));
-      case 'docx': return send(res, 'docx', programme.name, await programmeDocx(report));
-      case 'csv': return send(res, 'csv', programme.name, programmeCsv(report, names(req.query.names)));
+      case 'md':
+        return send(res, 'md', programme.name, programmeMarkdown(report));
+      case 'html':
+        return send(res, 'html', programme.name, programmeHtml(report));
+      case 'docx':
+        return send(res, 'docx', programme.name, await programmeDocx(report));
+      case 'csv':
+        return send(res, 'csv', programme.name, programmeCsv(report, names(req.query.names)));
     }
   });
 
@@ -103,7 +139,12 @@ export function exportRoutes(deps: ExportDeps): Router {
     if (!parsed.success) throw invalid(parsed.error);
     const created = await importOrFail(() => importSession(deps.store, parsed.data, deps));
     const origin = requestOrigin(req);
-    res.status(201).json({ ok: true, ...created, facilitatorUrl: facilitatorUrl(origin, created.sessionId, created.facilitatorKey), participantUrl: participantUrl(origin, created.joinCode) });
+    res.status(201).json({
+      ok: true,
+      ...created,
+      facilitatorUrl: facilitatorUrl(origin, created.sessionId, created.facilitatorKey),
+      participantUrl: participantUrl(origin, created.joinCode),
+    });
   });
 
   router.post('/programmes/import', async (req, res) => {
@@ -115,7 +156,10 @@ export function exportRoutes(deps: ExportDeps): Router {
     const programmeId = deps.newId();
     const coordinatorKey = newSecretKey();
     const p = parsed.data.programme;
-    await deps.store.createProgramme({ programmeId, createdAt: p.createdAt, name: p.name, description: p.description, organisers: p.organisers, languages: p.languages }, [{ hash: hashSecret(coordinatorKey), role: 'coordinator', scopeId: programmeId, subject: null, createdAt: deps.now() }]);
+    await deps.store.createProgramme(
+      { programmeId, createdAt: p.createdAt, name: p.name, description: p.description, organisers: p.organisers, languages: p.languages },
+      [{ hash: hashSecret(coordinatorKey), role: 'coordinator', scopeId: programmeId, subject: null, createdAt: deps.now() }],
+    );
     const sessions = [];
     for (const s of parsed.data.sessions) sessions.push(await importOrFail(() => importSession(deps.store, s, deps, programmeId)));
     res.status(201).json({ ok: true, programmeId, coordinatorKey, coordinatorUrl: coordinatorUrl(requestOrigin(req), programmeId, coordinatorKey), sessions });

@@ -18,7 +18,13 @@ export function healthRoutes(deps: HealthDeps): Router {
   const router = Router();
   router.get('/healthz', async (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
-    const up = await Promise.race([deps.probe().then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), 2000).unref())]);
+    const up = await Promise.race([
+      deps.probe().then(
+        () => true,
+        () => false,
+      ),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 2000).unref()),
+    ]);
     if (!up) return void res.status(503).json({ ok: false, status: 'down' });
     if (!hasOperatorToken(req, deps.operatorToken)) return void res.json({ ok: true, status: 'up' });
     const mem = process.memoryUsage();
@@ -31,7 +37,8 @@ export function healthRoutes(deps: HealthDeps): Router {
   });
   router.post('/healthz/reset-metrics', (req, res) => {
     // Loopback only: the benchmark resets the delay histogram between phases.
-    if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '')) return void res.status(403).json({ ok: false, error: { code: 'forbidden', message: 'loopback only' } });
+    if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? ''))
+      return void res.status(403).json({ ok: false, error: { code: 'forbidden', message: 'loopback only' } });
     deps.loopDelay.reset();
     res.json({ ok: true });
   });

@@ -31,7 +31,14 @@ export function keyRoutes(deps: RouteDeps): Router {
   async function keysOf(sessionId: string, ownHash: string): Promise<FacilitatorKeyInfo[]> {
     const creds = (await deps.store.listCredentials(sessionId)).filter((c) => c.role === 'facilitator');
     return creds
-      .map((c) => ({ keyId: keyIdOf(c.hash), label: c.subject ?? 'facilitator', createdAt: c.createdAt, lastUsedAt: c.lastUsedAt ?? null, own: c.hash === ownHash, creator: CREATOR_SUBJECTS.includes(c.subject ?? '') }))
+      .map((c) => ({
+        keyId: keyIdOf(c.hash),
+        label: c.subject ?? 'facilitator',
+        createdAt: c.createdAt,
+        lastUsedAt: c.lastUsedAt ?? null,
+        own: c.hash === ownHash,
+        creator: CREATOR_SUBJECTS.includes(c.subject ?? ''),
+      }))
       .sort((a, b) => a.createdAt - b.createdAt);
   }
 
@@ -53,7 +60,11 @@ export function keyRoutes(deps: RouteDeps): Router {
     if (!target) throw new HttpError(404, 'not_found', 'No such key (already revoked?)');
     const host = await deps.registry.get(sessionId);
     if (!host) throw new HttpError(404, 'not_found', 'No such session');
-    const ack = await host.executeWith({ role: 'facilitator', label: cred.subject }, () => ({ events: [{ type: 'facilitator.revoked', keyId: keyId.data }] }), null);
+    const ack = await host.executeWith(
+      { role: 'facilitator', label: cred.subject },
+      () => ({ events: [{ type: 'facilitator.revoked', keyId: keyId.data }] }),
+      null,
+    );
     if (!ack.ok) throw new HttpError(ack.error.code === 'store_unavailable' ? 503 : 409, ack.error.code, ack.error.message);
     await deps.store.deleteCredential(target.hash);
     deps.io.in(credentialRoom(sessionId, `key:${keyId.data}`)).disconnectSockets(true);
@@ -62,4 +73,3 @@ export function keyRoutes(deps: RouteDeps): Router {
 
   return router;
 }
-

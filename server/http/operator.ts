@@ -14,6 +14,7 @@ export function hasOperatorToken(req: Request, token: string | null): boolean {
 /** Refuses the request unless it carries the operator token; with none configured, the route is off. */
 export function requireOperator(req: Request, token: string | null, what: string): void {
   if (!token) throw new HttpError(403, 'forbidden', `${what} is off on this server (the operator has set no OPERATOR_TOKEN)`);
-  if (!/^Bearer\s+/.test(req.get('authorization') ?? '')) throw new HttpError(401, 'unauthorised', `${what} needs the operator token as "Authorization: Bearer TOKEN"`);
+  if (!/^Bearer\s+/.test(req.get('authorization') ?? ''))
+    throw new HttpError(401, 'unauthorised', `${what} needs the operator token as "Authorization: Bearer TOKEN"`);
   if (!hasOperatorToken(req, token)) throw new HttpError(403, 'forbidden', 'This is not the operator token');
 }

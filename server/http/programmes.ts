@@ -36,7 +36,9 @@ export function programmeRoutes(deps: ProgrammeDeps): Router {
     if (wait > 0) throw new HttpError(429, 'rate_limited', `Too many new programmes from your network: wait ${wait} s`, { retryAfterSeconds: wait });
     const programmeId = deps.newId();
     const coordinatorKey = newSecretKey();
-    await deps.store.createProgramme({ programmeId, createdAt: deps.now(), ...parsed.data }, [{ hash: hashSecret(coordinatorKey), role: 'coordinator', scopeId: programmeId, subject: null, createdAt: deps.now() }]);
+    await deps.store.createProgramme({ programmeId, createdAt: deps.now(), ...parsed.data }, [
+      { hash: hashSecret(coordinatorKey), role: 'coordinator', scopeId: programmeId, subject: null, createdAt: deps.now() },
+    ]);
     res.status(201).json({ ok: true, programmeId, coordinatorKey, coordinatorUrl: coordinatorUrl(requestOrigin(req), programmeId, coordinatorKey) });
   });
 
@@ -51,7 +53,9 @@ export function programmeRoutes(deps: ProgrammeDeps): Router {
       if (host) states.push(await host.committedState());
     }
     // The creator, plus every key invited and not revoked since.
-    const facilitators = await Promise.all(rows.map(async (r) => (await deps.store.listCredentials(r.sessionId)).filter((c) => c.role === 'facilitator').length));
+    const facilitators = await Promise.all(
+      rows.map(async (r) => (await deps.store.listCredentials(r.sessionId)).filter((c) => c.role === 'facilitator').length),
+    );
     res.json({
       ok: true,
       programme,
@@ -80,7 +84,8 @@ export function programmeRoutes(deps: ProgrammeDeps): Router {
     await requireCoordinator(req, deps.store, req.params.id);
     const facilitatorKey = req.get('x-facilitator-key') ?? '';
     const cred = await deps.store.findCredential(hashSecret(facilitatorKey));
-    if (!cred || cred.role !== 'facilitator' || cred.scopeId !== req.params.sessionId) throw new HttpError(403, 'forbidden', 'Send that session’s facilitator key in X-Facilitator-Key');
+    if (cred?.role !== 'facilitator' || cred.scopeId !== req.params.sessionId)
+      throw new HttpError(403, 'forbidden', 'Send that session’s facilitator key in X-Facilitator-Key');
     await deps.store.setSessionProgramme(req.params.sessionId, req.params.id);
     res.json({ ok: true });
   });

@@ -15,10 +15,15 @@ const CreateSession = z
   .strictObject({
     title: text(LIMITS.title).optional(),
     description: optionalText(LIMITS.description),
-    language: Language.default('en'),
+    /** Default: the programme's first language inside a programme, else English. */
+    language: Language.optional(),
     date: IsoDate.nullish(),
     anonymous: z.boolean().default(false),
-    prompts: z.array(z.strictObject({ text: text(LIMITS.promptText) })).min(1).max(LIMITS.prompts).optional(),
+    prompts: z
+      .array(z.strictObject({ text: text(LIMITS.promptText) }))
+      .min(1)
+      .max(LIMITS.prompts)
+      .optional(),
     template: z.string().max(64).optional(),
     /** Create inside a programme: needs that programme's coordinator key as Bearer. */
     programmeId: z.string().max(64).optional(),
@@ -45,7 +50,8 @@ export function sessionRoutes(deps: SessionRoutesDeps): Router {
     const template = body.template ? templateById(body.template) : null;
     if (body.template && !template) throw new HttpError(400, 'invalid', `No template "${body.template}"; try one of ${listTemplates()}`);
     if (body.programmeId) await requireCoordinator(req, deps.store, body.programmeId);
-    const lang = body.language;
+    const programme = body.programmeId ? await deps.store.findProgramme(body.programmeId) : null;
+    const lang = body.language ?? Language.safeParse(programme?.languages[0]).data ?? 'en';
     const prompts = (body.prompts?.map((p) => p.text) ?? template!.prompts[lang]).map((t) => ({ id: deps.newId(), text: t }));
     const sessionId = deps.newId();
     const key = newSecretKey();
@@ -93,7 +99,11 @@ const listTemplates = () => TEMPLATES.map((t) => t.id).join(', ');
 /** Join codes are random; on the rare collision, draw another. Returns the code used. */
 async function createWithFreshCode(
   store: Store,
-  make: (joinCode: string) => { row: Parameters<Store['createSession']>[0]; credential: Parameters<Store['createSession']>[1][number]; event: { type: 'session.created' } & Record<string, unknown> },
+  make: (joinCode: string) => {
+    row: Parameters<Store['createSession']>[0];
+    credential: Parameters<Store['createSession']>[1][number];
+    event: { type: 'session.created' } & Record<string, unknown>;
+  },
 ): Promise<string> {
   for (let attempt = 0; ; attempt++) {
     const joinCode = newJoinCode();

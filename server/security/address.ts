@@ -11,7 +11,10 @@ export function clientAddress(remote: string | undefined, headers: IncomingHttpH
   let addr = remote ?? '';
   if (trustProxy) {
     const xff = headers['x-forwarded-for'];
-    const list = (Array.isArray(xff) ? xff.join(',') : (xff ?? '')).split(',').map((s) => s.trim()).filter(Boolean);
+    const list = (Array.isArray(xff) ? xff.join(',') : (xff ?? ''))
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (list.length) addr = list[list.length - 1];
   }
   return addressKey(addr);

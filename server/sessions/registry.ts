@@ -60,7 +60,7 @@ export class SessionRegistry {
 
   get(sessionId: string): Promise<SessionHost | null> {
     const now = this.clock();
-    let entry = this.hosts.get(sessionId);
+    const entry = this.hosts.get(sessionId);
     if (entry) {
       entry.lastUsed = now;
       return entry.host;
@@ -97,7 +97,8 @@ export class SessionRegistry {
     const reason = err instanceof Error ? err.message : String(err);
     const error = new SessionLoadError(sessionId, reason);
     const before = this.failures.get(sessionId);
-    if (before?.error.reason !== reason) this.opts.log?.('error', `session ${sessionId} cannot be loaded and is refused (the other sessions are served): ${reason}`);
+    if (before?.error.reason !== reason)
+      this.opts.log?.('error', `session ${sessionId} cannot be loaded and is refused (the other sessions are served): ${reason}`);
     this.failures.set(sessionId, { error, at: this.clock() });
     return error;
   }

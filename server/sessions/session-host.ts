@@ -160,12 +160,7 @@ export class SessionHost {
     if (this.ops.size > REMEMBERED_OPS) this.ops.delete(this.ops.keys().next().value as string);
   }
 
-  private async run(
-    actor: Actor,
-    decider: (s: SessionState, ctx: DomainContext) => Decision,
-    opId: string | null,
-    attempt = 0,
-  ): Promise<Ack> {
+  private async run(actor: Actor, decider: (s: SessionState, ctx: DomainContext) => Decision, opId: string | null, attempt = 0): Promise<Ack> {
     try {
       await this.ready;
     } catch {
@@ -268,7 +263,8 @@ export class SessionHost {
     const snapshot = await this.deps.store.readSnapshot(this.sessionId);
     if (!snapshot) return null;
     const state = parseSnapshot(this.sessionId, snapshot);
-    if (!state) this.deps.log?.('info', `session ${this.sessionId}: snapshot at seq ${snapshot.seq} not usable (version ${snapshot.version}); replaying the log`);
+    if (!state)
+      this.deps.log?.('info', `session ${this.sessionId}: snapshot at seq ${snapshot.seq} not usable (version ${snapshot.version}); replaying the log`);
     return state;
   }
 

@@ -39,8 +39,14 @@ function emitEvent(io: AppServer, sessionId: string, envelope: EventEnvelope, st
     return;
   }
   io.to(facilitatorsRoom(sessionId)).emit('event', envelope);
-  if (rooms.length) io.to(rooms).except([facilitatorsRoom(sessionId), ...ownRooms]).emit('event', { ...envelope, event: forParticipants });
-  for (const pid of own) io.to(participantRoom(sessionId, pid)).except(facilitatorsRoom(sessionId)).emit('event', { ...envelope, event: versionFor(state, e, forParticipants, pid) });
+  if (rooms.length)
+    io.to(rooms)
+      .except([facilitatorsRoom(sessionId), ...ownRooms])
+      .emit('event', { ...envelope, event: forParticipants });
+  for (const pid of own)
+    io.to(participantRoom(sessionId, pid))
+      .except(facilitatorsRoom(sessionId))
+      .emit('event', { ...envelope, event: versionFor(state, e, forParticipants, pid) });
 }
 
 /** One voter's version; for a whole synthesis only the dots differ from the common one (the document is shared). */

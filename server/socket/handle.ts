@@ -11,6 +11,7 @@ import { type AppSocket, type SocketDeps, waitMessage } from './context.js';
 export function handle<I, R>(
   socket: AppSocket,
   deps: SocketDeps,
+  // biome-ignore lint/suspicious/noExplicitAny: the schema's input type is whatever the wire carries; its output is I
   schema: ZodType<I, any>,
   run: (input: I) => Promise<Ack<R>>,
   /** False for attach, which has a limit of its own per credential. */

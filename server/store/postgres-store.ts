@@ -42,7 +42,12 @@ class PostgresStore implements Store {
   async createSession(row: SessionRow, credentials: Credential[], first: AppendBatch): Promise<void> {
     await this.tx(async (c) => {
       try {
-        await c.query('INSERT INTO sessions (session_id, join_code, created_at, programme_id) VALUES ($1, $2, $3, $4)', [row.sessionId, row.joinCode, row.createdAt, row.programmeId]);
+        await c.query('INSERT INTO sessions (session_id, join_code, created_at, programme_id) VALUES ($1, $2, $3, $4)', [
+          row.sessionId,
+          row.joinCode,
+          row.createdAt,
+          row.programmeId,
+        ]);
       } catch (err) {
         if (isUnique(err, 'sessions_join_code_key')) throw new JoinCodeTakenError(`Join code ${row.joinCode} is taken`);
         throw err;
@@ -54,13 +59,17 @@ class PostgresStore implements Store {
 
   append(batch: AppendBatch): Promise<void> {
     const previous = this.chains.get(batch.sessionId) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => this.tx(async (c) => {
-      const { rows } = await c.query<{ last: number }>('SELECT COALESCE(MAX(seq), 0)::int AS last FROM events WHERE session_id = $1', [batch.sessionId]);
-      if (batch.events[0]?.seq !== rows[0].last + 1) throw new SeqConflictError(`Log is at ${rows[0].last}`);
-      await insertBatch(c, batch);
-      // Delivered to every listening node when (and only if) the transaction commits.
-      await c.query('SELECT pg_notify($1, $2)', [CHANNEL, `${batch.sessionId} ${batch.events[batch.events.length - 1].seq}`]);
-    }));
+    const next = previous
+      .catch(() => undefined)
+      .then(() =>
+        this.tx(async (c) => {
+          const { rows } = await c.query<{ last: number }>('SELECT COALESCE(MAX(seq), 0)::int AS last FROM events WHERE session_id = $1', [batch.sessionId]);
+          if (batch.events[0]?.seq !== rows[0].last + 1) throw new SeqConflictError(`Log is at ${rows[0].last}`);
+          await insertBatch(c, batch);
+          // Delivered to every listening node when (and only if) the transaction commits.
+          await c.query('SELECT pg_notify($1, $2)', [CHANNEL, `${batch.sessionId} ${batch.events[batch.events.length - 1].seq}`]);
+        }),
+      );
     this.chains.set(batch.sessionId, next);
     void next.then(
       () => this.chains.get(batch.sessionId) === next && this.chains.delete(batch.sessionId),
@@ -103,12 +112,17 @@ class PostgresStore implements Store {
   }
 
   async readSnapshot(sessionId: string): Promise<Snapshot | null> {
-    const { rows } = await this.query<{ seq: number; version: number; data: string }>('SELECT seq, version, data FROM snapshots WHERE session_id = $1', [sessionId]);
+    const { rows } = await this.query<{ seq: number; version: number; data: string }>('SELECT seq, version, data FROM snapshots WHERE session_id = $1', [
+      sessionId,
+    ]);
     return rows[0] ? { seq: rows[0].seq, version: rows[0].version, data: rows[0].data } : null;
   }
 
   async findOp(sessionId: string, opId: string): Promise<StoredOp | null> {
-    const { rows } = await this.query<{ result: string | null; last_seq: number }>('SELECT result, last_seq FROM ops WHERE session_id = $1 AND op_id = $2', [sessionId, opId]);
+    const { rows } = await this.query<{ result: string | null; last_seq: number }>('SELECT result, last_seq FROM ops WHERE session_id = $1 AND op_id = $2', [
+      sessionId,
+      opId,
+    ]);
     return rows[0] ? { result: rows[0].result === null ? null : JSON.parse(rows[0].result), lastSeq: rows[0].last_seq } : null;
   }
 
@@ -129,15 +143,38 @@ class PostgresStore implements Store {
 
   async createProgramme(row: ProgrammeRow, credentials: Credential[]): Promise<void> {
     await this.tx(async (c) => {
-      await c.query('INSERT INTO programmes (programme_id, created_at, name, description, organisers, languages) VALUES ($1, $2, $3, $4, $5, $6)', [row.programmeId, row.createdAt, row.name, row.description, JSON.stringify(row.organisers), JSON.stringify(row.languages)]);
+      await c.query('INSERT INTO programmes (programme_id, created_at, name, description, organisers, languages) VALUES ($1, $2, $3, $4, $5, $6)', [
+        row.programmeId,
+        row.createdAt,
+        row.name,
+        row.description,
+        JSON.stringify(row.organisers),
+        JSON.stringify(row.languages),
+      ]);
       for (const cred of credentials) await insertCredential(c, cred);
     });
   }
 
   async findProgramme(programmeId: string): Promise<ProgrammeRow | null> {
-    const { rows } = await this.query<{ programme_id: string; created_at: string; name: string; description: string | null; organisers: string; languages: string }>('SELECT * FROM programmes WHERE programme_id = $1', [programmeId]);
+    const { rows } = await this.query<{
+      programme_id: string;
+      created_at: string;
+      name: string;
+      description: string | null;
+      organisers: string;
+      languages: string;
+    }>('SELECT * FROM programmes WHERE programme_id = $1', [programmeId]);
     const r = rows[0];
-    return r ? { programmeId: r.programme_id, createdAt: Number(r.created_at), name: r.name, description: r.description, organisers: JSON.parse(r.organisers), languages: JSON.parse(r.languages) } : null;
+    return r
+      ? {
+          programmeId: r.programme_id,
+          createdAt: Number(r.created_at),
+          name: r.name,
+          description: r.description,
+          organisers: JSON.parse(r.organisers),
+          languages: JSON.parse(r.languages),
+        }
+      : null;
   }
 
   async setSessionProgramme(sessionId: string, programmeId: string | null): Promise<void> {
@@ -155,7 +192,10 @@ class PostgresStore implements Store {
   }
 
   async writeProgrammePartners(programmeId: string, data: string, updatedAt: number): Promise<void> {
-    await this.query('INSERT INTO programme_partners (programme_id, data, updated_at) VALUES ($1, $2, $3) ON CONFLICT (programme_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at', [programmeId, data, updatedAt]);
+    await this.query(
+      'INSERT INTO programme_partners (programme_id, data, updated_at) VALUES ($1, $2, $3) ON CONFLICT (programme_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
+      [programmeId, data, updatedAt],
+    );
   }
 
   async addCredential(credential: Credential): Promise<void> {
@@ -290,19 +330,38 @@ class PostgresStore implements Store {
 }
 
 type DbCredential = { hash: string; role: Credential['role']; scope_id: string; subject: string | null; created_at: string; last_used_at: string | null };
-const toCredential = (r: DbCredential): Credential => ({ hash: r.hash, role: r.role, scopeId: r.scope_id, subject: r.subject, createdAt: Number(r.created_at), ...(r.last_used_at === null ? {} : { lastUsedAt: Number(r.last_used_at) }) });
+const toCredential = (r: DbCredential): Credential => ({
+  hash: r.hash,
+  role: r.role,
+  scopeId: r.scope_id,
+  subject: r.subject,
+  createdAt: Number(r.created_at),
+  ...(r.last_used_at === null ? {} : { lastUsedAt: Number(r.last_used_at) }),
+});
 
 type DbSession = { session_id: string; join_code: string; created_at: string; programme_id: string | null };
-const toSession = (r: DbSession): SessionRow => ({ sessionId: r.session_id, joinCode: r.join_code, createdAt: Number(r.created_at), programmeId: r.programme_id });
+const toSession = (r: DbSession): SessionRow => ({
+  sessionId: r.session_id,
+  joinCode: r.join_code,
+  createdAt: Number(r.created_at),
+  programmeId: r.programme_id,
+});
 
 /** Known outcomes pass through; anything else means the database could not do the write. */
 function unavailable(err: unknown): Error {
-  if (err instanceof SeqConflictError || err instanceof DuplicateOpError || err instanceof JoinCodeTakenError || err instanceof StoreUnavailableError) return err;
+  if (err instanceof SeqConflictError || err instanceof DuplicateOpError || err instanceof JoinCodeTakenError || err instanceof StoreUnavailableError)
+    return err;
   return new StoreUnavailableError(`Postgres: ${(err as Error).message}`);
 }
 
 async function insertCredential(c: pg.PoolClient, cred: Credential): Promise<void> {
-  await c.query('INSERT INTO credentials (hash, role, scope_id, subject, created_at) VALUES ($1, $2, $3, $4, $5)', [cred.hash, cred.role, cred.scopeId, cred.subject, cred.createdAt]);
+  await c.query('INSERT INTO credentials (hash, role, scope_id, subject, created_at) VALUES ($1, $2, $3, $4, $5)', [
+    cred.hash,
+    cred.role,
+    cred.scopeId,
+    cred.subject,
+    cred.createdAt,
+  ]);
 }
 
 async function insertBatch(c: pg.PoolClient, batch: AppendBatch): Promise<void> {
@@ -312,7 +371,12 @@ async function insertBatch(c: pg.PoolClient, batch: AppendBatch): Promise<void> 
   }
   if (batch.opId !== null && events.length) {
     try {
-      await c.query('INSERT INTO ops (session_id, op_id, result, last_seq) VALUES ($1, $2, $3, $4)', [batch.sessionId, batch.opId, JSON.stringify(batch.result ?? null), events[events.length - 1].seq]);
+      await c.query('INSERT INTO ops (session_id, op_id, result, last_seq) VALUES ($1, $2, $3, $4)', [
+        batch.sessionId,
+        batch.opId,
+        JSON.stringify(batch.result ?? null),
+        events[events.length - 1].seq,
+      ]);
     } catch (err) {
       if (isUnique(err, 'ops_pkey')) throw new DuplicateOpError(`opId ${batch.opId} is already in the log`);
       throw err;

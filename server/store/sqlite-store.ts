@@ -65,7 +65,9 @@ function checkFile(db: Database.Database, file: string, log: (line: string) => v
     found = [(err as Error).message];
   }
   if (found.length === 1 && found[0] === 'ok') return;
-  log(`[error] The SQLite file ${file} is damaged (PRAGMA quick_check): ${found.join('; ')}. Restore it from a backup or recover it with the sqlite3 shell's .recover.`);
+  log(
+    `[error] The SQLite file ${file} is damaged (PRAGMA quick_check): ${found.join('; ')}. Restore it from a backup or recover it with the sqlite3 shell's .recover.`,
+  );
 }
 
 function migrate(db: Database.Database): void {
@@ -92,7 +94,8 @@ interface Pending {
 }
 
 type Row = Record<string, unknown>;
-const isConstraint = (err: unknown, what: string) => String((err as { code?: string }).code ?? '').startsWith('SQLITE_CONSTRAINT') && String((err as Error).message).includes(what);
+const isConstraint = (err: unknown, what: string) =>
+  String((err as { code?: string }).code ?? '').startsWith('SQLITE_CONSTRAINT') && String((err as Error).message).includes(what);
 
 class SqliteStore implements Store {
   private queue: Pending[] = [];
@@ -130,7 +133,9 @@ class SqliteStore implements Store {
       setProgramme: db.prepare('UPDATE sessions SET programme_id = ? WHERE session_id = ?'),
       programmeSessions: db.prepare('SELECT * FROM sessions WHERE programme_id = ? ORDER BY created_at'),
       readPartners: db.prepare('SELECT data FROM programme_partners WHERE programme_id = ?'),
-      writePartners: db.prepare('INSERT INTO programme_partners (programme_id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (programme_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at'),
+      writePartners: db.prepare(
+        'INSERT INTO programme_partners (programme_id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (programme_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
+      ),
       openRound: db.prepare('INSERT OR IGNORE INTO open_rounds (session_id) VALUES (?)'),
       closeRound: db.prepare('DELETE FROM open_rounds WHERE session_id = ?'),
       openRounds: db.prepare('SELECT session_id FROM open_rounds'),
@@ -167,10 +172,12 @@ class SqliteStore implements Store {
       if (!this.scheduled) {
         this.scheduled = true;
         // setImmediate runs after the I/O callbacks of this loop turn: every message read in it joins this commit.
-        this.flushed = new Promise((done) => setImmediate(() => {
-          this.flush();
-          done();
-        }));
+        this.flushed = new Promise((done) =>
+          setImmediate(() => {
+            this.flush();
+            done();
+          }),
+        );
       }
     });
   }
@@ -237,7 +244,6 @@ class SqliteStore implements Store {
     if (marker) (marker === 'open' ? this.st.openRound : this.st.closeRound).run(sessionId);
     pending.set(sessionId, lastSeq);
   }
-
 
   async readEvents(sessionId: string, afterSeq: number, limit?: number): Promise<EventRecord[]> {
     const rows = (limit ? this.st.readSome.all(sessionId, afterSeq, limit) : this.st.readAll.all(sessionId, afterSeq)) as Row[];
@@ -387,5 +393,10 @@ const isExpected = (err: unknown) => err instanceof SeqConflictError || err inst
 
 function toSession(r: Row | undefined): SessionRow | null {
   if (!r) return null;
-  return { sessionId: String(r.session_id), joinCode: String(r.join_code), createdAt: Number(r.created_at), programmeId: r.programme_id === null || r.programme_id === undefined ? null : String(r.programme_id) };
+  return {
+    sessionId: String(r.session_id),
+    joinCode: String(r.join_code),
+    createdAt: Number(r.created_at),
+    programmeId: r.programme_id === null || r.programme_id === undefined ? null : String(r.programme_id),
+  };
 }

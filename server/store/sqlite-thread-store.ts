@@ -8,7 +8,32 @@ const ERRORS: Record<string, new (message: string) => Error> = {
   store_unavailable: StoreUnavailableError,
 };
 
-const METHODS = ['createSession', 'append', 'readEvents', 'lastSeq', 'writeSnapshot', 'readSnapshot', 'findOp', 'findSession', 'findSessionByJoinCode', 'listSessions', 'sessionsWithOpenRound', 'createProgramme', 'findProgramme', 'setSessionProgramme', 'listProgrammeSessions', 'readProgrammePartners', 'writeProgrammePartners', 'addCredential', 'findCredential', 'listCredentials', 'deleteCredential', 'touchCredential', 'deleteSession', 'replaceEvents'] as const;
+const METHODS = [
+  'createSession',
+  'append',
+  'readEvents',
+  'lastSeq',
+  'writeSnapshot',
+  'readSnapshot',
+  'findOp',
+  'findSession',
+  'findSessionByJoinCode',
+  'listSessions',
+  'sessionsWithOpenRound',
+  'createProgramme',
+  'findProgramme',
+  'setSessionProgramme',
+  'listProgrammeSessions',
+  'readProgrammePartners',
+  'writeProgrammePartners',
+  'addCredential',
+  'findCredential',
+  'listCredentials',
+  'deleteCredential',
+  'touchCredential',
+  'deleteSession',
+  'replaceEvents',
+] as const;
 
 /**
  * The SQLite store on its own thread. The store itself is synchronous (libsql): on the main thread every group

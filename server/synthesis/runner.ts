@@ -9,7 +9,7 @@ import type { SynthesisEngine } from '../../shared/schemas/synthesis.js';
 import type { SynthesisInput } from '../../shared/synthesis/index.js';
 import type { SessionHost } from '../sessions/session-host.js';
 import type { Embedder } from './embeddings.js';
-import { type PackedVectors, SynthesisPool, SynthesisWorkerError } from './pool.js';
+import { type PackedVectors, type SynthesisPool, SynthesisWorkerError } from './pool.js';
 
 export interface RunnerDeps {
   pool: SynthesisPool;

@@ -36,10 +36,11 @@ export interface OrganisationTag {
 /** Matches names to partners once per settings, so a room of thousands costs one lookup per person. */
 export function partnerMatcher(settings: PartnerSettings): (organisation: string) => OrganisationTag {
   const partnerOf = new Map<string, string>();
-  for (const p of settings.partners) for (const spelling of [p.name, ...p.aliases]) {
-    const key = organisationKey(spelling);
-    if (key && !partnerOf.has(key)) partnerOf.set(key, p.name);
-  }
+  for (const p of settings.partners)
+    for (const spelling of [p.name, ...p.aliases]) {
+      const key = organisationKey(spelling);
+      if (key && !partnerOf.has(key)) partnerOf.set(key, p.name);
+    }
   const corrected = new Map<string, PartnerTag>();
   for (const c of settings.corrections) corrected.set(organisationKey(c.organisation), c.tag);
   return (organisation) => {

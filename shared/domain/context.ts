@@ -2,10 +2,7 @@ import type { ErrorCode } from '../protocol/acks.js';
 import type { SessionEvent } from '../protocol/events.js';
 
 /** Who is acting. The server establishes it from a verified credential, never from the payload. */
-export type Actor =
-  | { role: 'facilitator'; label: string | null }
-  | { role: 'participant'; participantId: string }
-  | { role: 'system' };
+export type Actor = { role: 'facilitator'; label: string | null } | { role: 'participant'; participantId: string } | { role: 'system' };
 
 /** Everything impure the domain needs, passed in so the domain stays a pure function. */
 export interface DomainContext {

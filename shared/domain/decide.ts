@@ -20,23 +20,40 @@ import { type MachineSynthesis, thresholdFor } from './curation/generate.js';
 export function decide(s: SessionState, c: Command, ctx: DomainContext, machine?: MachineSynthesis | null): Decision {
   checkAllowed(s, c, ctx);
   switch (c.type) {
-    case 'session.update': return decideSessionUpdate(s, c, ctx);
-    case 'session.setPhase': return decideSetPhase(s, c);
-    case 'session.close': return decideClose();
-    case 'groups.form': return decideFormGroups(s, c, ctx);
-    case 'groups.merge': return decideMergeGroups(s, c, ctx);
-    case 'participant.move': return decideMove(s, c);
-    case 'prompts.deal': return decideDeal(s, c);
-    case 'prompts.rotate': return decideRotate(s);
-    case 'round.start': return decideRoundStart(s, c, ctx);
-    case 'round.extend': return decideRoundExtend(s, c, ctx);
-    case 'round.end': return decideRoundEnd(s, c, ctx, machine);
-    case 'broadcast.send': return decideBroadcast(s, c);
-    case 'answer.add': return decideAnswerAdd(s, c, ctx);
-    case 'answer.edit': return decideAnswerEdit(s, c, ctx);
-    case 'answer.delete': return decideAnswerDelete(s, c, ctx);
-    case 'group.signal': return decideSignal(s, c, ctx);
-    case 'synthesis.run': return decideRunSynthesis(s, c, ctx, machine ?? undefined);
+    case 'session.update':
+      return decideSessionUpdate(s, c, ctx);
+    case 'session.setPhase':
+      return decideSetPhase(s, c);
+    case 'session.close':
+      return decideClose();
+    case 'groups.form':
+      return decideFormGroups(s, c, ctx);
+    case 'groups.merge':
+      return decideMergeGroups(s, c, ctx);
+    case 'participant.move':
+      return decideMove(s, c);
+    case 'prompts.deal':
+      return decideDeal(s, c);
+    case 'prompts.rotate':
+      return decideRotate(s);
+    case 'round.start':
+      return decideRoundStart(s, c, ctx);
+    case 'round.extend':
+      return decideRoundExtend(s, c, ctx);
+    case 'round.end':
+      return decideRoundEnd(s, c, ctx, machine);
+    case 'broadcast.send':
+      return decideBroadcast(s, c);
+    case 'answer.add':
+      return decideAnswerAdd(s, c, ctx);
+    case 'answer.edit':
+      return decideAnswerEdit(s, c, ctx);
+    case 'answer.delete':
+      return decideAnswerDelete(s, c, ctx);
+    case 'group.signal':
+      return decideSignal(s, c, ctx);
+    case 'synthesis.run':
+      return decideRunSynthesis(s, c, ctx, machine ?? undefined);
     case 'synthesis.renameTheme':
     case 'synthesis.mergeThemes':
     case 'synthesis.moveAnswer':
@@ -45,12 +62,15 @@ export function decide(s: SessionState, c: Command, ctx: DomainContext, machine?
     case 'synthesis.setConsensus':
     case 'synthesis.editSummary':
       return decideCuration(s, c, ctx);
-    case 'synthesis.publish': return decidePublish(s, c);
-    case 'votes.open': return decideOpenVotes(s, c);
+    case 'synthesis.publish':
+      return decidePublish(s, c);
+    case 'votes.open':
+      return decideOpenVotes(s, c);
     case 'vote.cast':
     case 'vote.retract':
       return decideVote(s, c, ctx);
-    default: return assertNever(c);
+    default:
+      return assertNever(c);
   }
 }
 

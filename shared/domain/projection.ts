@@ -1,5 +1,5 @@
 import type { SessionEvent } from '../protocol/events.js';
-import type { Answer, Group, SessionState } from '../schemas/session.js';
+import type { Answer, Group, Participant, SessionState } from '../schemas/session.js';
 import type { SynthesisDoc } from '../schemas/synthesis.js';
 import { groupOf, groupSeesAnswer } from './permissions.js';
 
@@ -93,8 +93,18 @@ export function sliceFor(s: SessionState, participantId: string, seq: number, in
 /** A participant sees themselves and their group-mates, not the whole room (a join does not have to reach everyone). */
 export function participantsSeenBy(s: SessionState, participantId: string): SessionState['participants'] {
   const participants: SessionState['participants'] = {};
-  for (const id of [participantId, ...(groupOf(s, participantId)?.memberIds ?? [])]) if (s.participants[id]) participants[id] = s.participants[id];
+  for (const id of [participantId, ...(groupOf(s, participantId)?.memberIds ?? [])]) {
+    const p = s.participants[id];
+    if (p) participants[id] = id === participantId ? p : asGroupMate(p);
+  }
   return participants;
+}
+
+/** What group-mates see of a person: not their organisation's type nor whether they agreed to the attendance list. */
+export function asGroupMate(p: Participant): Participant {
+  if (p.organisationType === undefined && p.attendanceConsent === undefined) return p;
+  const { organisationType: _type, attendanceConsent: _consent, ...seen } = p;
+  return seen;
 }
 
 /** A participant's view with its group part replaced; other groups' signals and activity, and past splits, stay hidden. */
@@ -181,6 +191,10 @@ export function eventForParticipants(s: SessionState, e: SessionEvent, readerId:
     case 'answer.added': {
       const answer = redactAnswer(s, e.answer, readerId);
       return answer === e.answer ? e : { ...e, answer };
+    }
+    case 'participant.joined': {
+      const participant = asGroupMate(e.participant);
+      return participant === e.participant ? e : { ...e, participant };
     }
     default:
       return e;

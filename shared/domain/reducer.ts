@@ -128,7 +128,13 @@ function applyEvent(s: SessionState, e: SessionEvent, at: number, w: Ownership):
       return touchGroup({ ...s, answers }, e.groupId, at, w);
     }
     case 'group.signalled':
-      return updateGroup(s, e.groupId, w, (g) => ({ ...g, done: e.done ?? g.done, help: e.help ?? g.help, helpSince: helpSince(g, e.help, at), lastActivityAt: at }));
+      return updateGroup(s, e.groupId, w, (g) => ({
+        ...g,
+        done: e.done ?? g.done,
+        help: e.help ?? g.help,
+        helpSince: helpSince(g, e.help, at),
+        lastActivityAt: at,
+      }));
     case 'synthesis.updated':
       return { ...s, synthesis: e.synthesis };
     case 'synthesis.themeRenamed':

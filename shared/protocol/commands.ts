@@ -6,8 +6,7 @@ import { OrganisationType } from '../schemas/attendance.js';
  * Client→server commands. Every one carries a client-made opId so a retry is applied once.
  * Objects are strict: unknown keys are an error, not silently dropped.
  */
-const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
-  z.strictObject({ type: z.literal(type), opId: OpId, ...shape });
+const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.strictObject({ type: z.literal(type), opId: OpId, ...shape });
 
 export const PromptInput = z.strictObject({ id: Id.optional(), text: text(LIMITS.promptText) });
 export const GroupSizing = z.discriminatedUnion('by', [
@@ -34,7 +33,10 @@ export const Command = z.discriminatedUnion('type', [
   cmd('participant.move', { participantId: Id, groupId: Id }),
   cmd('prompts.deal', {
     mode: z.enum(['all', 'jigsaw', 'manual']),
-    assignments: z.custom<Record<string, string[]>>(hasNoReservedKeys, 'not a valid id').pipe(z.record(Id, z.array(Id).max(LIMITS.prompts))).optional(),
+    assignments: z
+      .custom<Record<string, string[]>>(hasNoReservedKeys, 'not a valid id')
+      .pipe(z.record(Id, z.array(Id).max(LIMITS.prompts)))
+      .optional(),
   }),
   cmd('prompts.rotate', {}),
   cmd('round.start', {

@@ -13,7 +13,8 @@ export class StoredEventError extends Error {}
 
 /** A stored event, brought to today's shape and checked against today's schema. Throws StoredEventError if it cannot be. */
 export function readStoredEvent(version: number, data: unknown): SessionEvent {
-  if (!Number.isInteger(version) || version < 1 || version > EVENT_VERSION) throw new StoredEventError(`event version ${version} is not known to this server (it knows 1 to ${EVENT_VERSION})`);
+  if (!Number.isInteger(version) || version < 1 || version > EVENT_VERSION)
+    throw new StoredEventError(`event version ${version} is not known to this server (it knows 1 to ${EVENT_VERSION})`);
   let shaped = data as Record<string, unknown>;
   for (let v = version; v < EVENT_VERSION; v++) shaped = UPCASTERS[v](shaped);
   const parsed = SessionEvent.safeParse(shaped);

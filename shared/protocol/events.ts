@@ -7,8 +7,7 @@ import { SynthesisDoc } from '../schemas/synthesis.js';
  * Server→client events: what happened, in the session log's order.
  * The same pure reducer (shared/domain/reducer.ts) applies them on server and client.
  */
-const ev = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
-  z.object({ type: z.literal(type), ...shape });
+const ev = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.object({ type: z.literal(type), ...shape });
 
 export const SessionEvent = z.discriminatedUnion('type', [
   ev('session.created', {
@@ -32,7 +31,13 @@ export const SessionEvent = z.discriminatedUnion('type', [
   ev('session.phaseChanged', { phase: z.enum(['lobby', 'plenary']) }),
   ev('session.closed', {}),
   /** A facilitator key was made (its id: the start of its hash; absent in logs from before keys were listed). */
-  ev('facilitator.invited', { label: z.string(), keyId: z.string().regex(/^[0-9a-f]{16}$/).optional() }),
+  ev('facilitator.invited', {
+    label: z.string(),
+    keyId: z
+      .string()
+      .regex(/^[0-9a-f]{16}$/)
+      .optional(),
+  }),
   /** A facilitator key was revoked by the session's creator: it opens nothing any more. */
   ev('facilitator.revoked', { keyId: z.string().regex(/^[0-9a-f]{16}$/) }),
   ev('participant.joined', { participant: Participant }),

@@ -69,4 +69,4 @@ export type AckOf<E extends ClientEventName> = Parameters<Parameters<ClientToSer
 /** What the sender of a command fills in: the command without its type (the first argument) and its opId (made on send). */
 export type CommandPayload<T extends CommandType> = Omit<Extract<CommandInput, { type: T }>, 'type' | 'opId'>;
 /** Commands with nothing required but type and opId may be sent without a payload. */
-export type CommandArgs<T extends CommandType> = {} extends CommandPayload<T> ? [payload?: CommandPayload<T>] : [payload: CommandPayload<T>];
+export type CommandArgs<T extends CommandType> = Record<never, never> extends CommandPayload<T> ? [payload?: CommandPayload<T>] : [payload: CommandPayload<T>];

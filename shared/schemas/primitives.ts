@@ -37,7 +37,8 @@ export const LIMITS = {
  * Names also lose zero-width characters, so "Ann" and "An\u200Bn" cannot pose as one person.
  */
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/g;
+const UNSAFE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const ZERO_WIDTH = /[\u00AD\u034F\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g;
 
@@ -67,7 +68,21 @@ export const maybeEmptyText = (max: number) => clean('text').pipe(z.string().tri
  * Names a plain object already has: an id equal to one would reach `Object.prototype` through `record[id]`.
  * Refused by every id schema; lookups in the domain also go through own properties only (`own` in permissions.ts).
  */
-export const RESERVED_IDS: readonly string[] = ['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString'];
+export const RESERVED_IDS: readonly string[] = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'hasOwnProperty',
+  'toString',
+  'valueOf',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+];
 
 /** Ids made by nanoid (server) or by clients (opIds): URL-safe, bounded, never a name an object already has. */
 export const Id = z
@@ -92,4 +107,5 @@ export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYY
  * Whether a payload's own keys avoid the reserved names. zod drops a `__proto__` key silently (it cannot assign
  * it), so a record keyed by ids checks the raw keys first: such a payload is refused, not quietly emptied.
  */
-export const hasNoReservedKeys = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).every((k) => !RESERVED_IDS.includes(k));
+export const hasNoReservedKeys = (v: unknown): boolean =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).every((k) => !RESERVED_IDS.includes(k));

@@ -108,7 +108,9 @@ function synthesizePrompt(prompt: SynthesisInput['prompts'][number], unordered: 
       consensus: groupIds.length >= 2 && groupIds.length >= ctx.threshold * groupsAnswering,
     });
   }
-  themes.sort((a, b) => b.groupIds.length - a.groupIds.length || b.answerIds.length - a.answerIds.length || a.label.localeCompare(b.label) || (a.id < b.id ? -1 : 1));
+  themes.sort(
+    (a, b) => b.groupIds.length - a.groupIds.length || b.answerIds.length - a.answerIds.length || a.label.localeCompare(b.label) || (a.id < b.id ? -1 : 1),
+  );
   const summary = draftSummary({
     language: ctx.language,
     groupsAnswering,

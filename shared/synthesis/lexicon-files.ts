@@ -25,14 +25,26 @@ export function loadLexiconData(): LexiconData {
   type Thesaurus = LexiconData['thesaurus']['fr'];
   return {
     pivot: {
-      get nl() { return once<Pivot>('pivot.nl.json'); },
-      get fr() { return once<Pivot>('pivot.fr.json'); },
-      get da() { return once<Pivot>('pivot.da.json'); },
+      get nl() {
+        return once<Pivot>('pivot.nl.json');
+      },
+      get fr() {
+        return once<Pivot>('pivot.fr.json');
+      },
+      get da() {
+        return once<Pivot>('pivot.da.json');
+      },
     },
-    get wordnet() { return once<LexiconData['wordnet']>('wordnet.en.json'); },
+    get wordnet() {
+      return once<LexiconData['wordnet']>('wordnet.en.json');
+    },
     thesaurus: {
-      get fr() { return once<Thesaurus>('thesaurus.fr.json'); },
-      get da() { return once<Thesaurus>('thesaurus.da.json'); },
+      get fr() {
+        return once<Thesaurus>('thesaurus.fr.json');
+      },
+      get da() {
+        return once<Thesaurus>('thesaurus.da.json');
+      },
     },
   };
 }

@@ -15,7 +15,17 @@ export interface SummaryInput {
   otherIdeas: number;
 }
 
-const T: Record<Language, { consensus: (list: string) => string; also: (list: string) => string; other: (n: number) => string; none: string; groups: (n: number, of: number) => string; and: string }> = {
+const T: Record<
+  Language,
+  {
+    consensus: (list: string) => string;
+    also: (list: string) => string;
+    other: (n: number) => string;
+    none: string;
+    groups: (n: number, of: number) => string;
+    and: string;
+  }
+> = {
   en: {
     consensus: (l) => `There was a consensus around ${l}.`,
     also: (l) => `Groups also raised ${l}.`,

@@ -10,7 +10,46 @@ const STOPWORD_LISTS: Record<Language, string[]> = { en: stopword.eng, nl: stopw
  * negations and comparatives ("not", "more": they tell a stance, not a topic) and chat abbreviations.
  */
 const DOMAIN_STOPWORDS: Record<Language, string[]> = {
-  en: ['network', 'networks', 'etc', 'e.g', 'eg', 'also', 'so', 'just', 'even', 'not', 'no', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'cant', 'wont', 'im', 'ive', 'youre', 'theyre', 'tbh', 'lol', 'really', 'things', 'thing', 'lot', 'nobody', 'everybody', 'everyone', 'everything', 'anything', 'something', 'nothing', 'someone', 'anyone'],
+  en: [
+    'network',
+    'networks',
+    'etc',
+    'e.g',
+    'eg',
+    'also',
+    'so',
+    'just',
+    'even',
+    'not',
+    'no',
+    'dont',
+    'doesnt',
+    'didnt',
+    'isnt',
+    'arent',
+    'wasnt',
+    'cant',
+    'wont',
+    'im',
+    'ive',
+    'youre',
+    'theyre',
+    'tbh',
+    'lol',
+    'really',
+    'things',
+    'thing',
+    'lot',
+    'nobody',
+    'everybody',
+    'everyone',
+    'everything',
+    'anything',
+    'something',
+    'nothing',
+    'someone',
+    'anyone',
+  ],
   nl: ['netwerk', 'netwerken', 'bv', 'vb', 'enz', 'echt', 'ook', 'niet', 'geen', 'mee', 'niemand', 'iedereen', 'alles', 'iets', 'niets', 'iemand'],
   fr: ['réseau', 'réseaux', 'ex', 'etc', 'aussi', 'vraiment', 'pas', 'plus', 'moins', 'trop', 'personne', 'tout', 'tous', 'toutes', 'rien', 'quelqu', 'chacun'],
   da: ['netværk', 'netværket', 'fx', 'osv', 'også', 'virkelig', 'ikke', 'mere', 'mindre', 'ingen', 'alle', 'alt', 'noget', 'nogen', 'intet', 'enhver'],
@@ -30,7 +69,7 @@ const stemmers = new Map<Language, { stem(w: string): string }>();
  * The Snowball stemmers, loaded on first use: half a second of a server's start went to loading them, although
  * only the synthesis (on its own thread) stems words. The engine runs in Node only, so `require` is at hand.
  */
-type Snowball = (typeof import('snowball-stemmers'))['default'];
+type Snowball = typeof import('snowball-stemmers')['default'];
 let snowball: Snowball | null = null;
 const snowballStemmers = (): Snowball => (snowball ??= createRequire(import.meta.url)('snowball-stemmers') as Snowball);
 const stopSets = new Map<Language, Set<string>>();

@@ -23,9 +23,20 @@ export function stemOf(word: string, lang: Language, lexicon: Lexicon): string {
   const key = `${lang}:${word}`;
   let result = corrected.get(key);
   if (result === undefined) {
-    result = uniqueNeighbour(word, lang, (w) => lexicon.knowsWord(w, lang), (w) => lexicon.positive(w, lang))
-      ?? uniqueNeighbour(stem, lang, (s) => lexicon.knows(s, lang), (s) => s)
-      ?? stem;
+    result =
+      uniqueNeighbour(
+        word,
+        lang,
+        (w) => lexicon.knowsWord(w, lang),
+        (w) => lexicon.positive(w, lang),
+      ) ??
+      uniqueNeighbour(
+        stem,
+        lang,
+        (s) => lexicon.knows(s, lang),
+        (s) => s,
+      ) ??
+      stem;
     if (corrected.size < 100_000) corrected.set(key, result);
   }
   return result;

@@ -34,7 +34,9 @@ async function countingFacilitator(url: string, s: { sessionId: string; facilita
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
   });
-  const ack = (await socket.timeout(30_000).emitWithAck('attach', { sessionId: s.sessionId, credential: { kind: 'facilitator', key: s.facilitatorKey } })) as Ack<AttachResult>;
+  const ack = (await socket
+    .timeout(30_000)
+    .emitWithAck('attach', { sessionId: s.sessionId, credential: { kind: 'facilitator', key: s.facilitatorKey } })) as Ack<AttachResult>;
   if (!ack.ok || ack.result?.catchUp.kind !== 'snapshot') throw new Error('facilitator could not attach');
   const promptId = ack.result.catchUp.view.prompts[0].id;
   const latencies: number[] = [];
@@ -64,7 +66,19 @@ export async function bigSession(workers: Workers, sizes: BigSessionSizes) {
     const n = sizes.participants;
     stage(`joining ${sizes.participants}`);
     const joinedAt = now();
-    await workers.all((i) => ({ type: 'connect', target: 'real', url: server.url, joinCode: s.joinCode, count: split(n, workers.size, i), offset: offsetOf(n, workers.size, i), spreadMs: n * 3, groupSize: GROUP }), 'connected');
+    await workers.all(
+      (i) => ({
+        type: 'connect',
+        target: 'real',
+        url: server.url,
+        joinCode: s.joinCode,
+        count: split(n, workers.size, i),
+        offset: offsetOf(n, workers.size, i),
+        spreadMs: n * 3,
+        groupSize: GROUP,
+      }),
+      'connected',
+    );
     const joinSeconds = (now() - joinedAt) / 1000;
     await fac.command('groups.form', { mode: 'random', sizing: { by: 'size', size: GROUP } });
     await fac.command('round.start', { durationSeconds: 3600 });
@@ -74,7 +88,10 @@ export async function bigSession(workers: Workers, sizes: BigSessionSizes) {
 
     stage('grouped; writing');
     const perSecond = sizes.answers / sizes.seconds;
-    const wrote = await workers.all<{ sent: number; acked: number; refused: Record<string, number> }>(() => ({ type: 'write', target: 'real', perSecond: perSecond / workers.size, durationMs: sizes.seconds * 1000, promptId: fac.promptId }), 'wrote');
+    const wrote = await workers.all<{ sent: number; acked: number; refused: Record<string, number> }>(
+      () => ({ type: 'write', target: 'real', perSecond: perSecond / workers.size, durationMs: sizes.seconds * 1000, promptId: fac.promptId }),
+      'wrote',
+    );
     const reports = await workers.all<{ latencies: number[]; received: number; sentByGroup: Record<string, number> }>(() => ({ type: 'report' }), 'report');
     let expected = 0;
     for (const r of reports) for (const [g, k] of Object.entries(r.sentByGroup)) expected += k * ((sizeOfGroup.get(g) ?? GROUP) + 1);
@@ -111,8 +128,38 @@ export async function bigSession(workers: Workers, sizes: BigSessionSizes) {
  * at each size: the server's cost must not grow with the session.
  */
 export function applyCost(sizes: number[], probe = 2_000): { answers: number; serverMicros: number; pureMicros: number }[] {
-  const answer = (i: number) => ({ seq: i + 2, at: i, event: { type: 'answer.added' as const, answer: { id: `a${i}`, promptId: 'p1', groupId: 'g1', authorId: 'x', text: 'An answer of a typical length, about one line.', round: 1, createdAt: i, updatedAt: i } } });
-  const created = { seq: 1, at: 0, event: { type: 'session.created' as const, id: 's', title: 't', description: null, language: 'en' as const, date: null, joinCode: 'ABCDEFGH', anonymous: false, prompts: [{ id: 'p1', text: 'Why?' }] } };
+  const answer = (i: number) => ({
+    seq: i + 2,
+    at: i,
+    event: {
+      type: 'answer.added' as const,
+      answer: {
+        id: `a${i}`,
+        promptId: 'p1',
+        groupId: 'g1',
+        authorId: 'x',
+        text: 'An answer of a typical length, about one line.',
+        round: 1,
+        createdAt: i,
+        updatedAt: i,
+      },
+    },
+  });
+  const created = {
+    seq: 1,
+    at: 0,
+    event: {
+      type: 'session.created' as const,
+      id: 's',
+      title: 't',
+      description: null,
+      language: 'en' as const,
+      date: null,
+      joinCode: 'ABCDEFGH',
+      anonymous: false,
+      prompts: [{ id: 'p1', text: 'Why?' }],
+    },
+  };
   return sizes.map((size) => {
     const owner = new Ownership();
     let s: SessionState = applyOwned(EMPTY_STATE, created, owner);

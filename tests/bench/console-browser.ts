@@ -37,7 +37,6 @@ export interface ConsoleBrowserResult {
   skipped?: string;
 }
 
-
 /** Runs in the page before its own scripts: records long tasks, and when each marked answer enters the DOM. */
 const WATCH = `
   window.__long = [];
@@ -74,10 +73,27 @@ async function importRoom(url: string, sizes: ConsoleBrowserSizes): Promise<Crea
   const answers: EventEnvelope[] = texts.map((text, i) => {
     const group = h.state.groups[groupIds[i % groupIds.length]];
     const authorId = group.memberIds[i % group.memberIds.length];
-    return { seq: h.state.seq + 1 + i, at: h.now, event: { type: 'answer.added', answer: { id: `ans${i}`, promptId: `p${(i % 3) + 1}`, groupId: group.id, authorId, text, round: 1, createdAt: h.now + i, updatedAt: h.now + i } } };
+    return {
+      seq: h.state.seq + 1 + i,
+      at: h.now,
+      event: {
+        type: 'answer.added',
+        answer: { id: `ans${i}`, promptId: `p${(i % 3) + 1}`, groupId: group.id, authorId, text, round: 1, createdAt: h.now + i, updatedAt: h.now + i },
+      },
+    };
   });
-  const body = { schemaVersion: 1, kind: 'session', sessionId: 'import', createdAt: h.now, events: [...h.log, ...answers].map((e) => ({ seq: e.seq, at: e.at, type: e.event.type, data: e.event })) };
-  const res = await fetch(`${url}/api/sessions/import`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_OPERATOR_TOKEN}` }, body: JSON.stringify(body) });
+  const body = {
+    schemaVersion: 1,
+    kind: 'session',
+    sessionId: 'import',
+    createdAt: h.now,
+    events: [...h.log, ...answers].map((e) => ({ seq: e.seq, at: e.at, type: e.event.type, data: e.event })),
+  };
+  const res = await fetch(`${url}/api/sessions/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_OPERATOR_TOKEN}` },
+    body: JSON.stringify(body),
+  });
   if (res.status !== 201) throw new Error(`import failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as CreatedSession;
 }
@@ -134,7 +150,9 @@ export async function consoleBrowser(sizes: ConsoleBrowserSizes = CONSOLE_BROWSE
     }
     await Promise.all(sends);
     // Everything acknowledged: give the console up to 10 s more to show the last of it.
-    await page.waitForFunction((n) => Object.keys((window as unknown as { __seen: Record<string, number> }).__seen).length >= n, acked.size, { timeout: 10_000 }).catch(() => undefined);
+    await page
+      .waitForFunction((n) => Object.keys((window as unknown as { __seen: Record<string, number> }).__seen).length >= n, acked.size, { timeout: 10_000 })
+      .catch(() => undefined);
     const { seen, long } = await page.evaluate(() => {
       const win = window as unknown as { __long: number[]; __seen: Record<string, number> };
       return { seen: win.__seen, long: win.__long };
@@ -155,4 +173,3 @@ export async function consoleBrowser(sizes: ConsoleBrowserSizes = CONSOLE_BROWSE
     await rm(dataDir, { recursive: true, force: true });
   }
 }
-

@@ -13,7 +13,9 @@ export class Workers {
   private constructor(private readonly procs: ChildProcess[]) {}
 
   static async start(n: number): Promise<Workers> {
-    const procs = Array.from({ length: n }, () => fork(path.resolve('tests/bench/load-worker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+    const procs = Array.from({ length: n }, () =>
+      fork(path.resolve('tests/bench/load-worker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+    );
     await Promise.all(procs.map((p) => next(p, 'ready')));
     return new Workers(procs);
   }
@@ -24,11 +26,13 @@ export class Workers {
 
   /** Sends one message to every worker (built per worker) and waits for each one's answer of `expect`. */
   async all<T = Record<string, unknown>>(make: (i: number) => Record<string, unknown>, expect: string): Promise<T[]> {
-    return Promise.all(this.procs.map((p, i) => {
-      const reply = next<T>(p, expect);
-      p.send(make(i));
-      return reply;
-    }));
+    return Promise.all(
+      this.procs.map((p, i) => {
+        const reply = next<T>(p, expect);
+        p.send(make(i));
+        return reply;
+      }),
+    );
   }
 
   close(): void {

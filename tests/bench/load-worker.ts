@@ -65,7 +65,10 @@ async function attach(c: Client, withLastSeq: boolean): Promise<boolean> {
 
 async function attachOnce(c: Client, withLastSeq: boolean): Promise<boolean> {
   const lastSeq = withLastSeq ? c.tracker.lastSeq : undefined;
-  const ack = (await c.socket.timeout(30_000).emitWithAck('attach', { sessionId: c.sessionId, credential: { kind: 'participant', token: c.token }, ...(lastSeq !== undefined ? { lastSeq } : {}) }).catch(() => null)) as Ack<AttachResult> | null;
+  const ack = (await c.socket
+    .timeout(30_000)
+    .emitWithAck('attach', { sessionId: c.sessionId, credential: { kind: 'participant', token: c.token }, ...(lastSeq !== undefined ? { lastSeq } : {}) })
+    .catch(() => null)) as Ack<AttachResult> | null;
   if (!ack?.ok) return false;
   c.participantId = ack.result!.participantId;
   if (c.tracker.catchUp(ack.result!.catchUp)) return attachOnce(c, false);
@@ -77,7 +80,22 @@ async function attachOnce(c: Client, withLastSeq: boolean): Promise<boolean> {
 
 async function connectOne(target: Target, url: string, index: number, opts: { joinCode?: string; groupSize: number }): Promise<void> {
   const socket = io(url, { transports: ['websocket'], reconnectionDelay: 200, reconnectionDelayMax: 1000, forceNew: true, auth: handshakeAuth() });
-  const c: Client = { socket, tracker: new ViewTracker(() => 'participant', () => c.participantId), participantId: null, group: null, token: nanoid(24), sessionId: null, syncedSeq: 0, attachedAt: 0, attaching: 0, got: 0, regroupedAt: 0 };
+  const c: Client = {
+    socket,
+    tracker: new ViewTracker(
+      () => 'participant',
+      () => c.participantId,
+    ),
+    participantId: null,
+    group: null,
+    token: nanoid(24),
+    sessionId: null,
+    syncedSeq: 0,
+    attachedAt: 0,
+    attaching: 0,
+    got: 0,
+    regroupedAt: 0,
+  };
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
@@ -87,7 +105,14 @@ async function connectOne(target: Target, url: string, index: number, opts: { jo
     await socket.timeout(30_000).emitWithAck('join', { group: c.group });
     socket.on('answer', (msg: { text: string }) => onAnswer(msg.text, c));
   } else {
-    const joined = (await socket.timeout(30_000).emitWithAck('join', { opId: nanoid(12), joinCode: opts.joinCode, token: c.token, name: `Bench ${index}`, organisation: `Org ${index % 37}`, country: `C${index % 11}` })) as Ack<{ sessionId: string }>;
+    const joined = (await socket.timeout(30_000).emitWithAck('join', {
+      opId: nanoid(12),
+      joinCode: opts.joinCode,
+      token: c.token,
+      name: `Bench ${index}`,
+      organisation: `Org ${index % 37}`,
+      country: `C${index % 11}`,
+    })) as Ack<{ sessionId: string }>;
     if (!joined.ok) throw new Error(joined.error.message);
     c.sessionId = joined.result!.sessionId;
     if (!(await attach(c, false))) throw new Error('attach failed');
@@ -140,7 +165,10 @@ async function write(msg: { target: Target; perSecond: number; durationMs: numbe
         const c = writers[n % writers.length];
         const text = `b|${now()}|${process.pid}:${n}:${c.group}`;
         sentByGroup[c.group!] = (sentByGroup[c.group!] ?? 0) + 1;
-        const p = msg.target === 'floor' ? c.socket.emitWithAck('answer', { group: c.group, text }) : c.socket.emitWithAck('command', { type: 'answer.add', opId: nanoid(12), promptId: msg.promptId, text });
+        const p =
+          msg.target === 'floor'
+            ? c.socket.emitWithAck('answer', { group: c.group, text })
+            : c.socket.emitWithAck('command', { type: 'answer.add', opId: nanoid(12), promptId: msg.promptId, text });
         p.then(
           (ack: Ack<{ answerId: string }>) => {
             if (ack.ok) {
@@ -169,7 +197,8 @@ process.on('message', (msg: { type: string } & Record<string, unknown>) => {
       void connect(msg as never);
       break;
     case 'groups': {
-      const check = () => (clients.every((c) => c.group && c.attaching === 0) ? reply({ type: 'grouped', groups: clients.map((c) => c.group) }) : setTimeout(check, 50));
+      const check = () =>
+        clients.every((c) => c.group && c.attaching === 0) ? reply({ type: 'grouped', groups: clients.map((c) => c.group) }) : setTimeout(check, 50);
       check();
       break;
     }
@@ -178,21 +207,34 @@ process.on('message', (msg: { type: string } & Record<string, unknown>) => {
       break;
     case 'report':
       loop.disable();
-      reply({ type: 'report', latencies, received, silent: clients.filter((c) => c.got === 0).map((c) => ({ group: c.group, attaching: c.attaching, connected: c.socket.connected })), sentByGroup, loopP99Ms: loop.percentile(99) / 1e6, ackedIds, receipts: Object.fromEntries(receipts) });
+      reply({
+        type: 'report',
+        latencies,
+        received,
+        silent: clients.filter((c) => c.got === 0).map((c) => ({ group: c.group, attaching: c.attaching, connected: c.socket.connected })),
+        sentByGroup,
+        loopP99Ms: loop.percentile(99) / 1e6,
+        ackedIds,
+        receipts: Object.fromEntries(receipts),
+      });
       receipts.clear();
       loop.reset();
       loop.enable();
       break;
     case 'await-sync': {
       const since = msg.since as number;
-      const check = () => (clients.every((c) => c.attachedAt > since && c.syncedSeq >= (msg.seq as number)) ? reply({ type: 'synced', at: Math.max(...clients.map((c) => c.attachedAt)) }) : setTimeout(check, 20));
+      const check = () =>
+        clients.every((c) => c.attachedAt > since && c.syncedSeq >= (msg.seq as number))
+          ? reply({ type: 'synced', at: Math.max(...clients.map((c) => c.attachedAt)) })
+          : setTimeout(check, 20);
       check();
       break;
     }
     case 'await-regroup': {
       // Every client has its new group's slice (the server moved its sockets) after `since`.
       const since = msg.since as number;
-      const check = () => (clients.every((c) => c.regroupedAt > since) ? reply({ type: 'regrouped', at: Math.max(...clients.map((c) => c.regroupedAt)) }) : setTimeout(check, 20));
+      const check = () =>
+        clients.every((c) => c.regroupedAt > since) ? reply({ type: 'regrouped', at: Math.max(...clients.map((c) => c.regroupedAt)) }) : setTimeout(check, 20);
       check();
       break;
     }

@@ -18,11 +18,15 @@ const fac = await facilitatorClient(server.url, s);
 const clients: TestClient[] = [];
 const tj = performance.now();
 for (let i = 0; i < participants; i += 100) {
-  clients.push(...(await Promise.all(Array.from({ length: Math.min(100, participants - i) }, async (_, k) => {
-    const c = await new TestClient(server.url).connected();
-    await c.join(s.joinCode, { name: `P${i + k}`, organisation: `Org ${(i + k) % 17}` });
-    return c;
-  }))));
+  clients.push(
+    ...(await Promise.all(
+      Array.from({ length: Math.min(100, participants - i) }, async (_, k) => {
+        const c = await new TestClient(server.url).connected();
+        await c.join(s.joinCode, { name: `P${i + k}`, organisation: `Org ${(i + k) % 17}` });
+        return c;
+      }),
+    )),
+  );
 }
 console.log(`${participants} joined in ${Math.round(performance.now() - tj)} ms`);
 await fac.ok('groups.form', { mode: 'random', sizing: { by: 'size', size: 8 } });
@@ -38,7 +42,11 @@ for (const c of clients) c.close();
 fac.close();
 await server.kill('SIGTERM');
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
 const file = (await readdir(profDir)).find((f) => f.endsWith('.cpuprofile'))!;
 const prof = JSON.parse(await readFile(path.join(profDir, file), 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
 const self = new Map<number, number>();
@@ -53,6 +61,11 @@ for (const n of prof.nodes) {
   const fileKey = f.startsWith('nm/') ? f.split('/').slice(0, 2).join('/') : f || n.callFrame.functionName;
   byFile.set(fileKey, (byFile.get(fileKey) ?? 0) + t);
 }
-const top = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([name, us]) => `${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`).join('\n');
-console.log('\nBy file/package:\n' + top(byFile, 25));
-console.log('\nBy function:\n' + top(byFn, 40));
+const top = (m: Map<string, number>, k: number) =>
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, k)
+    .map(([name, us]) => `${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`)
+    .join('\n');
+console.log(`\nBy file/package:\n${top(byFile, 25)}`);
+console.log(`\nBy function:\n${top(byFn, 40)}`);

@@ -26,7 +26,12 @@ const GROUP = 8;
 const tmp = () => mkdtemp(path.join(os.tmpdir(), 'plive-bench-'));
 const split = (n: number, parts: number, i: number) => Math.floor(n / parts) + (i < n % parts ? 1 : 0);
 const offsetOf = (n: number, parts: number, i: number) => Array.from({ length: i }, (_, k) => split(n, parts, k)).reduce((a, b) => a + b, 0);
-const health = async (url: string) => (await (await fetch(`${url}/healthz`, { headers: { authorization: `Bearer ${BENCH_OPERATOR_TOKEN}` } })).json()).metrics as { rssMb: number; heapUsedMb: number; eventLoopDelayP99Ms: number };
+const health = async (url: string) =>
+  (await (await fetch(`${url}/healthz`, { headers: { authorization: `Bearer ${BENCH_OPERATOR_TOKEN}` } })).json()).metrics as {
+    rssMb: number;
+    heapUsedMb: number;
+    eventLoopDelayP99Ms: number;
+  };
 
 const reset = (workers: Workers) => workers.all(() => ({ type: 'reset' }), 'reset-done');
 
@@ -47,7 +52,19 @@ async function measureFanOut(workers: Workers, sizes: Sizes, urls: string[], pid
     if (m) facLatencies.push(now() - Number(m[1]));
   });
   const n = sizes.participants;
-  await workers.all((i) => ({ type: 'connect', target: 'real', url: urls[i % urls.length], joinCode: s.joinCode, count: split(n, workers.size, i), offset: offsetOf(n, workers.size, i), spreadMs: n * 3, groupSize: GROUP }), 'connected');
+  await workers.all(
+    (i) => ({
+      type: 'connect',
+      target: 'real',
+      url: urls[i % urls.length],
+      joinCode: s.joinCode,
+      count: split(n, workers.size, i),
+      offset: offsetOf(n, workers.size, i),
+      spreadMs: n * 3,
+      groupSize: GROUP,
+    }),
+    'connected',
+  );
   await fac.ok('groups.form', { mode: 'random', sizing: { by: 'size', size: GROUP } });
   await fac.ok('round.start', { durationSeconds: 3600 });
   await workers.all(() => ({ type: 'groups' }), 'grouped');
@@ -55,19 +72,40 @@ async function measureFanOut(workers: Workers, sizes: Sizes, urls: string[], pid
   for (const url of urls) await fetch(`${url}/healthz/reset-metrics`, { method: 'POST' });
   const cpu0 = pids.map(cpuSeconds);
   const t0 = now();
-  const wrote = await workers.all<{ sent: number; acked: number; ms: number }>(() => ({ type: 'write', target: 'real', perSecond: sizes.ratePerSecond / workers.size, durationMs: sizes.seconds * 1000, promptId }), 'wrote');
+  const wrote = await workers.all<{ sent: number; acked: number; ms: number }>(
+    () => ({ type: 'write', target: 'real', perSecond: sizes.ratePerSecond / workers.size, durationMs: sizes.seconds * 1000, promptId }),
+    'wrote',
+  );
   const cpu = pids.map((pid, i) => (cpuSeconds(pid) - cpu0[i]) / ((now() - t0) / 1000));
   const metrics = await Promise.all(urls.map(health));
-  const reports = await workers.all<{ latencies: number[]; received: number; sentByGroup: Record<string, number>; loopP99Ms: number; ackedIds: string[]; receipts: Record<string, number>; silent: unknown[] }>(() => ({ type: 'report' }), 'report');
+  const reports = await workers.all<{
+    latencies: number[];
+    received: number;
+    sentByGroup: Record<string, number>;
+    loopP99Ms: number;
+    ackedIds: string[];
+    receipts: Record<string, number>;
+    silent: unknown[];
+  }>(() => ({ type: 'report' }), 'report');
   const sizeOf = (g: string) => fac.view!.groups[g]?.memberIds.length ?? GROUP;
-  reportShortfall(reports.map((r) => r.receipts), facLatencies.length, sizeOf, reports.flatMap((r) => r.silent));
+  reportShortfall(
+    reports.map((r) => r.receipts),
+    facLatencies.length,
+    sizeOf,
+    reports.flatMap((r) => r.silent),
+  );
   const received = reports.reduce((a, r) => a + r.received, 0) + facLatencies.length;
   const acked = wrote.reduce((a, w) => a + w.acked, 0);
   const result = {
     participants: n,
     nodes: urls.length,
     latency: summary([...reports.flatMap((r) => r.latencies), ...facLatencies]),
-    deliveryRatio: received / expected(reports.map((r) => r.sentByGroup), sizeOf),
+    deliveryRatio:
+      received /
+      expected(
+        reports.map((r) => r.sentByGroup),
+        sizeOf,
+      ),
     sent: wrote.reduce((a, w) => a + w.sent, 0),
     ackedPerSecond: acked / sizes.seconds,
     serverCpu: cpu.reduce((a, b) => a + b, 0),
@@ -130,7 +168,12 @@ export async function twoNodeFanOut(workers: Workers, sizes: Sizes, databaseUrl:
   const env = { ...BENCH_SERVER_ENV, DATABASE_URL: db.toString(), REDIS_URL: redisUrl, PORT: '0' };
   const nodes = await Promise.all([spawnServer(env), spawnServer(env)]);
   try {
-    const { result, fac } = await measureFanOut(workers, sizes, nodes.map((n) => n.url), nodes.map((n) => n.child.pid!));
+    const { result, fac } = await measureFanOut(
+      workers,
+      sizes,
+      nodes.map((n) => n.url),
+      nodes.map((n) => n.child.pid!),
+    );
     fac.close();
     return result;
   } finally {
@@ -145,7 +188,13 @@ function reportShortfall(receipts: Record<string, number>[], facilitatorGot: num
   const merged = new Map<string, number>();
   for (const r of receipts) for (const [k, v] of Object.entries(r)) merged.set(k, (merged.get(k) ?? 0) + v);
   const short = [...merged].filter(([k, v]) => v < sizeOf(k.split(':')[2]));
-  if (short.length) console.log(`  short deliveries (answer → participants reached): ${short.slice(0, 10).map(([k, v]) => `${k}→${v}`).join(', ')}; facilitator got ${facilitatorGot}; ${silent.length} participants got nothing, e.g. ${JSON.stringify(silent.slice(0, 3))}`);
+  if (short.length)
+    console.log(
+      `  short deliveries (answer → participants reached): ${short
+        .slice(0, 10)
+        .map(([k, v]) => `${k}→${v}`)
+        .join(', ')}; facilitator got ${facilitatorGot}; ${silent.length} participants got nothing, e.g. ${JSON.stringify(silent.slice(0, 3))}`,
+    );
 }
 
 async function stateOf(url: string, s: { sessionId: string; facilitatorKey: string }): Promise<SessionState> {
@@ -164,19 +213,38 @@ export async function floorFanOut(workers: Workers, sizes: Sizes) {
     if (x) facLatencies.push(now() - Number(x[1]));
   });
   const n = sizes.participants;
-  await workers.all((i) => ({ type: 'connect', target: 'floor', url: floor.url, count: split(n, workers.size, i), offset: offsetOf(n, workers.size, i), spreadMs: n * 3, groupSize: GROUP }), 'connected');
+  await workers.all(
+    (i) => ({
+      type: 'connect',
+      target: 'floor',
+      url: floor.url,
+      count: split(n, workers.size, i),
+      offset: offsetOf(n, workers.size, i),
+      spreadMs: n * 3,
+      groupSize: GROUP,
+    }),
+    'connected',
+  );
   const cpu0 = cpuSeconds(floor.pid);
   const t0 = now();
   await workers.all(() => ({ type: 'write', target: 'floor', perSecond: sizes.ratePerSecond / workers.size, durationMs: sizes.seconds * 1000 }), 'wrote');
   const cpu = (cpuSeconds(floor.pid) - cpu0) / ((now() - t0) / 1000);
-  const reports = await workers.all<{ latencies: number[]; received: number; sentByGroup: Record<string, number>; loopP99Ms: number }>(() => ({ type: 'report' }), 'report');
+  const reports = await workers.all<{ latencies: number[]; received: number; sentByGroup: Record<string, number>; loopP99Ms: number }>(
+    () => ({ type: 'report' }),
+    'report',
+  );
   const sizeOf = (g: string) => Math.min(GROUP, n - Number(g) * GROUP);
   const received = reports.reduce((a, r) => a + r.received, 0) + facLatencies.length;
   fac.close();
   floor.stop();
   return {
     latency: summary([...reports.flatMap((r) => r.latencies), ...facLatencies]),
-    deliveryRatio: received / expected(reports.map((r) => r.sentByGroup), sizeOf),
+    deliveryRatio:
+      received /
+      expected(
+        reports.map((r) => r.sentByGroup),
+        sizeOf,
+      ),
     serverCpu: cpu,
     generatorLoopP99Ms: Math.max(...reports.map((r) => r.loopP99Ms)),
   };
@@ -188,7 +256,19 @@ export async function joinStorm(workers: Workers, n: number) {
   const server = await spawnServer({ ...BENCH_SERVER_ENV, DATA_DIR: dataDir, PORT: '0' });
   const s = await createSession(server.url);
   const start = now();
-  const ours = await workers.all<{ failures: number; lastDoneAt: number }>((i) => ({ type: 'connect', target: 'real', url: server.url, joinCode: s.joinCode, count: split(n, workers.size, i), offset: offsetOf(n, workers.size, i), spreadMs: 1000, groupSize: GROUP }), 'connected');
+  const ours = await workers.all<{ failures: number; lastDoneAt: number }>(
+    (i) => ({
+      type: 'connect',
+      target: 'real',
+      url: server.url,
+      joinCode: s.joinCode,
+      count: split(n, workers.size, i),
+      offset: offsetOf(n, workers.size, i),
+      spreadMs: 1000,
+      groupSize: GROUP,
+    }),
+    'connected',
+  );
   const result = { participants: n, seconds: (Math.max(...ours.map((o) => o.lastDoneAt)) - start) / 1000, failures: ours.reduce((a, o) => a + o.failures, 0) };
   await server.kill('SIGKILL');
   await rm(dataDir, { recursive: true, force: true });
@@ -199,7 +279,18 @@ export async function floorJoinStorm(workers: Workers, n: number) {
   await reset(workers);
   const floor = await startFloor();
   const start = now();
-  const res = await workers.all<{ failures: number; lastDoneAt: number }>((i) => ({ type: 'connect', target: 'floor', url: floor.url, count: split(n, workers.size, i), offset: offsetOf(n, workers.size, i), spreadMs: 1000, groupSize: GROUP }), 'connected');
+  const res = await workers.all<{ failures: number; lastDoneAt: number }>(
+    (i) => ({
+      type: 'connect',
+      target: 'floor',
+      url: floor.url,
+      count: split(n, workers.size, i),
+      offset: offsetOf(n, workers.size, i),
+      spreadMs: 1000,
+      groupSize: GROUP,
+    }),
+    'connected',
+  );
   floor.stop();
   return { seconds: (Math.max(...res.map((o) => o.lastDoneAt)) - start) / 1000, failures: res.reduce((a, o) => a + o.failures, 0) };
 }
@@ -217,7 +308,19 @@ export async function memory(counts: number[]) {
   try {
     for (const target of counts) {
       const more = target - connected;
-      await workers.all((i) => ({ type: 'connect', target: 'real', url: server.url, joinCode: s.joinCode, count: split(more, workers.size, i), offset: connected + offsetOf(more, workers.size, i), spreadMs: more * 2, groupSize: GROUP }), 'connected');
+      await workers.all(
+        (i) => ({
+          type: 'connect',
+          target: 'real',
+          url: server.url,
+          joinCode: s.joinCode,
+          count: split(more, workers.size, i),
+          offset: connected + offsetOf(more, workers.size, i),
+          spreadMs: more * 2,
+          groupSize: GROUP,
+        }),
+        'connected',
+      );
       connected = target;
       await new Promise((r) => setTimeout(r, 1000));
       const m = await health(server.url);
@@ -237,21 +340,45 @@ export async function durableWrites(total: number) {
   const store = await openSqliteStore({ dataDir });
   const sessions = 100;
   for (let i = 0; i < sessions; i++) {
-    await store.createSession({ sessionId: `s${i}`, joinCode: `CODE${String(i).padStart(4, '0')}`, createdAt: 0, programmeId: null }, [], { sessionId: `s${i}`, opId: null, result: null, events: [{ seq: 1, at: 0, type: 'session.created', data: {} }] });
+    await store.createSession({ sessionId: `s${i}`, joinCode: `CODE${String(i).padStart(4, '0')}`, createdAt: 0, programmeId: null }, [], {
+      sessionId: `s${i}`,
+      opId: null,
+      result: null,
+      events: [{ seq: 1, at: 0, type: 'session.created', data: {} }],
+    });
   }
   const seq = new Array(sessions).fill(1);
-  const answer = (i: number) => ({ type: 'answer.added', answer: { id: `a${i}`, promptId: 'p', groupId: 'g', authorId: 'x', text: 'An answer of a typical length, about one line of text.', round: 1, createdAt: 0, updatedAt: 0 } });
+  const answer = (i: number) => ({
+    type: 'answer.added',
+    answer: {
+      id: `a${i}`,
+      promptId: 'p',
+      groupId: 'g',
+      authorId: 'x',
+      text: 'An answer of a typical length, about one line of text.',
+      round: 1,
+      createdAt: 0,
+      updatedAt: 0,
+    },
+  });
   const start = now();
   // Keep 500 writes in flight, as a busy room does.
   let next = 0;
-  await Promise.all(Array.from({ length: 500 }, async () => {
-    while (next < total) {
-      const i = next++;
-      const sid = i % sessions;
-      const s = ++seq[sid];
-      await store.append({ sessionId: `s${sid}`, opId: `op${i}`, result: { answerId: `a${i}` }, events: [{ seq: s, at: 0, type: 'answer.added', data: answer(i) }] });
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 500 }, async () => {
+      while (next < total) {
+        const i = next++;
+        const sid = i % sessions;
+        const s = ++seq[sid];
+        await store.append({
+          sessionId: `s${sid}`,
+          opId: `op${i}`,
+          result: { answerId: `a${i}` },
+          events: [{ seq: s, at: 0, type: 'answer.added', data: answer(i) }],
+        });
+      }
+    }),
+  );
   const seconds = (now() - start) / 1000;
   await store.close();
   await rm(dataDir, { recursive: true, force: true });

@@ -65,7 +65,12 @@ export async function synthesisUnderLoad(answers: number) {
       }
     });
 
-    const health = async () => ((await (await fetch(`${server.url}/healthz`, { headers: { authorization: `Bearer ${BENCH_OPERATOR_TOKEN}` } })).json()) as { metrics: { eventLoopDelayP99Ms: number } }).metrics.eventLoopDelayP99Ms;
+    const health = async () =>
+      (
+        (await (await fetch(`${server.url}/healthz`, { headers: { authorization: `Bearer ${BENCH_OPERATOR_TOKEN}` } })).json()) as {
+          metrics: { eventLoopDelayP99Ms: number };
+        }
+      ).metrics.eventLoopDelayP99Ms;
     const reset = () => fetch(`${server.url}/healthz/reset-metrics`, { method: 'POST' });
     await sleep(2000);
     await reset();

@@ -72,9 +72,21 @@ describe('a console that keeps up', () => {
   it('keeps a group’s answer list (and so its card) untouched when another group writes', () => {
     const a1 = { id: 'a1' };
     const a2 = { id: 'a2' };
-    const before = keepStable(new Map(), new Map([['g1', [a1]], ['g2', [a2]]]));
+    const before = keepStable(
+      new Map(),
+      new Map([
+        ['g1', [a1]],
+        ['g2', [a2]],
+      ]),
+    );
     const g1 = before.get('g1');
-    const after = keepStable(before, new Map([['g1', [a1]], ['g2', [a2, { id: 'a3' }]]]));
+    const after = keepStable(
+      before,
+      new Map([
+        ['g1', [a1]],
+        ['g2', [a2, { id: 'a3' }]],
+      ]),
+    );
     expect(after.get('g1')).toBe(g1);
     expect(after.get('g2')).not.toBe(before.get('g2'));
   });
@@ -182,7 +194,17 @@ describe('curation by hand', () => {
     const h = room(4);
     h.run(FAC, { type: 'groups.form', mode: 'random', sizing: { by: 'count', count: 2 } });
     const [g1, g2] = h.state.groupOrder;
-    const theme = (id: string, label: string, answerIds: string[]) => ({ id, label, answerIds, groupIds: [g1], representativeAnswerId: answerIds[0], consensus: false, consensusManual: false, hidden: false, curated: false });
+    const theme = (id: string, label: string, answerIds: string[]) => ({
+      id,
+      label,
+      answerIds,
+      groupIds: [g1],
+      representativeAnswerId: answerIds[0],
+      consensus: false,
+      consensusManual: false,
+      hidden: false,
+      curated: false,
+    });
     const answers = { a1: 'Funding', a2: 'Grants', a3: 'Policy voice', a4: 'Lobbying', a5: 'A picnic' };
     h.state = {
       ...h.state,
@@ -193,7 +215,17 @@ describe('curation by hand', () => {
         published: false,
         votesPerParticipant: 0,
         votes: {},
-        prompts: [{ promptId: 'p1', themes: [theme('t1', 'Money', ['a1', 'a2']), theme('t2', 'Voice', ['a3', 'a4'])], otherAnswerIds: ['a5'], pinnedOther: [], groupsAnswering: 2, summary: 'S', summaryEdited: false }],
+        prompts: [
+          {
+            promptId: 'p1',
+            themes: [theme('t1', 'Money', ['a1', 'a2']), theme('t2', 'Voice', ['a3', 'a4'])],
+            otherAnswerIds: ['a5'],
+            pinnedOther: [],
+            groupsAnswering: 2,
+            summary: 'S',
+            summaryEdited: false,
+          },
+        ],
         answers: Object.fromEntries(Object.entries(answers).map(([id, text], i) => [id, { text, groupId: i % 2 ? g2 : g1, promptId: 'p1' }])),
       },
     };
@@ -205,7 +237,15 @@ describe('curation by hand', () => {
     render(<SynthesisPanel mode="facilitator" />);
     const picnic = screen.getByText('A picnic').closest('li')!;
     const data = new Map<string, string>();
-    const dataTransfer = { setData: (k: string, v: string) => data.set(k, v), getData: (k: string) => data.get(k) ?? '', get types() { return [...data.keys()]; }, effectAllowed: '', dropEffect: '' };
+    const dataTransfer = {
+      setData: (k: string, v: string) => data.set(k, v),
+      getData: (k: string) => data.get(k) ?? '',
+      get types() {
+        return [...data.keys()];
+      },
+      effectAllowed: '',
+      dropEffect: '',
+    };
     fireEvent.dragStart(picnic, { dataTransfer });
     const money = screen.getAllByTestId('theme')[0];
     fireEvent.dragOver(money, { dataTransfer });

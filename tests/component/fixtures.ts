@@ -17,18 +17,42 @@ export function sessionInRound() {
 
 export function fakeLink() {
   const sent: { type: string; payload: Record<string, unknown> }[] = [];
-  const link = { send: async (type: string, payload: Record<string, unknown> = {}) => (sent.push({ type, payload }), { ok: true as const, seq: 1 }), invite: async () => ({ ok: false as const, error: { code: 'internal' as const, message: 'no' } }), close: () => undefined } as unknown as SessionLink;
+  const link = {
+    send: async (type: string, payload: Record<string, unknown> = {}) => (sent.push({ type, payload }), { ok: true as const, seq: 1 }),
+    invite: async () => ({ ok: false as const, error: { code: 'internal' as const, message: 'no' } }),
+    close: () => undefined,
+  } as unknown as SessionLink;
   return { link, sent };
 }
 
 export function asParticipant(h: DomainHarness, participantId: string, extra: Partial<ReturnType<typeof useStore.getState>> = {}) {
   const { link, sent } = fakeLink();
-  useStore.setState({ link, view: viewFor(h.state, { role: 'participant', participantId }), role: 'participant', participantId, status: 'online', queued: [], myAnswerIds: [], chosenLanguage: 'en', ...extra });
+  useStore.setState({
+    link,
+    view: viewFor(h.state, { role: 'participant', participantId }),
+    role: 'participant',
+    participantId,
+    status: 'online',
+    queued: [],
+    myAnswerIds: [],
+    chosenLanguage: 'en',
+    ...extra,
+  });
   return sent;
 }
 
 export function asFacilitator(h: DomainHarness, extra: Partial<ReturnType<typeof useStore.getState>> = {}) {
   const { link, sent } = fakeLink();
-  useStore.setState({ link, view: h.state, role: 'facilitator', participantId: null, status: 'online', queued: [], myAnswerIds: [], chosenLanguage: 'en', ...extra });
+  useStore.setState({
+    link,
+    view: h.state,
+    role: 'facilitator',
+    participantId: null,
+    status: 'online',
+    queued: [],
+    myAnswerIds: [],
+    chosenLanguage: 'en',
+    ...extra,
+  });
   return sent;
 }

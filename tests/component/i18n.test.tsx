@@ -61,7 +61,18 @@ describe('translations', () => {
 
   it('a new session in a programme takes the programme’s language, not the coordinator’s interface', () => {
     const programme = { name: 'P', description: null, organisers: [] };
-    const session = { sessionId: 's', title: 'T', date: null, status: 'lobby', facilitators: 1, participants: 0, byOrganisation: {}, byCountry: {}, groups: 0, answers: 0 };
+    const session = {
+      sessionId: 's',
+      title: 'T',
+      date: null,
+      status: 'lobby',
+      facilitators: 1,
+      participants: 0,
+      byOrganisation: {},
+      byCountry: {},
+      groups: 0,
+      answers: 0,
+    };
     expect(programmeLanguage({ programme: { ...programme, languages: ['nl'] }, sessions: [], recurringThemes: [] }, 'en')).toBe('nl');
     expect(programmeLanguage({ programme, sessions: [{ ...session, language: 'da' }], recurringThemes: [] }, 'en')).toBe('da');
     expect(programmeLanguage({ programme, sessions: [], recurringThemes: [] }, 'fr')).toBe('fr');

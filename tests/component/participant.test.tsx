@@ -50,7 +50,10 @@ describe('participant breakout view', () => {
 
   it('shows unsent answers as pending and warns when offline', () => {
     const h = sessionInRound();
-    asParticipant(h, 'bo', { status: 'offline', queued: [{ opId: 'op-1234567', type: 'answer.add', payload: { promptId: 'p1', text: 'typed on the train' } }] });
+    asParticipant(h, 'bo', {
+      status: 'offline',
+      queued: [{ opId: 'op-1234567', type: 'answer.add', payload: { promptId: 'p1', text: 'typed on the train' } }],
+    });
     render(
       <>
         <OfflineBanner />
@@ -86,7 +89,14 @@ describe('participant breakout view', () => {
     asParticipant(h, 'bo', {
       chosenLanguage: 'fr',
       sessionId: 'sess1',
-      refused: [{ opId: 'op-refused1', type: 'answer.add', payload: { promptId: 'p2', text: 'typed on the train' }, error: { code: 'closed', message: 'This session is closed' } }],
+      refused: [
+        {
+          opId: 'op-refused1',
+          type: 'answer.add',
+          payload: { promptId: 'p2', text: 'typed on the train' },
+          error: { code: 'closed', message: 'This session is closed' },
+        },
+      ],
     });
     const user = userEvent.setup();
     render(<GroupWork groupId={h.groupOf('bo')!.id} />);
@@ -101,7 +111,10 @@ describe('participant breakout view', () => {
 
   it('says why a vote could not be taken back, and lets the person dismiss it', async () => {
     const h = sessionInRound();
-    asParticipant(h, 'bo', { chosenLanguage: 'nl', refused: [{ opId: 'op-vote1', type: 'vote.retract', payload: { themeId: 't1' }, error: { code: 'closed', message: 'This session is closed' } }] });
+    asParticipant(h, 'bo', {
+      chosenLanguage: 'nl',
+      refused: [{ opId: 'op-vote1', type: 'vote.retract', payload: { themeId: 't1' }, error: { code: 'closed', message: 'This session is closed' } }],
+    });
     const user = userEvent.setup();
     render(<RefusedNotices />);
     expect(screen.getByTestId('refused')).toHaveTextContent('Je stem is niet teruggenomen: de sessie is gesloten');
@@ -111,7 +124,13 @@ describe('participant breakout view', () => {
 
   it('counts what waits to be sent in the connection badge and says offline', () => {
     const h = sessionInRound();
-    asParticipant(h, 'bo', { status: 'offline', queued: [{ opId: 'op-1', type: 'answer.add', payload: { promptId: 'p1', text: 'a' } }, { opId: 'op-2', type: 'answer.add', payload: { promptId: 'p1', text: 'b' } }] });
+    asParticipant(h, 'bo', {
+      status: 'offline',
+      queued: [
+        { opId: 'op-1', type: 'answer.add', payload: { promptId: 'p1', text: 'a' } },
+        { opId: 'op-2', type: 'answer.add', payload: { promptId: 'p1', text: 'b' } },
+      ],
+    });
     render(<ConnectionBadge />);
     expect(screen.getByTestId('connection')).toHaveTextContent('Offline · 2 waiting to be sent');
   });
@@ -135,18 +154,40 @@ describe('participant breakout view', () => {
     expect(broadcastIsStale({ phase: 'breakout', round, broadcast: { message: 'm', at: 2000 } })).toBe(false);
     expect(broadcastIsStale({ phase: 'plenary', round: { ...round, endedAt: 3000 }, broadcast: { message: 'm', at: 2000 } })).toBe(true);
     expect(broadcastIsStale({ phase: 'plenary', round: { ...round, endedAt: 3000 }, broadcast: { message: 'm', at: 4000 } })).toBe(false);
-    expect(broadcastIsStale({ phase: 'breakout', round: { number: 2, startedAt: 6000, endsAt: 9000, endedAt: null }, broadcast: { message: 'm', at: 2000 } })).toBe(true);
+    expect(
+      broadcastIsStale({ phase: 'breakout', round: { number: 2, startedAt: 6000, endsAt: 9000, endedAt: null }, broadcast: { message: 'm', at: 2000 } }),
+    ).toBe(true);
     expect(broadcastIsStale({ phase: 'breakout', round: { ...round, startedAt: 3000 }, broadcast: { message: 'from the lobby', at: 2000 } })).toBe(false);
   });
 });
 
 describe('projector for the back of a room', () => {
-  const theme = (id: string, label: string, groupIds: string[], hidden = false) => ({ id, label, answerIds: [], groupIds, representativeAnswerId: null, consensus: false, consensusManual: false, hidden, curated: false });
+  const theme = (id: string, label: string, groupIds: string[], hidden = false) => ({
+    id,
+    label,
+    answerIds: [],
+    groupIds,
+    representativeAnswerId: null,
+    consensus: false,
+    consensusManual: false,
+    hidden,
+    curated: false,
+  });
   const doc = {
     generatedAt: 1,
     threshold: 0.5,
     published: true,
-    prompts: [{ promptId: 'p1', themes: [theme('t1', 'Speak with one voice', ['g1', 'g2']), theme('t2', 'Share know-how', ['g1']), theme('t3', 'Hidden one', ['g2'], true)], otherAnswerIds: [], pinnedOther: [], groupsAnswering: 2, summary: 'Both groups want one voice.', summaryEdited: false }],
+    prompts: [
+      {
+        promptId: 'p1',
+        themes: [theme('t1', 'Speak with one voice', ['g1', 'g2']), theme('t2', 'Share know-how', ['g1']), theme('t3', 'Hidden one', ['g2'], true)],
+        otherAnswerIds: [],
+        pinnedOther: [],
+        groupsAnswering: 2,
+        summary: 'Both groups want one voice.',
+        summaryEdited: false,
+      },
+    ],
     answers: {},
     votesPerParticipant: 2,
     votes: { ann: ['t1', 't1'], bo: ['t2'] },
@@ -155,7 +196,10 @@ describe('projector for the back of a room', () => {
   it('charts each theme with the groups that raised it and its votes, leaves hidden themes out, and keeps votes off while hidden', () => {
     expect(voteCounts(doc).get('t1')).toBe(2);
     const { unmount } = render(<ProjectorSynthesis doc={doc} prompts={[{ id: 'p1', text: 'Why?' }]} language="nl" hideVotes={false} />);
-    expect(screen.getAllByTestId('projector-theme').map((el) => el.textContent)).toEqual(['Speak with one voice2 groups2 votes', 'Share know-how1 group1 vote']);
+    expect(screen.getAllByTestId('projector-theme').map((el) => el.textContent)).toEqual([
+      'Speak with one voice2 groups2 votes',
+      'Share know-how1 group1 vote',
+    ]);
     expect(screen.getByText('Why?')).toHaveAttribute('lang', 'nl');
     unmount();
     render(<ProjectorSynthesis doc={doc} prompts={[{ id: 'p1', text: 'Why?' }]} language="nl" hideVotes />);

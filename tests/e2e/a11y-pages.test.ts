@@ -46,9 +46,17 @@ describe.skipIf(missing)(`accessibility of the pages around sessions, in four la
       await page.context().close();
     }
 
-    const res = await fetch(`${server.url}/api/programmes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Regional sessions', languages: ['nl'] }) });
+    const res = await fetch(`${server.url}/api/programmes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Regional sessions', languages: ['nl'] }),
+    });
     const programme = (await res.json()) as { programmeId: string; coordinatorKey: string; coordinatorUrl: string };
-    await fetch(`${server.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${programme.coordinatorKey}` }, body: JSON.stringify({ template: 'core-drives', programmeId: programme.programmeId, language: 'nl' }) });
+    await fetch(`${server.url}/api/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${programme.coordinatorKey}` },
+      body: JSON.stringify({ template: 'core-drives', programmeId: programme.programmeId, language: 'nl' }),
+    });
     for (const lang of LANGUAGES) {
       const page = await newPage(browser, VIEWPORTS.laptop, { chosen: lang });
       await page.goto(programme.coordinatorUrl);

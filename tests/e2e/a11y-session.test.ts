@@ -34,7 +34,11 @@ describe.skipIf(missing)(`accessibility of a session's screens, in four language
   it('participant, projector and console in lobby, breakout, plenary and closed, in en, nl, fr and da', async () => {
     const findings = new A11yFindings();
     // One Dutch session, watched by a participant, the projector and the console in each language.
-    const created = await createSession(server.url, { title: 'Netwerkdag', language: 'nl', prompts: [{ text: 'Wat hebben leden nodig?' }, { text: 'Hoe delen we kennis?' }] });
+    const created = await createSession(server.url, {
+      title: 'Netwerkdag',
+      language: 'nl',
+      prompts: [{ text: 'Wat hebben leden nodig?' }, { text: 'Hoe delen we kennis?' }],
+    });
     const fac = await facilitatorClient(server.url, created.sessionId, created.facilitatorKey);
     clients.push(fac);
     // One phone, one projector and one console follow the session; each screen is checked in each language,

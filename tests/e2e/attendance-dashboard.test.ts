@@ -9,8 +9,16 @@ const missing = chromiumMissing();
 
 /** Three sessions of one programme; Ashoka and ENSIE come to two of them. One person joins through the browser. */
 const ROOMS = [
-  [['Ann Peeters', 'VVSG', 'Belgium', true], ['Bo Jensen', 'Ashoka', 'Denmark', false], ['Cy Maes', 'ENSIE', 'Belgium', true]],
-  [['Di Dubois', 'ENSIE', 'France', true], ['Ed Holm', 'Ashoka', 'Denmark', true], ['Fi Lund', 'Kommune Aarhus', 'Denmark', true]],
+  [
+    ['Ann Peeters', 'VVSG', 'Belgium', true],
+    ['Bo Jensen', 'Ashoka', 'Denmark', false],
+    ['Cy Maes', 'ENSIE', 'Belgium', true],
+  ],
+  [
+    ['Di Dubois', 'ENSIE', 'France', true],
+    ['Ed Holm', 'Ashoka', 'Denmark', true],
+    ['Fi Lund', 'Kommune Aarhus', 'Denmark', true],
+  ],
   [['Gu Claes', 'Stad Gent', 'Belgium', true]],
 ] as const;
 
@@ -29,10 +37,21 @@ describe.skipIf(missing)(`attendance and indicators in Chromium${missing ? ` (sk
   beforeAll(async () => {
     server = await startTestServer({ clientDist: path.resolve('client/dist') });
     browser = await launch();
-    const post = async (p: string, body: unknown, key?: string) => (await fetch(`${server.url}${p}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: JSON.stringify(body) })).json();
+    const post = async (p: string, body: unknown, key?: string) =>
+      (
+        await fetch(`${server.url}${p}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+          body: JSON.stringify(body),
+        })
+      ).json();
     programme = await post('/api/programmes', { name: 'Peer learning across borders', languages: ['en'] });
     for (const [i, people] of ROOMS.entries()) {
-      const s = await post('/api/sessions', { template: 'core-drives', language: 'en', date: `2026-0${i + 3}-02`, programmeId: programme.programmeId, title: `Session ${i + 1}` }, programme.coordinatorKey);
+      const s = await post(
+        '/api/sessions',
+        { template: 'core-drives', language: 'en', date: `2026-0${i + 3}-02`, programmeId: programme.programmeId, title: `Session ${i + 1}` },
+        programme.coordinatorKey,
+      );
       sessions.push(s);
       for (const [name, organisation, country, attendanceConsent] of people) {
         const c = await new TestClient(server.url).connected();
@@ -72,7 +91,9 @@ describe.skipIf(missing)(`attendance and indicators in Chromium${missing ? ` (sk
     await page.getByTestId('lobby').waitFor();
     await page.context().close();
     // What they answered reached the attendance list: named (consented), with the type of organisation.
-    const csv = await (await fetch(`${server.url}/api/sessions/${sessions[2].sessionId}/attendance.csv`, { headers: { authorization: `Bearer ${sessions[2].facilitatorKey}` } })).text();
+    const csv = await (
+      await fetch(`${server.url}/api/sessions/${sessions[2].sessionId}/attendance.csv`, { headers: { authorization: `Bearer ${sessions[2].facilitatorKey}` } })
+    ).text();
     expect(csv).toContain('Ha Wouters,Ville de Liège,Public authority,Belgium,external');
   });
 
@@ -99,7 +120,11 @@ describe.skipIf(missing)(`attendance and indicators in Chromium${missing ? ` (sk
     await page.getByRole('combobox', { name: 'Partner or external: Stad Gent' }).selectOption('partner');
     await expect.poll(() => page.getByText('Organisations: 3 partner, 3 external').count()).toBe(1);
 
-    const bars = (chart: string) => page.getByTestId(chart).locator('rect[data-value]').evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('data-value'))));
+    const bars = (chart: string) =>
+      page
+        .getByTestId(chart)
+        .locator('rect[data-value]')
+        .evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('data-value'))));
     expect(await bars('chart-participants')).toEqual([3, 3, 2]);
     // Partner, external per session: [VVSG, ENSIE | Ashoka], [ENSIE | Ashoka, Kommune], [Stad Gent (corrected) | Ville de Liège].
     expect(await bars('chart-organisations')).toEqual([2, 1, 1, 2, 1, 1]);
@@ -118,7 +143,13 @@ describe.skipIf(missing)(`attendance and indicators in Chromium${missing ? ` (sk
     await phone.goto(programme.coordinatorUrl);
     await phone.getByTestId('chart-cross').waitFor();
     // (The sessions table above is wider than a phone already; the charts stack in one column, each within the panel.)
-    const boxes = await phone.locator('figure.chart').evaluateAll((els) => els.map((el) => { const r = el.getBoundingClientRect(); const p = el.closest('section')!.getBoundingClientRect(); return { left: Math.round(r.left), inside: r.right <= p.right }; }));
+    const boxes = await phone.locator('figure.chart').evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        const p = el.closest('section')!.getBoundingClientRect();
+        return { left: Math.round(r.left), inside: r.right <= p.right };
+      }),
+    );
     expect(new Set(boxes.map((b) => b.left)).size).toBe(1);
     expect(boxes.every((b) => b.inside)).toBe(true);
     await screenshot(phone, 'attendance-dashboard-phone');
@@ -132,7 +163,14 @@ describe.skipIf(missing)(`attendance and indicators in Chromium${missing ? ` (sk
     expect(await printTab.content()).not.toContain('Bo Jensen');
     expect(await printTab.getByText('Brussels, Maison des Associations').count()).toBe(1);
     // Styled despite the app's strict CSP (no inline styles in a page it opens): the table has its borders.
-    await expect.poll(() => printTab.locator('tr[data-participant] td').first().evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('solid');
+    await expect
+      .poll(() =>
+        printTab
+          .locator('tr[data-participant] td')
+          .first()
+          .evaluate((el) => getComputedStyle(el).borderTopStyle),
+      )
+      .toBe('solid');
     await printTab.emulateMedia({ media: 'print' });
     await screenshot(printTab, 'attendance-list-print');
     const pdf = await printTab.pdf({ format: 'A4' });

@@ -111,10 +111,12 @@ describe.skipIf(missing)(`the console's attention strip${missing ? ` (skipped: $
     await page.getByTestId('end-round').evaluate((b: HTMLButtonElement) => b.click());
     // Ending a round runs the synthesis first (seconds on a busy machine, the first time in a fresh worker).
     await expect.poll(() => page.getByTestId('one-minute-warning').count(), { timeout: 45_000 }).toBe(0);
-    await expect.poll(async () => {
-      const box = await page.locator('#section-synthesis').boundingBox();
-      return box !== null && box.y < VIEWPORTS.laptop.height && box.y + box.height > 0;
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const box = await page.locator('#section-synthesis').boundingBox();
+        return box !== null && box.y < VIEWPORTS.laptop.height && box.y + box.height > 0;
+      })
+      .toBe(true);
     await screenshot(page, 'console-round-ended-laptop-nl');
     // Help and done belong to the round that ended (the shared reducer clears them): the strip and the title follow.
     await expect.poll(() => page.getByTestId('attention-help').textContent()).not.toContain('vraagt hulp');

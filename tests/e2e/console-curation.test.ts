@@ -38,7 +38,8 @@ describe.skipIf(missing)(`curating the synthesis, and a closed console${missing 
   const labels = (page: Page) => page.getByTestId('curation').first().getByTestId('theme').locator('.theme-label').allTextContents();
   // By the answer's own text: each row's "move to" menu lists every theme label too, so the row's whole text will not do.
   const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  const answerIn = (zone: Locator, text: string) => zone.getByTestId('curated-answer').filter({ has: zone.page().locator('.answer-text', { hasText: exactly(text) }) });
+  const answerIn = (zone: Locator, text: string) =>
+    zone.getByTestId('curated-answer').filter({ has: zone.page().locator('.answer-text', { hasText: exactly(text) }) });
 
   it('moves answers between themes and "other ideas" by keyboard and by drag and drop, then locks when closed', async () => {
     const s = await createSession(server.url);
@@ -122,8 +123,10 @@ describe.skipIf(missing)(`curating the synthesis, and a closed console${missing 
     const readOnly = ['Copy', 'Make a co-facilitator link', 'MD', 'HTML', 'DOCX', 'CSV', 'JSON'];
     expect(stillActive.filter((text) => !readOnly.includes(text.trim()) && !/^Show (all|fewer)/.test(text.trim()))).toEqual([]);
     for (const select of await page.locator('main select').all()) expect(await select.isDisabled()).toBe(true);
-    for (const id of ['start-round', 'form-groups', 'run-synthesis', 'publish', 'broadcast-send']) expect(await page.getByTestId(id).isDisabled(), id).toBe(true);
-    for (const id of ['move-selected', 'new-theme', 'rename', 'split', 'select-answer']) for (const el of await page.getByTestId(id).all()) expect(await el.isDisabled(), id).toBe(true);
+    for (const id of ['start-round', 'form-groups', 'run-synthesis', 'publish', 'broadcast-send'])
+      expect(await page.getByTestId(id).isDisabled(), id).toBe(true);
+    for (const id of ['move-selected', 'new-theme', 'rename', 'split', 'select-answer'])
+      for (const el of await page.getByTestId(id).all()) expect(await el.isDisabled(), id).toBe(true);
     expect(await page.locator('#start-reason').textContent()).toBe('The session is closed: nothing can be changed.');
     expect(await page.getByTestId('reason').count()).toBeGreaterThanOrEqual(4);
     await screenshot(page, 'console-closed-laptop-en');

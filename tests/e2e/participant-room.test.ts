@@ -154,7 +154,9 @@ describe.skipIf(missing)(`phones and projector in a room${missing ? ` (skipped: 
     expect(await chloe.getByTestId('connection-pending').count()).toBe(0);
 
     // The "take back" sent offline was refused too, and says why; the vote buttons now say the session is closed.
-    await expect.poll(() => chloe.getByTestId('refused').allTextContents()).toContainEqual(expect.stringContaining('Votre vote n’a pas été retiré : la session est close'));
+    await expect
+      .poll(() => chloe.getByTestId('refused').allTextContents())
+      .toContainEqual(expect.stringContaining('Votre vote n’a pas été retiré : la session est close'));
     expect(await chloe.getByTestId('vote').first().isDisabled()).toBe(true);
     expect(await chloe.getByTestId('vote-closed').first().textContent()).toBeTruthy();
     await screenshot(chloe, 'room-refused-phone-fr');

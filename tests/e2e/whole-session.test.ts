@@ -156,9 +156,17 @@ describe.skipIf(missing)(`a whole session in Chromium${missing ? ` (skipped: ${m
   });
 
   it('a coordinator opens the programme dashboard and sees its sessions', async () => {
-    const res = await fetch(`${server.url}/api/programmes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Five regional sessions', languages: ['en'] }) });
+    const res = await fetch(`${server.url}/api/programmes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Five regional sessions', languages: ['en'] }),
+    });
     const programme = await res.json();
-    await fetch(`${server.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${programme.coordinatorKey}` }, body: JSON.stringify({ template: 'core-drives', programmeId: programme.programmeId, date: '2026-11-24' }) });
+    await fetch(`${server.url}/api/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${programme.coordinatorKey}` },
+      body: JSON.stringify({ template: 'core-drives', programmeId: programme.programmeId, date: '2026-11-24' }),
+    });
     for (const [name, vp] of Object.entries(VIEWPORTS)) {
       const page = await newPage(vp);
       await page.goto(programme.coordinatorUrl);

@@ -23,9 +23,29 @@ const tempDir = async () => {
 
 const url = serviceUrl('DATABASE_URL');
 const STORES: [string, (() => Promise<() => Promise<Store>>) | null][] = [
-  ['sqlite', async () => { const dataDir = await tempDir(); return () => openSqliteStore({ dataDir }); }],
-  ['sqlite on its thread', async () => { const dataDir = await tempDir(); return () => openSqliteStoreOnThread({ dataDir }); }],
-  ['postgres', url ? async () => { const conn = await freshDatabase(url, 'partners'); return () => openPostgresStore({ connectionString: conn }); } : null],
+  [
+    'sqlite',
+    async () => {
+      const dataDir = await tempDir();
+      return () => openSqliteStore({ dataDir });
+    },
+  ],
+  [
+    'sqlite on its thread',
+    async () => {
+      const dataDir = await tempDir();
+      return () => openSqliteStoreOnThread({ dataDir });
+    },
+  ],
+  [
+    'postgres',
+    url
+      ? async () => {
+          const conn = await freshDatabase(url, 'partners');
+          return () => openPostgresStore({ connectionString: conn });
+        }
+      : null,
+  ],
 ];
 
 describe.each(STORES)('programme partners in %s', (_name, make) => {

@@ -10,9 +10,20 @@ import { TestClient, facilitatorClient, type CreatedSession } from '../support/c
  * read back with papaparse and jszip.
  */
 
-interface Person { name: string; organisation: string; country: string; organisationType?: string; attendanceConsent?: boolean }
+interface Person {
+  name: string;
+  organisation: string;
+  country: string;
+  organisationType?: string;
+  attendanceConsent?: boolean;
+}
 
-const PARTNERS = { partners: [{ name: 'ENSIE', aliases: ['European Network of Social Integration Enterprises'] }, { name: 'VVSG', aliases: ['Vereniging van Vlaamse Steden en Gemeenten'] }] };
+const PARTNERS = {
+  partners: [
+    { name: 'ENSIE', aliases: ['European Network of Social Integration Enterprises'] },
+    { name: 'VVSG', aliases: ['Vereniging van Vlaamse Steden en Gemeenten'] },
+  ],
+};
 
 const SESSIONS: { language: string; date: string; people: Person[] }[] = [
   {
@@ -50,13 +61,22 @@ const sessions: CreatedSession[] = [];
 const clients: TestClient[] = [];
 
 const call = (method: string, path: string, key: string | null, body?: unknown) =>
-  fetch(`${server.url}${path}`, { method, headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  fetch(`${server.url}${path}`, {
+    method,
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
 
 beforeAll(async () => {
   server = await startTestServer();
   programme = await (await call('POST', '/api/programmes', null, { name: 'Five peer-learning sessions', organisers: ['ENSIE'], languages: ['en'] })).json();
   for (const plan of SESSIONS) {
-    const res = await call('POST', '/api/sessions', programme.coordinatorKey, { template: 'core-drives', language: plan.language, date: plan.date, programmeId: programme.programmeId });
+    const res = await call('POST', '/api/sessions', programme.coordinatorKey, {
+      template: 'core-drives',
+      language: plan.language,
+      date: plan.date,
+      programmeId: programme.programmeId,
+    });
     expect(res.status).toBe(201);
     const s: CreatedSession = await res.json();
     sessions.push(s);
@@ -65,7 +85,9 @@ beforeAll(async () => {
     for (const person of plan.people) {
       const c = await new TestClient(server.url).connected();
       clients.push(c);
-      await c.join(s.joinCode, person).catch((e) => { throw new Error(`join ${person.name}: ${e}`); });
+      await c.join(s.joinCode, person).catch((e) => {
+        throw new Error(`join ${person.name}: ${e}`);
+      });
     }
     // One group per session, which writes: who worked with whom is then known to the test.
     const formed = await fac.ok<{ groupIds: string[] }>('groups.form', { mode: 'mixed', sizing: { by: 'count', count: 1 } });
@@ -96,20 +118,42 @@ describe('programme partners and indicators', () => {
     const put = await call('PUT', `/api/programmes/${programme.programmeId}/partners`, programme.coordinatorKey, PARTNERS);
     expect(put.status).toBe(200);
     const i = await indicators();
-    expect(i.sessions.map((s: Record<string, number>) => [s.participants, s.organisations, s.partnerOrganisations, s.externalOrganisations, s.countries, s.crossBorderGroups, s.crossBorderOrganisations])).toEqual([
+    expect(
+      i.sessions.map((s: Record<string, number>) => [
+        s.participants,
+        s.organisations,
+        s.partnerOrganisations,
+        s.externalOrganisations,
+        s.countries,
+        s.crossBorderGroups,
+        s.crossBorderOrganisations,
+      ]),
+    ).toEqual([
       [3, 3, 2, 1, 2, 1, 3],
       [3, 3, 1, 2, 2, 1, 3],
       [2, 2, 1, 1, 1, 0, 0],
     ]);
     // VVSG, ENSIE, Ashoka, Kommune Aarhus, Stad Gent; België and Denmark; Ashoka and ENSIE crossed borders twice, counted once.
-    expect(i.total).toEqual({ sessions: 3, participants: 8, organisations: 5, partnerOrganisations: 2, externalOrganisations: 3, countries: 2, crossBorderGroups: 2, crossBorderOrganisations: 4 });
+    expect(i.total).toEqual({
+      sessions: 3,
+      participants: 8,
+      organisations: 5,
+      partnerOrganisations: 2,
+      externalOrganisations: 3,
+      countries: 2,
+      crossBorderGroups: 2,
+      crossBorderOrganisations: 4,
+    });
   });
 
   it('lists every organisation met with its tag, and takes the coordinator’s correction', async () => {
     const before = await (await call('GET', `/api/programmes/${programme.programmeId}/partners`, programme.coordinatorKey)).json();
     expect(before.organisations).toContainEqual({ name: 'Stad Gent', tag: 'external', corrected: false, participants: 1 });
     expect(before.organisations).toContainEqual({ name: 'ENSIE', tag: 'partner', corrected: false, participants: 2 });
-    const put = await call('PUT', `/api/programmes/${programme.programmeId}/partners`, programme.coordinatorKey, { ...PARTNERS, corrections: [{ organisation: 'stad gent', tag: 'partner' }] });
+    const put = await call('PUT', `/api/programmes/${programme.programmeId}/partners`, programme.coordinatorKey, {
+      ...PARTNERS,
+      corrections: [{ organisation: 'stad gent', tag: 'partner' }],
+    });
     expect(put.status).toBe(200);
     const after = await (await call('GET', `/api/programmes/${programme.programmeId}/partners`, programme.coordinatorKey)).json();
     expect(after.organisations).toContainEqual({ name: 'Stad Gent', tag: 'partner', corrected: true, participants: 1 });
@@ -117,7 +161,10 @@ describe('programme partners and indicators', () => {
   });
 
   it('refuses bad input and other keys, always as { ok: false, error }', async () => {
-    const bad = await call('PUT', `/api/programmes/${programme.programmeId}/partners`, programme.coordinatorKey, { partners: [{ name: '' }], corrections: [{ organisation: 'x', tag: 'friend' }] });
+    const bad = await call('PUT', `/api/programmes/${programme.programmeId}/partners`, programme.coordinatorKey, {
+      partners: [{ name: '' }],
+      corrections: [{ organisation: 'x', tag: 'friend' }],
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'invalid' } });
     const extra = await call('PUT', `/api/programmes/${programme.programmeId}/partners`, programme.coordinatorKey, { partners: [], sneaky: 1 });
@@ -162,7 +209,10 @@ describe('attendance exports', () => {
   });
 
   it('CSV follows the coordinator’s corrections', async () => {
-    const rows = Papa.parse<Record<string, string>>((await (await attendance(2, 'csv', '', programme.coordinatorKey)).text()).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    const rows = Papa.parse<Record<string, string>>((await (await attendance(2, 'csv', '', programme.coordinatorKey)).text()).replace(/^\uFEFF/, ''), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     expect(rows.map((r) => [r.name, r.organisation, r.partner_or_external])).toEqual([
       ['Gu Claes', 'Stad Gent', 'partner'],
       ['Ha Wouters', 'VVSG', 'partner'],

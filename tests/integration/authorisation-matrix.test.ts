@@ -44,7 +44,12 @@ async function arena() {
   const invite = expectOk(await fac.emit<{ key: string }>('invite', { opId: 'invite-0001' }));
   const co = await facilitatorClient(server.url, { ...s, facilitatorKey: invite.result!.key });
   const people: TestClient[] = [];
-  for (const [name, org] of [['A1', 'x'], ['A2', 'y'], ['B1', 'x'], ['B2', 'y']]) {
+  for (const [name, org] of [
+    ['A1', 'x'],
+    ['A2', 'y'],
+    ['B1', 'x'],
+    ['B2', 'y'],
+  ]) {
     const c = await new TestClient(server.url).connected();
     await c.join(s.joinCode, { name, organisation: org });
     people.push(c);
@@ -63,7 +68,15 @@ async function arena() {
   const stranger = await new TestClient(server.url).connected();
   const otherSession = await createSession(server.url);
   const otherFac = await facilitatorClient(server.url, otherSession);
-  const clients: Record<Role, TestClient> = { facilitator: fac, 'co-facilitator': co, author, 'group-mate': mate, 'other-group': other, 'not-attached': stranger, 'other-session-facilitator': otherFac };
+  const clients: Record<Role, TestClient> = {
+    facilitator: fac,
+    'co-facilitator': co,
+    author,
+    'group-mate': mate,
+    'other-group': other,
+    'not-attached': stranger,
+    'other-session-facilitator': otherFac,
+  };
   return { s, clients, close: () => [fac, co, ...people, stranger, otherFac].forEach((c) => c.close()) };
 }
 
@@ -75,7 +88,9 @@ describe('authorisation matrix: every command × every role', () => {
         const client = clients[role];
         // The other session's facilitator tries this session's ids from their own socket (attached elsewhere).
         const state = await stateOf(s.sessionId, s.facilitatorKey);
-        const payload = sampleCommands(state, { participantId: client.participantId && state.participants[client.participantId] ? client.participantId : null })[type];
+        const payload = sampleCommands(state, {
+          participantId: client.participantId && state.participants[client.participantId] ? client.participantId : null,
+        })[type];
         const ack = await client.command(type, payload);
         if (role === 'other-session-facilitator') {
           // Their socket can only ever reach their own session: ours must not move, whatever they send.
@@ -84,7 +99,8 @@ describe('authorisation matrix: every command × every role', () => {
         }
         const want = expected(role, type);
         if (want === 'allowed') {
-          if (!ack.ok) expect.soft(['forbidden', 'unauthorised', 'invalid'], `${role} should be allowed ${type}: ${ack.error.message}`).not.toContain(ack.error.code);
+          if (!ack.ok)
+            expect.soft(['forbidden', 'unauthorised', 'invalid'], `${role} should be allowed ${type}: ${ack.error.message}`).not.toContain(ack.error.code);
           continue;
         }
         expect(ack, `${role} → ${type}`).toMatchObject({ ok: false, error: { code: want } });

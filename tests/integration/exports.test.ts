@@ -6,7 +6,14 @@ import { TEST_OPERATOR_TOKEN, startTestServer, type TestServer } from '../suppor
 import { TestClient, createSession, eventually, facilitatorClient, type CreatedSession } from '../support/clients.js';
 import { CHROMIUM, chromiumMissing, launch } from '../e2e/browser.js';
 
-const TRICKY = ['=SUM(A1:A9)', '<script>alert(1)</script> & "quoted, comma"', 'line one\nline two', 'Ærø, l’économie sociale 🎉', '+31 lobby for @members', '-minus first'];
+const TRICKY = [
+  '=SUM(A1:A9)',
+  '<script>alert(1)</script> & "quoted, comma"',
+  'line one\nline two',
+  'Ærø, l’économie sociale 🎉',
+  '+31 lobby for @members',
+  '-minus first',
+];
 
 let server: TestServer;
 let s: CreatedSession;
@@ -15,10 +22,18 @@ const clients: TestClient[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
-  const res = await fetch(`${server.url}/api/programmes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Five regional sessions', organisers: ['ENSIE', 'RREUSE'], languages: ['en'] }) });
+  const res = await fetch(`${server.url}/api/programmes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Five regional sessions', organisers: ['ENSIE', 'RREUSE'], languages: ['en'] }),
+  });
   expect(res.status).toBe(201);
   programme = await res.json();
-  const created = await fetch(`${server.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${programme.coordinatorKey}` }, body: JSON.stringify({ template: 'core-drives', language: 'en', date: '2026-11-24', programmeId: programme.programmeId }) });
+  const created = await fetch(`${server.url}/api/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${programme.coordinatorKey}` },
+    body: JSON.stringify({ template: 'core-drives', language: 'en', date: '2026-11-24', programmeId: programme.programmeId }),
+  });
   expect(created.status).toBe(201);
   s = await created.json();
   const fac = await facilitatorClient(server.url, s);
@@ -34,7 +49,8 @@ beforeAll(async () => {
   await fac.ok('round.start', { durationSeconds: 600 });
   await eventually(() => people.every((p) => p.view?.phase === 'breakout'));
   const why = fac.view!.prompts[0].id;
-  for (const [i, text] of [...TRICKY, 'lobby for our shared interests', 'represent the interests of members', 'advocacy for common interests'].entries()) await people[i % 4].ok('answer.add', { promptId: why, text });
+  for (const [i, text] of [...TRICKY, 'lobby for our shared interests', 'represent the interests of members', 'advocacy for common interests'].entries())
+    await people[i % 4].ok('answer.add', { promptId: why, text });
   await fac.ok('round.end');
   await fac.ok('synthesis.publish', { published: true });
 });
@@ -46,7 +62,11 @@ afterAll(async () => {
 const get = (path: string, key: string) => fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${key}` } });
 /** Imports are the operator's: their token as Bearer. */
 const importAs = (path: string, body: unknown, token: string | null = TEST_OPERATOR_TOKEN) =>
-  fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+  fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
 
 describe('exports', () => {
   it('Markdown and HTML hold the synthesis and every answer, special characters intact and escaped', async () => {
@@ -79,8 +99,25 @@ describe('exports', () => {
     const csv = await (await get(`/api/sessions/${s.sessionId}/export.csv`, s.facilitatorKey)).text();
     const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
-    expect(parsed.meta.fields).toEqual(['programme', 'session', 'date', 'round', 'group', 'prompt', 'answer', 'theme', 'consensus', 'votes', 'language']);
+    expect(parsed.meta.fields).toEqual([
+      'programme',
+      'session',
+      'date',
+      'round',
+      'group',
+      'prompt',
+      'answer',
+      'organisation',
+      'country',
+      'theme',
+      'consensus',
+      'votes',
+      'language',
+    ]);
     expect(parsed.data).toHaveLength(TRICKY.length + 3);
+    // Which organisations raised what, without names: the first answer is Person 0's (Ashoka, België).
+    expect(parsed.data.find((r) => r.answer === "'=SUM(A1:A9)")).toMatchObject({ organisation: 'Ashoka', country: 'België' });
+    expect(new Set(parsed.data.map((r) => r.organisation))).toEqual(new Set(['Ashoka', 'ENSIE', 'RREUSE']));
     const answers = parsed.data.map((r) => r.answer);
     expect(answers).toContain("'=SUM(A1:A9)");
     expect(answers).toContain("'+31 lobby for @members");
@@ -89,7 +126,10 @@ describe('exports', () => {
     expect(answers).toContain('<script>alert(1)</script> & "quoted, comma"');
     expect(answers).toContain('Ærø, l’économie sociale 🎉');
     expect(parsed.data[0]).toMatchObject({ programme: 'Five regional sessions', date: '2026-11-24', round: '1', language: 'en' });
-    const withNames = Papa.parse<Record<string, string>>((await (await get(`/api/sessions/${s.sessionId}/export.csv?names=1`, s.facilitatorKey)).text()).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+    const withNames = Papa.parse<Record<string, string>>(
+      (await (await get(`/api/sessions/${s.sessionId}/export.csv?names=1`, s.facilitatorKey)).text()).replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    );
     expect(withNames.data.map((r) => r.author)).toContain('Person 0');
   });
 
@@ -101,11 +141,18 @@ describe('exports', () => {
     const imported = await res.json();
     expect(imported.facilitatorKey).not.toBe(s.facilitatorKey);
     const again = await (await get(`/api/sessions/${imported.sessionId}/export.json`, imported.facilitatorKey)).json();
-    const normalise = (x: { sessionId: string; events: { data: Record<string, unknown> }[] }) => ({ ...x, sessionId: '', events: x.events.map((e, i) => (i === 0 ? { ...e, data: { ...e.data, id: '', joinCode: '' } } : e)) });
+    const normalise = (x: { sessionId: string; events: { data: Record<string, unknown> }[] }) => ({
+      ...x,
+      sessionId: '',
+      events: x.events.map((e, i) => (i === 0 ? { ...e, data: { ...e.data, id: '', joinCode: '' } } : e)),
+    });
     expect(normalise(again)).toEqual(normalise(original));
     const md = await (await get(`/api/sessions/${imported.sessionId}/export.md`, imported.facilitatorKey)).text();
     expect(md).toContain('lobby for our shared interests');
-    const bad = await importAs('/api/sessions/import', { ...original, events: [{ seq: 1, at: 0, type: 'session.created', data: { type: 'session.created', evil: true } }] });
+    const bad = await importAs('/api/sessions/import', {
+      ...original,
+      events: [{ seq: 1, at: 0, type: 'session.created', data: { type: 'session.created', evil: true } }],
+    });
     expect(bad.status).toBe(400);
   });
 
@@ -141,20 +188,79 @@ describe('exports', () => {
     expect((await importAs('/api/sessions/import', original, null)).status).toBe(401);
     expect((await importAs('/api/sessions/import', original, 'not-the-operator-token-at-all-0000')).status).toBe(403);
     expect((await importAs('/api/sessions/import', original, s.facilitatorKey)).status).toBe(403);
-    expect((await importAs('/api/programmes/import', { schemaVersion: 1, kind: 'programme', programme: { name: 'x', description: null, organisers: [], languages: [], createdAt: 0 }, sessions: [] }, null)).status).toBe(401);
+    expect(
+      (
+        await importAs(
+          '/api/programmes/import',
+          { schemaVersion: 1, kind: 'programme', programme: { name: 'x', description: null, organisers: [], languages: [], createdAt: 0 }, sessions: [] },
+          null,
+        )
+      ).status,
+    ).toBe(401);
     type Ev = { seq: number; at: number; type: string; data: Record<string, any> };
     const events = original.events as Ev[];
-    const edit = (pick: (e: Ev) => boolean, change: (data: Record<string, any>) => Record<string, any>) => ({ ...original, events: events.map((e) => (pick(e) ? { ...e, data: change(structuredClone(e.data)) } : e)) });
+    const edit = (pick: (e: Ev) => boolean, change: (data: Record<string, any>) => Record<string, any>) => ({
+      ...original,
+      events: events.map((e) => (pick(e) ? { ...e, data: change(structuredClone(e.data)) } : e)),
+    });
     const before = (await server.app.registry.store.listSessions()).length;
     const cases: [string, unknown][] = [
-      ['a 200,000-character title', edit((e) => e.type === 'session.created', (d) => ({ ...d, title: 'T'.repeat(200_000) }))],
-      ['a 100 KB answer', edit((e) => e.type === 'answer.added', (d) => ({ ...d, answer: { ...d.answer, text: 'a'.repeat(100_000) } }))],
-      ['a 50 KB name', edit((e) => e.type === 'participant.joined', (d) => ({ ...d, participant: { ...d.participant, name: 'n'.repeat(50_000) } }))],
-      ['5,001 prompts', edit((e) => e.type === 'session.created', (d) => ({ ...d, prompts: Array.from({ length: 5001 }, (_, i) => ({ id: `p${i}`, text: 'why' })) }))],
-      ['an answer to an unknown group', edit((e) => e.type === 'answer.added', (d) => ({ ...d, answer: { ...d.answer, groupId: 'nosuchgroup00000' } }))],
-      ['an answer by someone who never joined', edit((e) => e.type === 'answer.added', (d) => ({ ...d, answer: { ...d.answer, authorId: 'nobody0000000000' } }))],
-      ['an id that names Object.prototype', edit((e) => e.type === 'participant.joined', (d) => ({ ...d, participant: { ...d.participant, id: '__proto__' } }))],
-      ['a name with a right-to-left override', edit((e) => e.type === 'participant.joined', (d) => ({ ...d, participant: { ...d.participant, name: 'Eve\u202Egnp.exe' } }))],
+      [
+        'a 200,000-character title',
+        edit(
+          (e) => e.type === 'session.created',
+          (d) => ({ ...d, title: 'T'.repeat(200_000) }),
+        ),
+      ],
+      [
+        'a 100 KB answer',
+        edit(
+          (e) => e.type === 'answer.added',
+          (d) => ({ ...d, answer: { ...d.answer, text: 'a'.repeat(100_000) } }),
+        ),
+      ],
+      [
+        'a 50 KB name',
+        edit(
+          (e) => e.type === 'participant.joined',
+          (d) => ({ ...d, participant: { ...d.participant, name: 'n'.repeat(50_000) } }),
+        ),
+      ],
+      [
+        '5,001 prompts',
+        edit(
+          (e) => e.type === 'session.created',
+          (d) => ({ ...d, prompts: Array.from({ length: 5001 }, (_, i) => ({ id: `p${i}`, text: 'why' })) }),
+        ),
+      ],
+      [
+        'an answer to an unknown group',
+        edit(
+          (e) => e.type === 'answer.added',
+          (d) => ({ ...d, answer: { ...d.answer, groupId: 'nosuchgroup00000' } }),
+        ),
+      ],
+      [
+        'an answer by someone who never joined',
+        edit(
+          (e) => e.type === 'answer.added',
+          (d) => ({ ...d, answer: { ...d.answer, authorId: 'nobody0000000000' } }),
+        ),
+      ],
+      [
+        'an id that names Object.prototype',
+        edit(
+          (e) => e.type === 'participant.joined',
+          (d) => ({ ...d, participant: { ...d.participant, id: '__proto__' } }),
+        ),
+      ],
+      [
+        'a name with a right-to-left override',
+        edit(
+          (e) => e.type === 'participant.joined',
+          (d) => ({ ...d, participant: { ...d.participant, name: 'Eve\u202Egnp.exe' } }),
+        ),
+      ],
     ];
     for (const [what, body] of cases) {
       const res = await importAs('/api/sessions/import', body);
@@ -162,7 +268,12 @@ describe('exports', () => {
       expect((await res.json()).error.code, what).toBe('invalid');
     }
     // A programme whose second session is bad: nothing of it is written, not even the first session.
-    const prog = { schemaVersion: 1, kind: 'programme', programme: { name: 'Half good', description: null, organisers: [], languages: ['en'], createdAt: 0 }, sessions: [original, cases[4][1]] };
+    const prog = {
+      schemaVersion: 1,
+      kind: 'programme',
+      programme: { name: 'Half good', description: null, organisers: [], languages: ['en'], createdAt: 0 },
+      sessions: [original, cases[4][1]],
+    };
     expect((await importAs('/api/programmes/import', prog)).status).toBe(400);
     expect((await server.app.registry.store.listSessions()).length).toBe(before);
   });

@@ -11,7 +11,11 @@ afterAll(async () => {
 });
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
 describe('HTTP API', () => {
   it('GET /healthz answers 200 with JSON', async () => {
@@ -37,7 +41,11 @@ describe('HTTP API', () => {
     const s = await createSession(server.url, { template: 'core-drives', language: 'fr' });
     const res = await fetch(`${server.url}/api/sessions/${s.sessionId}`, { headers: { authorization: `Bearer ${s.facilitatorKey}` } });
     const { session } = await res.json();
-    expect(session.prompts.map((p: { text: string }) => p.text)).toEqual(['Pourquoi un réseau ?', 'Comment fonctionne un réseau ?', 'Que doit faire un réseau ?']);
+    expect(session.prompts.map((p: { text: string }) => p.text)).toEqual([
+      'Pourquoi un réseau ?',
+      'Comment fonctionne un réseau ?',
+      'Que doit faire un réseau ?',
+    ]);
     expect(session.language).toBe('fr');
     expect(session.phase).toBe('lobby');
   });

@@ -27,7 +27,10 @@ async function stateOf(url: string, sessionId: string, key: string): Promise<Ses
   return (await res.json()).session;
 }
 
-const answersInOrder = (s: SessionState) => Object.values(s.answers).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)).map((a) => a.text);
+const answersInOrder = (s: SessionState) =>
+  Object.values(s.answers)
+    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+    .map((a) => a.text);
 
 describe.skipIf(!databaseUrl || !redisUrl)('two nodes on Postgres and Redis', () => {
   it('serves one session from both nodes: same order everywhere, gap-free seqs, and survives a node killed mid-round', async () => {

@@ -18,7 +18,9 @@ async function handshake(auth?: Record<string, unknown>): Promise<{ connected: b
   try {
     return await new Promise((resolve) => {
       socket.once('connect', () => resolve({ connected: true }));
-      socket.once('connect_error', (err) => resolve({ connected: false, message: err.message, data: (err as Error & { data?: unknown }).data, active: socket.active }));
+      socket.once('connect_error', (err) =>
+        resolve({ connected: false, message: err.message, data: (err as Error & { data?: unknown }).data, active: socket.active }),
+      );
     });
   } finally {
     socket.close();
@@ -43,7 +45,10 @@ describe('protocol version at the handshake', () => {
     for (const auth of [undefined, {}, { protocolVersion: String(PROTOCOL_VERSION) }]) {
       const res = await handshake(auth);
       expect(res.connected, JSON.stringify(auth)).toBe(false);
-      expect(res.data).toMatchObject({ code: 'protocol_mismatch', message: expect.stringMatching(/^This page is out of date: reload it \(server speaks protocol \d+, page speaks none\)$/) });
+      expect(res.data).toMatchObject({
+        code: 'protocol_mismatch',
+        message: expect.stringMatching(/^This page is out of date: reload it \(server speaks protocol \d+, page speaks none\)$/),
+      });
     }
   });
 

@@ -18,7 +18,7 @@ import { freshDatabase } from '../support/fresh-database.js';
  */
 
 let server: TestServer | null = null;
-let cleanups: (() => Promise<void>)[] = [];
+const cleanups: (() => Promise<void>)[] = [];
 const clients: TestClient[] = [];
 afterEach(async () => {
   for (const c of clients.splice(0)) c.close();
@@ -55,14 +55,23 @@ async function groupRoomsOf(io: Server, c: TestClient): Promise<string[]> {
 async function expectViewsMatchAttach(fac: TestClient, people: TestClient[], what: string) {
   await eventually(() => people.every((p) => p.view!.seq === fac.view!.seq), 5000, `${what}: everyone at the facilitator's seq`);
   // On a timeout, fall through to the exact comparison below: it shows the difference.
-  await eventually(() => people.every((p) => JSON.stringify(sorted(p.view)) === JSON.stringify(sorted(viewFor(fac.view!, asViewer(p))))), 5000, `${what}: views match`).catch(() => undefined);
+  await eventually(
+    () => people.every((p) => JSON.stringify(sorted(p.view)) === JSON.stringify(sorted(viewFor(fac.view!, asViewer(p))))),
+    5000,
+    `${what}: views match`,
+  ).catch(() => undefined);
   for (const p of people) expect(p.view).toEqual(viewFor(fac.view!, asViewer(p)));
 }
 
 /** Answer maps built in another order hold the same answers: compare with sorted keys. */
 function sorted(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sorted);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sorted(x)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, x]) => [k, sorted(x)]),
+    );
   return v;
 }
 
@@ -166,7 +175,11 @@ describe('regrouping moves sockets on the server', () => {
     // After the merge, an answer from one former part reaches the other former part live.
     await fac.ok('round.start', { durationSeconds: 600 });
     const writer = people[0];
-    const otherPart = people.filter((q) => groupOf(q) === groupOf(writer) && !(fac.view!.groups[split.find((g) => fac.view!.groups[g].memberIds.includes(writer.participantId!))!].memberIds.includes(q.participantId!)));
+    const otherPart = people.filter(
+      (q) =>
+        groupOf(q) === groupOf(writer) &&
+        !fac.view!.groups[split.find((g) => fac.view!.groups[g].memberIds.includes(writer.participantId!))!].memberIds.includes(q.participantId!),
+    );
     expect(otherPart.length).toBeGreaterThan(0);
     const live = await write(writer, 'after the merge');
     await eventually(() => otherPart.every((q) => !!q.view!.answers[live]), 5000, 'merged answer delivered live');
@@ -223,7 +236,8 @@ describe.skipIf(!databaseUrl || !redisUrl)('regrouping across two nodes (Postgre
     const id = await write(writer, 'after the moves');
     await eventually(() => people.filter((p) => groupOf(p) === A).every((p) => !!p.view!.answers[id]), 5000, 'answer in its group');
     await new Promise((r) => setTimeout(r, 200));
-    for (const p of people.filter((q) => groupOf(q) === B)) expect(p.received.some((e) => e.event.type === 'answer.added' && e.event.answer.id === id)).toBe(false);
+    for (const p of people.filter((q) => groupOf(q) === B))
+      expect(p.received.some((e) => e.event.type === 'answer.added' && e.event.answer.id === id)).toBe(false);
     expect(attaches.map((x) => x.count)).toEqual(attachesBefore);
     for (const c of people) expect([c.attaches, c.resyncWanted]).toEqual([1, 0]);
   });

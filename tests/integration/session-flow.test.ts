@@ -24,7 +24,14 @@ async function roomInRound() {
   const fac = await facilitatorClient(server.url, s);
   clients.push(fac);
   const people: TestClient[] = [];
-  for (const [i, org, country] of [[1, 'Ashoka', 'BE'], [2, 'Ashoka', 'NL'], [3, 'ENSIE', 'FR'], [4, 'ENSIE', 'DK'], [5, 'RREUSE', 'BE'], [6, 'RREUSE', 'NL']] as const) {
+  for (const [i, org, country] of [
+    [1, 'Ashoka', 'BE'],
+    [2, 'Ashoka', 'NL'],
+    [3, 'ENSIE', 'FR'],
+    [4, 'ENSIE', 'DK'],
+    [5, 'RREUSE', 'BE'],
+    [6, 'RREUSE', 'NL'],
+  ] as const) {
     people.push(await participant(server.url, s.joinCode, `Person ${i}`, org, country));
   }
   await fac.ok('groups.form', { mode: 'mixed', sizing: { by: 'count', count: 2 } });
@@ -57,7 +64,11 @@ describe('a whole session over real sockets', () => {
     await fac.ok('round.end');
     await fac.ok('session.close');
     await eventually(() => people.every((p) => p.view?.phase === 'closed'), 5000, 'closed everywhere');
-    expect(Object.values(fac.view!.answers).map((a) => a.text).sort()).toEqual(['Access to funding', 'Speak with one voice to policy makers']);
+    expect(
+      Object.values(fac.view!.answers)
+        .map((a) => a.text)
+        .sort(),
+    ).toEqual(['Access to funding', 'Speak with one voice to policy makers']);
     const refused = await g1[0].command('answer.add', { promptId: prompt, text: 'too late' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'closed' } });
   });

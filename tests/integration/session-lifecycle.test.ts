@@ -95,7 +95,11 @@ describe('sessions come and go', () => {
     expect(after).toEqual(before);
     // It works as before: its people see their answers, the round (and its timer) still runs, commands are taken.
     const fac = await facilitator(t.url, s);
-    expect(Object.values(fac.view!.answers).map((a) => a.text).sort()).toEqual(['idea from P0', 'idea from P1']);
+    expect(
+      Object.values(fac.view!.answers)
+        .map((a) => a.text)
+        .sort(),
+    ).toEqual(['idea from P0', 'idea from P1']);
     expect(fac.view!.round).toEqual(before.round);
     const ack = await fac.ok('round.extend', { seconds: 60 });
     expect(ack.seq).toBe(before.seq + 1);
@@ -125,7 +129,10 @@ describe('sessions come and go', () => {
     expect(refused.error.message).toContain(broken.sessionId);
     expect(refused.error.message).toMatch(/event 2 .*cannot be read/);
     const joiner = await client(proc.url);
-    expect(await joiner.emit('join', { opId: 'j-broken-1', joinCode: broken.joinCode, token: 'tok_broken_participant_1', name: 'Late' })).toMatchObject({ ok: false, error: { code: 'store_unavailable' } });
+    expect(await joiner.emit('join', { opId: 'j-broken-1', joinCode: broken.joinCode, token: 'tok_broken_participant_1', name: 'Late' })).toMatchObject({
+      ok: false,
+      error: { code: 'store_unavailable' },
+    });
     const http = await fetch(`${proc.url}/api/sessions/${broken.sessionId}`, { headers: { authorization: `Bearer ${broken.facilitatorKey}` } });
     expect(http.status).toBe(503);
     expect(await http.json()).toMatchObject({ ok: false, error: { code: 'store_unavailable' } });
@@ -147,7 +154,12 @@ describe('sessions come and go', () => {
     for (let i = 0; i < 20; i++) {
       const id = `session-${i}`;
       const events = Array.from({ length: 20 }, (_, k) => ({ seq: k + 1, at: 1, type: 'answer.added', data: { text: `answer ${k} `.repeat(20) } }));
-      await store.createSession({ sessionId: id, joinCode: `CODE${i}XYZ`, createdAt: 1, programmeId: null }, [], { sessionId: id, opId: null, result: null, events });
+      await store.createSession({ sessionId: id, joinCode: `CODE${i}XYZ`, createdAt: 1, programmeId: null }, [], {
+        sessionId: id,
+        opId: null,
+        result: null,
+        events,
+      });
     }
     await store.close();
     const file = path.join(dataDir, 'sessions.db');

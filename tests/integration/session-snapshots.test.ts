@@ -11,18 +11,39 @@ import { openSqliteStoreOnThread } from '../../server/store/sqlite-thread-store.
 import type { Store } from '../../server/store/types.js';
 
 const SESSION = 'snapsession1';
-const created: SessionEvent = { type: 'session.created', id: SESSION, title: 'Snapshots', description: null, language: 'en', date: null, joinCode: 'SNAPCODE', anonymous: false, prompts: [{ id: 'p1', text: 'Why a network?' }] };
+const created: SessionEvent = {
+  type: 'session.created',
+  id: SESSION,
+  title: 'Snapshots',
+  description: null,
+  language: 'en',
+  date: null,
+  joinCode: 'SNAPCODE',
+  anonymous: false,
+  prompts: [{ id: 'p1', text: 'Why a network?' }],
+};
 
 describe('a session loads from its latest snapshot plus the events after it', () => {
   let dataDir: string;
   let store: Store;
   let n = 0;
-  const deps = (s: Store, checkpointEvery: number): HostDeps => ({ store: s, now: () => 1_700_000_000_000 + n, newId: () => `id${++n}`, onCommit: () => undefined, checkpointEvery });
+  const deps = (s: Store, checkpointEvery: number): HostDeps => ({
+    store: s,
+    now: () => 1_700_000_000_000 + n,
+    newId: () => `id${++n}`,
+    onCommit: () => undefined,
+    checkpointEvery,
+  });
 
   beforeEach(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'plive-snap-'));
     store = await openSqliteStoreOnThread({ dataDir });
-    await store.createSession({ sessionId: SESSION, joinCode: 'SNAPCODE', createdAt: 1, programmeId: null }, [], { sessionId: SESSION, opId: null, result: null, events: [{ seq: 1, at: 1, type: created.type, data: created }] });
+    await store.createSession({ sessionId: SESSION, joinCode: 'SNAPCODE', createdAt: 1, programmeId: null }, [], {
+      sessionId: SESSION,
+      opId: null,
+      result: null,
+      events: [{ seq: 1, at: 1, type: created.type, data: created }],
+    });
   });
   afterEach(async () => {
     await store.close();
@@ -31,7 +52,11 @@ describe('a session loads from its latest snapshot plus the events after it', ()
 
   async function liveRoom(host: SessionHost, answers: number): Promise<void> {
     for (let i = 0; i < 12; i++) {
-      const ack = await host.executeWith({ role: 'system' }, (s, ctx) => decideJoin(s, { participantId: `p${i}`, name: `P${i}`, organisation: `o${i % 3}`, country: 'BE' }, ctx), null);
+      const ack = await host.executeWith(
+        { role: 'system' },
+        (s, ctx) => decideJoin(s, { participantId: `p${i}`, name: `P${i}`, organisation: `o${i % 3}`, country: 'BE' }, ctx),
+        null,
+      );
       expect(ack.ok).toBe(true);
     }
     const fac = { role: 'facilitator' as const, label: null };
@@ -40,7 +65,11 @@ describe('a session loads from its latest snapshot plus the events after it', ()
     // Pipelined, as a live room writes: many commands in flight at once.
     const acks = await Promise.all(
       Array.from({ length: answers }, (_, i) =>
-        host.execute({ type: 'answer.add', opId: `op-answer-${i}`, promptId: 'p1', text: `idea ${i}` } as Command, { role: 'participant', participantId: `p${i % 12}` })),
+        host.execute({ type: 'answer.add', opId: `op-answer-${i}`, promptId: 'p1', text: `idea ${i}` } as Command, {
+          role: 'participant',
+          participantId: `p${i % 12}`,
+        }),
+      ),
     );
     expect(acks.every((a) => a.ok)).toBe(true);
   }

@@ -10,7 +10,12 @@ export interface StoreFixture {
 }
 
 const ev = (seq: number, data: unknown = { type: 'x', seq }): EventRecord => ({ seq, at: 1_700_000_000_000 + seq, type: 'x', data, version: 1 });
-const batch = (sessionId: string, seqs: number[], opId: string | null = nanoid(10), result: unknown = { n: seqs[0] }): AppendBatch => ({ sessionId, opId, result, events: seqs.map((s) => ev(s)) });
+const batch = (sessionId: string, seqs: number[], opId: string | null = nanoid(10), result: unknown = { n: seqs[0] }): AppendBatch => ({
+  sessionId,
+  opId,
+  result,
+  events: seqs.map((s) => ev(s)),
+});
 
 /** The contract every store must keep; run against each store (SQLite, Postgres). */
 export function defineStoreContract(name: string, factory: () => Promise<StoreFixture>): void {
@@ -27,14 +32,22 @@ export function defineStoreContract(name: string, factory: () => Promise<StoreFi
 
     async function newSession(): Promise<string> {
       const id = nanoid(12);
-      await store.createSession({ sessionId: id, joinCode: nanoid(8), createdAt: 1, programmeId: null }, [{ hash: nanoid(20), role: 'facilitator', scopeId: id, subject: 'f', createdAt: 1 }], batch(id, [1], null, null));
+      await store.createSession(
+        { sessionId: id, joinCode: nanoid(8), createdAt: 1, programmeId: null },
+        [{ hash: nanoid(20), role: 'facilitator', scopeId: id, subject: 'f', createdAt: 1 }],
+        batch(id, [1], null, null),
+      );
       return id;
     }
 
     it('creates a session with its first event, credentials and join code', async () => {
       const id = nanoid(12);
       const hash = nanoid(30);
-      await store.createSession({ sessionId: id, joinCode: 'ABCDEFGH', createdAt: 5, programmeId: null }, [{ hash, role: 'facilitator', scopeId: id, subject: 'lead', createdAt: 5 }], batch(id, [1]));
+      await store.createSession(
+        { sessionId: id, joinCode: 'ABCDEFGH', createdAt: 5, programmeId: null },
+        [{ hash, role: 'facilitator', scopeId: id, subject: 'lead', createdAt: 5 }],
+        batch(id, [1]),
+      );
       expect(await store.findSession(id)).toEqual({ sessionId: id, joinCode: 'ABCDEFGH', createdAt: 5, programmeId: null });
       expect(await store.findSessionByJoinCode('ABCDEFGH')).toMatchObject({ sessionId: id });
       expect(await store.findCredential(hash)).toEqual({ hash, role: 'facilitator', scopeId: id, subject: 'lead', createdAt: 5 });
@@ -44,7 +57,13 @@ export function defineStoreContract(name: string, factory: () => Promise<StoreFi
 
     it('refuses a taken join code and keeps nothing of the second session', async () => {
       await store.createSession({ sessionId: 's1', joinCode: 'SAMECODE', createdAt: 1, programmeId: null }, [], batch('s1', [1]));
-      await expect(store.createSession({ sessionId: 's2', joinCode: 'SAMECODE', createdAt: 1, programmeId: null }, [{ hash: 'h2xxxxxxxxxxxxxxxxxxxx', role: 'facilitator', scopeId: 's2', subject: null, createdAt: 1 }], batch('s2', [1]))).rejects.toBeInstanceOf(JoinCodeTakenError);
+      await expect(
+        store.createSession(
+          { sessionId: 's2', joinCode: 'SAMECODE', createdAt: 1, programmeId: null },
+          [{ hash: 'h2xxxxxxxxxxxxxxxxxxxx', role: 'facilitator', scopeId: 's2', subject: null, createdAt: 1 }],
+          batch('s2', [1]),
+        ),
+      ).rejects.toBeInstanceOf(JoinCodeTakenError);
       expect(await store.findSession('s2')).toBeNull();
       expect(await store.readEvents('s2', 0)).toEqual([]);
       expect(await store.findCredential('h2xxxxxxxxxxxxxxxxxxxx')).toBeNull();
@@ -103,13 +122,25 @@ export function defineStoreContract(name: string, factory: () => Promise<StoreFi
 
     it("keeps each event's shape version (absent on write: 1)", async () => {
       const id = await newSession();
-      await store.append({ sessionId: id, opId: null, result: null, events: [{ ...ev(2), version: 3 }, { seq: 3, at: 3, type: 'x', data: {} }] });
+      await store.append({
+        sessionId: id,
+        opId: null,
+        result: null,
+        events: [
+          { ...ev(2), version: 3 },
+          { seq: 3, at: 3, type: 'x', data: {} },
+        ],
+      });
       expect((await store.readEvents(id, 1)).map((e) => e.version)).toEqual([3, 1]);
     });
 
     it('round-trips any JSON exactly', async () => {
       const id = await newSession();
-      const data = { text: 'Ærø «l’économie» "quoted, comma"\nnew line 🎉 <script>x</script> =SUM(A1)', nested: { deep: [1, 2.5, null, true, { k: 'v' }] }, empty: '' };
+      const data = {
+        text: 'Ærø «l’économie» "quoted, comma"\nnew line 🎉 <script>x</script> =SUM(A1)',
+        nested: { deep: [1, 2.5, null, true, { k: 'v' }] },
+        empty: '',
+      };
       await store.append({ sessionId: id, opId: 'x1', result: data, events: [ev(2, data)] });
       expect((await store.readEvents(id, 1))[0].data).toEqual(data);
       expect((await store.findOp(id, 'x1'))!.result).toEqual(data);
@@ -117,16 +148,27 @@ export function defineStoreContract(name: string, factory: () => Promise<StoreFi
 
     it('keeps programmes and their sessions', async () => {
       const id = await newSession();
-      await store.createProgramme({ programmeId: 'p1', createdAt: 3, name: 'Five regional sessions', description: null, organisers: ['A', 'B'], languages: ['nl', 'fr'] }, [{ hash: 'coordhashxxxxxxxxxxxxxx', role: 'coordinator', scopeId: 'p1', subject: null, createdAt: 3 }]);
+      await store.createProgramme(
+        { programmeId: 'p1', createdAt: 3, name: 'Five regional sessions', description: null, organisers: ['A', 'B'], languages: ['nl', 'fr'] },
+        [{ hash: 'coordhashxxxxxxxxxxxxxx', role: 'coordinator', scopeId: 'p1', subject: null, createdAt: 3 }],
+      );
       await store.setSessionProgramme(id, 'p1');
-      expect(await store.findProgramme('p1')).toEqual({ programmeId: 'p1', createdAt: 3, name: 'Five regional sessions', description: null, organisers: ['A', 'B'], languages: ['nl', 'fr'] });
+      expect(await store.findProgramme('p1')).toEqual({
+        programmeId: 'p1',
+        createdAt: 3,
+        name: 'Five regional sessions',
+        description: null,
+        organisers: ['A', 'B'],
+        languages: ['nl', 'fr'],
+      });
       expect((await store.listProgrammeSessions('p1')).map((s) => s.sessionId)).toEqual([id]);
       expect(await store.findCredential('coordhashxxxxxxxxxxxxxx')).toMatchObject({ role: 'coordinator', scopeId: 'p1' });
     });
 
     it('lists the sessions whose latest round marker opened a round, kept with the log and across reopen', async () => {
       const typed = (seq: number, type: string): EventRecord => ({ seq, at: 1_700_000_000_000 + seq, type, data: { type }, version: 1 });
-      const put = (id: string, seq: number, ...types: string[]) => store.append({ sessionId: id, opId: nanoid(10), result: null, events: types.map((t, i) => typed(seq + i, t)) });
+      const put = (id: string, seq: number, ...types: string[]) =>
+        store.append({ sessionId: id, opId: nanoid(10), result: null, events: types.map((t, i) => typed(seq + i, t)) });
       const [ended, closed, running, restarted, never] = await Promise.all([newSession(), newSession(), newSession(), newSession(), newSession()]);
       await put(ended, 2, 'round.started');
       await put(ended, 3, 'answer.added', 'round.ended');
@@ -141,7 +183,12 @@ export function defineStoreContract(name: string, factory: () => Promise<StoreFi
       await expect(put(running, 2, 'round.ended')).rejects.toBeInstanceOf(SeqConflictError);
       // A session created with a running round (an import) is listed from its first batch.
       const imported = nanoid(12);
-      await store.createSession({ sessionId: imported, joinCode: nanoid(8), createdAt: 1, programmeId: null }, [], { sessionId: imported, opId: null, result: null, events: [typed(1, 'session.created'), typed(2, 'round.started')] });
+      await store.createSession({ sessionId: imported, joinCode: nanoid(8), createdAt: 1, programmeId: null }, [], {
+        sessionId: imported,
+        opId: null,
+        result: null,
+        events: [typed(1, 'session.created'), typed(2, 'round.started')],
+      });
       const mine = new Set([ended, closed, running, restarted, never, imported]);
       const open = async () => (await store.sessionsWithOpenRound()).filter((id) => mine.has(id)).sort();
       expect(await open()).toEqual([running, restarted, imported].sort());

@@ -36,16 +36,27 @@ if (url) {
       const reader = await openPostgresStore({ connectionString: conn.toString() });
       const heard: string[] = [];
       let resumed = 0;
-      const stop = await reader.subscribe!((sessionId, seq) => heard.push(`${sessionId}:${seq}`), () => resumed++);
+      const stop = await reader.subscribe!(
+        (sessionId, seq) => heard.push(`${sessionId}:${seq}`),
+        () => resumed++,
+      );
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
       try {
         const ev = (seq: number) => ({ seq, at: 0, type: seq === 1 ? 'session.created' : 'session.updated', data: {} });
-        await writer.createSession({ sessionId: `${name}_s`, joinCode: `${name}`.slice(-8).toUpperCase(), createdAt: 0, programmeId: null }, [], { sessionId: `${name}_s`, opId: null, result: null, events: [ev(1)] });
+        await writer.createSession({ sessionId: `${name}_s`, joinCode: `${name}`.slice(-8).toUpperCase(), createdAt: 0, programmeId: null }, [], {
+          sessionId: `${name}_s`,
+          opId: null,
+          result: null,
+          events: [ev(1)],
+        });
         await writer.append({ sessionId: `${name}_s`, opId: 'op-2', result: null, events: [ev(2)] });
         await eventually(() => heard.includes(`${name}_s:2`), 5000, 'the first notification');
 
-        const { rows } = await admin.query('SELECT pg_terminate_backend(pid) AS cut FROM pg_stat_activity WHERE application_name = $1 AND query LIKE $2', [name, 'LISTEN%']);
+        const { rows } = await admin.query('SELECT pg_terminate_backend(pid) AS cut FROM pg_stat_activity WHERE application_name = $1 AND query LIKE $2', [
+          name,
+          'LISTEN%',
+        ]);
         expect(rows.map((r) => r.cut)).toEqual([true]);
         await eventually(() => resumed === 1, 5000, 'the listener to come back');
 

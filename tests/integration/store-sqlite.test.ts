@@ -60,10 +60,22 @@ describe('sqlite specifics', () => {
   it('a failed commit rejects every batch in it, keeps none of them, and the store works again afterwards', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'plive-store-'));
     let failing = false;
-    const store = await openSqliteStore({ dataDir, beforeCommit: () => { if (failing) throw new Error('SQLITE_FULL: database or disk is full'); } });
-    await store.createSession({ sessionId: 's', joinCode: 'CODE2345', createdAt: 1, programmeId: null }, [], { sessionId: 's', opId: null, result: null, events: [{ seq: 1, at: 1, type: 'x', data: {} }] });
+    const store = await openSqliteStore({
+      dataDir,
+      beforeCommit: () => {
+        if (failing) throw new Error('SQLITE_FULL: database or disk is full');
+      },
+    });
+    await store.createSession({ sessionId: 's', joinCode: 'CODE2345', createdAt: 1, programmeId: null }, [], {
+      sessionId: 's',
+      opId: null,
+      result: null,
+      events: [{ seq: 1, at: 1, type: 'x', data: {} }],
+    });
     failing = true;
-    const results = await Promise.allSettled([2, 3].map((seq) => store.append({ sessionId: 's', opId: `op${seq}`, result: null, events: [{ seq, at: 1, type: 'x', data: {} }] })));
+    const results = await Promise.allSettled(
+      [2, 3].map((seq) => store.append({ sessionId: 's', opId: `op${seq}`, result: null, events: [{ seq, at: 1, type: 'x', data: {} }] })),
+    );
     expect(results.map((r) => r.status === 'rejected' && r.reason instanceof StoreUnavailableError)).toEqual([true, true]);
     expect(await store.lastSeq('s')).toBe(1);
     failing = false;

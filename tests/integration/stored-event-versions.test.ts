@@ -8,8 +8,24 @@ import { SessionLoadError, SessionRegistry } from '../../server/sessions/registr
 import { openSqliteStoreOnThread } from '../../server/store/sqlite-thread-store.js';
 import type { EventRecord, Store } from '../../server/store/types.js';
 
-const created = (id: string): SessionEvent => ({ type: 'session.created', id, title: 'T', description: null, language: 'en', date: null, joinCode: `CODE${id}`, anonymous: false, prompts: [{ id: 'p1', text: 'Why?' }] });
-const record = (seq: number, data: unknown, version?: number): EventRecord => ({ seq, at: seq, type: String((data as { type?: string }).type), data, ...(version ? { version } : {}) });
+const created = (id: string): SessionEvent => ({
+  type: 'session.created',
+  id,
+  title: 'T',
+  description: null,
+  language: 'en',
+  date: null,
+  joinCode: `CODE${id}`,
+  anonymous: false,
+  prompts: [{ id: 'p1', text: 'Why?' }],
+});
+const record = (seq: number, data: unknown, version?: number): EventRecord => ({
+  seq,
+  at: seq,
+  type: String((data as { type?: string }).type),
+  data,
+  ...(version ? { version } : {}),
+});
 
 describe('stored events carry their shape version and are parsed when read', () => {
   let dataDir: string;
@@ -22,9 +38,19 @@ describe('stored events carry their shape version and are parsed when read', () 
     store = await openSqliteStoreOnThread({ dataDir });
     registry = new SessionRegistry({ store, now: () => 0, newId: () => 'x', onCommit: () => undefined }, { log: (_l, msg) => logged.push(msg) });
     for (const id of ['good', 'future', 'garbled']) {
-      await store.createSession({ sessionId: id, joinCode: `CODE${id}`, createdAt: 1, programmeId: null }, [], { sessionId: id, opId: null, result: null, events: [record(1, created(id))] });
+      await store.createSession({ sessionId: id, joinCode: `CODE${id}`, createdAt: 1, programmeId: null }, [], {
+        sessionId: id,
+        opId: null,
+        result: null,
+        events: [record(1, created(id))],
+      });
     }
-    await store.append({ sessionId: 'future', opId: null, result: null, events: [record(2, { type: 'session.updated', title: 'From a later server' }, EVENT_VERSION + 1)] });
+    await store.append({
+      sessionId: 'future',
+      opId: null,
+      result: null,
+      events: [record(2, { type: 'session.updated', title: 'From a later server' }, EVENT_VERSION + 1)],
+    });
     await store.append({ sessionId: 'garbled', opId: null, result: null, events: [record(2, { type: 'answer.added', answer: { id: 'a1', text: 42 } })] });
   });
   afterEach(async () => {
@@ -41,7 +67,7 @@ describe('stored events carry their shape version and are parsed when read', () 
     expect(logged.some((m) => m.includes('garbled'))).toBe(true);
   });
 
-  it('today\'s events read back as they were written; a record without a version is version 1', () => {
+  it("today's events read back as they were written; a record without a version is version 1", () => {
     expect(readStoredEvent(1, created('x'))).toEqual(created('x'));
     expect(() => readStoredEvent(0, created('x'))).toThrow(StoredEventError);
     expect(() => readStoredEvent(1, { type: 'no.such.event' })).toThrow(StoredEventError);

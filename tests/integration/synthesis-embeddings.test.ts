@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, TEST_OPERATOR_TOKEN } from '../support/test-server.js';
-import { TestClient, eventually, expectOk, facilitatorClient } from '../support/clients.js';
+import { type TestClient, eventually, expectOk, facilitatorClient } from '../support/clients.js';
 import { importSessionWithAnswers } from '../support/big-session.js';
 import { fakeEmbeddings, type FakeEmbeddings } from '../support/fake-embeddings.js';
 
@@ -30,7 +30,7 @@ const SAME_MEANING = new Set([TEXTS[0], TEXTS[3]]);
 /** The fake's meaning of a text: the two "paraphrases" point the same way, every other text its own way. */
 function meaning(text: string): number[] {
   const v = new Array<number>(16).fill(0);
-  v[SAME_MEANING.has(text) ? 0 : 1 + (TEXTS.indexOf(text) >= 0 ? TEXTS.indexOf(text) : 15) % 15] = 1;
+  v[SAME_MEANING.has(text) ? 0 : 1 + ((TEXTS.indexOf(text) >= 0 ? TEXTS.indexOf(text) : 15) % 15)] = 1;
   return v;
 }
 

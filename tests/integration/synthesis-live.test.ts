@@ -91,11 +91,17 @@ describe('the synthesis in a live session', () => {
     await people[0].ok('vote.cast', { themeId: first.id });
     expect(await people[0].command('vote.cast', { themeId: first.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     await people[1].ok('vote.cast', { themeId: first.id });
-    const count = (c: TestClient) => Object.values(c.view!.synthesis!.votes).flat().filter((id) => id === first.id).length;
+    const count = (c: TestClient) =>
+      Object.values(c.view!.synthesis!.votes)
+        .flat()
+        .filter((id) => id === first.id).length;
     await eventually(() => [fac, ...people].every((c) => count(c) === 3), 5000, 'votes everywhere');
     await people[0].ok('vote.retract', { themeId: first.id });
     await eventually(() => count(people[2]) === 2, 5000, 'retraction seen');
-    expect(await people[0].command('synthesis.renameTheme', { themeId: first.id, label: 'mine now' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await people[0].command('synthesis.renameTheme', { themeId: first.id, label: 'mine now' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await people[0].command('synthesis.publish', { published: false })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 

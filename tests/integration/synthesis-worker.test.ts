@@ -66,7 +66,9 @@ async function busyRoom(url: string) {
 }
 
 async function loopDelayP99(url: string): Promise<number> {
-  const health = (await (await fetch(`${url}/healthz`, { headers: { authorization: `Bearer ${TEST_OPERATOR_TOKEN}` } })).json()) as { metrics: { eventLoopDelayP99Ms: number } };
+  const health = (await (await fetch(`${url}/healthz`, { headers: { authorization: `Bearer ${TEST_OPERATOR_TOKEN}` } })).json()) as {
+    metrics: { eventLoopDelayP99Ms: number };
+  };
   return health.metrics.eventLoopDelayP99Ms;
 }
 
@@ -93,7 +95,9 @@ describe('synthesis off the event loop', () => {
     const run = fac.socket.timeout(60_000).emitWithAck('command', { type: 'synthesis.run', opId: 'big-run-0001' }) as Promise<Ack>;
     // Written while the worker runs: the engine never sees it.
     await new Promise((r) => setTimeout(r, 100));
-    const late = expectOk(await fac.command('answer.add', { promptId: fac.view!.prompts[0].id, text: 'a late idea about bicycles', groupId: big.groupIds[0] })) as { result: { answerId: string } };
+    const late = expectOk(
+      await fac.command('answer.add', { promptId: fac.view!.prompts[0].id, text: 'a late idea about bicycles', groupId: big.groupIds[0] }),
+    ) as { result: { answerId: string } };
     expectOk(await run);
     const took = performance.now() - t0;
     const loopDelay = await loopDelayP99(proc.url);
@@ -121,7 +125,12 @@ describe('synthesis off the event loop', () => {
     const b = await facilitatorClient(server.url, s);
     clients.push(a, b);
     // One socket keeps its order (the thresholds), the other facilitator presses at the same moment.
-    const acks = await Promise.all([a.command('synthesis.run'), a.command('synthesis.run', { threshold: 0.75 }), a.command('synthesis.run', { threshold: 0.6 }), b.command('synthesis.run')]);
+    const acks = await Promise.all([
+      a.command('synthesis.run'),
+      a.command('synthesis.run', { threshold: 0.75 }),
+      a.command('synthesis.run', { threshold: 0.6 }),
+      b.command('synthesis.run'),
+    ]);
     for (const ack of acks) expectOk(ack);
     expect(server.app.runner.stats.maxOverlap).toBe(1);
     // The first ran alone; the next waited for it and the others joined that one: two runs, in order.

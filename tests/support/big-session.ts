@@ -6,7 +6,11 @@ import type { CreatedSession } from './clients.js';
  * A session in its first round with `texts.length` answers spread over its three prompts and `groups` groups,
  * imported through the real import endpoint (building it answer by answer over sockets would take minutes).
  */
-export async function importSessionWithAnswers(url: string, texts: string[], opts: { groups?: number; language?: 'en' | 'nl' | 'fr' | 'da'; operatorToken?: string } = {}): Promise<CreatedSession & { groupIds: string[] }> {
+export async function importSessionWithAnswers(
+  url: string,
+  texts: string[],
+  opts: { groups?: number; language?: 'en' | 'nl' | 'fr' | 'da'; operatorToken?: string } = {},
+): Promise<CreatedSession & { groupIds: string[] }> {
   const h = new DomainHarness();
   h.now = Date.now(); // the round must still be running on the server's clock
   const groups = opts.groups ?? 20;
@@ -19,7 +23,17 @@ export async function importSessionWithAnswers(url: string, texts: string[], opt
     at: h.now,
     event: {
       type: 'answer.added',
-      answer: { id: `ans${i}`, promptId: `p${(i % 3) + 1}`, groupId: groupIds[i % groupIds.length], authorId: null, text, ...(opts.language ? { language: opts.language } : {}), round: 1, createdAt: h.now, updatedAt: h.now },
+      answer: {
+        id: `ans${i}`,
+        promptId: `p${(i % 3) + 1}`,
+        groupId: groupIds[i % groupIds.length],
+        authorId: null,
+        text,
+        ...(opts.language ? { language: opts.language } : {}),
+        round: 1,
+        createdAt: h.now,
+        updatedAt: h.now,
+      },
     },
   }));
   const body = {
@@ -29,7 +43,11 @@ export async function importSessionWithAnswers(url: string, texts: string[], opt
     createdAt: h.now,
     events: [...h.log, ...answers].map((e) => ({ seq: e.seq, at: e.at, type: e.event.type, data: e.event })),
   };
-  const res = await fetch(`${url}/api/sessions/import`, { method: 'POST', headers: { 'content-type': 'application/json', ...(opts.operatorToken ? { authorization: `Bearer ${opts.operatorToken}` } : {}) }, body: JSON.stringify(body) });
+  const res = await fetch(`${url}/api/sessions/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(opts.operatorToken ? { authorization: `Bearer ${opts.operatorToken}` } : {}) },
+    body: JSON.stringify(body),
+  });
   if (res.status !== 201) throw new Error(`import failed: ${res.status} ${await res.text()}`);
   return { ...((await res.json()) as CreatedSession), groupIds };
 }
@@ -37,7 +55,7 @@ export async function importSessionWithAnswers(url: string, texts: string[], opt
 /** Deterministic answers in the shape of a real session: a few topic words and filler, many near-repeats. */
 export function answerTexts(n: number, seed = 1): string[] {
   let x = seed >>> 0;
-  const rnd = () => ((x = (Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+  const rnd = () => (x = (Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
   const topics = [
     ['lobby', 'advocacy', 'voice', 'policy', 'politicians'],
     ['funding', 'grants', 'money', 'budget', 'subsidies'],

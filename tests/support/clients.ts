@@ -2,7 +2,13 @@ import { nanoid } from 'nanoid';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Ack, AckOk } from '../../shared/protocol/acks.js';
 import type { EventEnvelope } from '../../shared/protocol/events.js';
-import { type AttachResult, type ClientToServerEvents, handshakeAuth, type JoinResult, type ServerToClientEvents } from '../../shared/protocol/socket-events.js';
+import {
+  type AttachResult,
+  type ClientToServerEvents,
+  handshakeAuth,
+  type JoinResult,
+  type ServerToClientEvents,
+} from '../../shared/protocol/socket-events.js';
 import type { GroupSlice, SessionView } from '../../shared/domain/projection.js';
 import { ViewTracker } from '../../shared/sync/view-tracker.js';
 
@@ -26,7 +32,10 @@ export async function createSession(url: string, body: Record<string, unknown> =
  */
 export class TestClient {
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
-  readonly tracker = new ViewTracker(() => this.role, () => this.participantId);
+  readonly tracker = new ViewTracker(
+    () => this.role,
+    () => this.participantId,
+  );
   received: EventEnvelope[] = [];
   slices: GroupSlice[] = [];
   /** Attach requests this client sent (the first one included). */
@@ -60,10 +69,11 @@ export class TestClient {
   }
 
   async connected(): Promise<this> {
-    if (!this.socket.connected) await new Promise<void>((resolve, reject) => {
-      this.socket.once('connect', () => resolve());
-      this.socket.once('connect_error', reject);
-    });
+    if (!this.socket.connected)
+      await new Promise<void>((resolve, reject) => {
+        this.socket.once('connect', () => resolve());
+        this.socket.once('connect_error', reject);
+      });
     return this;
   }
 

@@ -15,7 +15,12 @@ export interface FakeEmbeddings {
  * A stand-in for an operator's embedding server on port 0: Ollama's `/api/embed` or an OpenAI-compatible
  * `/v1/embeddings`. `vector(text)` decides the meaning; `fail` answers 500, `delayMs` answers late.
  */
-export async function fakeEmbeddings(opts: { api: 'ollama' | 'openai'; vector: (text: string) => number[]; fail?: boolean; delayMs?: number }): Promise<FakeEmbeddings> {
+export async function fakeEmbeddings(opts: {
+  api: 'ollama' | 'openai';
+  vector: (text: string) => number[];
+  fail?: boolean;
+  delayMs?: number;
+}): Promise<FakeEmbeddings> {
   const texts: string[] = [];
   const models: string[] = [];
   let requests = 0;
@@ -35,7 +40,10 @@ export async function fakeEmbeddings(opts: { api: 'ollama' | 'openai'; vector: (
         }
         const vectors = body.input.map(opts.vector);
         // OpenAI-compatible servers may return the items in any order; `index` says which input each belongs to.
-        const payload = opts.api === 'ollama' ? { model: body.model, embeddings: vectors } : { object: 'list', data: vectors.map((embedding, index) => ({ object: 'embedding', embedding, index })).reverse() };
+        const payload =
+          opts.api === 'ollama'
+            ? { model: body.model, embeddings: vectors }
+            : { object: 'list', data: vectors.map((embedding, index) => ({ object: 'embedding', embedding, index })).reverse() };
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
       };
       if (opts.delayMs) timers.add(setTimeout(reply, opts.delayMs));

@@ -18,14 +18,32 @@ export interface TestServer {
 export const TEST_OPERATOR_TOKEN = 'test-operator-token-0123456789abcdef';
 
 /** A real server on a free port with its own SQLite file in a temporary directory. */
-export async function startTestServer(opts: { dataDir?: string; now?: () => number; clientDist?: string; rateLimits?: AppDeps['rateLimits']; beforeCommit?: () => void; embeddings?: AppDeps['embeddings']; sessionIdleMs?: number; log?: AppDeps['log'] } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: {
+    dataDir?: string;
+    now?: () => number;
+    clientDist?: string;
+    rateLimits?: AppDeps['rateLimits'];
+    beforeCommit?: () => void;
+    embeddings?: AppDeps['embeddings'];
+    sessionIdleMs?: number;
+    log?: AppDeps['log'];
+  } = {},
+): Promise<TestServer> {
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'plive-')));
   const store = await openSqliteStore({ dataDir, beforeCommit: opts.beforeCommit });
   const app = createApp({
     store,
     // Every test client comes from 127.0.0.1: the per-address venue limits would count the whole suite as one venue
     // (tests/integration/security/ checks them on servers of their own).
-    config: { ALLOWED_ORIGINS: [], TRUST_PROXY: false, LOG_LEVEL: 'silent', OPERATOR_TOKEN: TEST_OPERATOR_TOKEN, SESSIONS_PER_ADDRESS_PER_HOUR: 1_000_000, JOINS_PER_ADDRESS_PER_10_MIN: 1_000_000 },
+    config: {
+      ALLOWED_ORIGINS: [],
+      TRUST_PROXY: false,
+      LOG_LEVEL: 'silent',
+      OPERATOR_TOKEN: TEST_OPERATOR_TOKEN,
+      SESSIONS_PER_ADDRESS_PER_HOUR: 1_000_000,
+      JOINS_PER_ADDRESS_PER_10_MIN: 1_000_000,
+    },
     now: opts.now,
     clientDist: opts.clientDist,
     rateLimits: opts.rateLimits,

@@ -22,8 +22,12 @@ export function AnswerItem({ answer, author, isMine, canChange }: { answer: Answ
             <span className="visually-hidden">{t('edit')}</span>
             <textarea value={text} onChange={(e) => setText(e.target.value)} rows={2} maxLength={1000} autoFocus />
           </label>
-          <button className="btn btn-primary" type="submit">{t('save')}</button>
-          <button className="btn btn-ghost" type="button" onClick={() => setEditing(false)}>{t('cancel')}</button>
+          <button className="btn btn-primary" type="submit">
+            {t('save')}
+          </button>
+          <button className="btn btn-ghost" type="button" onClick={() => setEditing(false)}>
+            {t('cancel')}
+          </button>
         </form>
       </li>
     );
@@ -35,7 +39,14 @@ export function AnswerItem({ answer, author, isMine, canChange }: { answer: Answ
         <span className="author">{isMine ? t('you') : (author ?? t('anonymousAuthor'))}</span>
         {canChange && (
           <>
-            <button type="button" className="btn btn-ghost small" onClick={() => { setText(answer.text); setEditing(true); }}>
+            <button
+              type="button"
+              className="btn btn-ghost small"
+              onClick={() => {
+                setText(answer.text);
+                setEditing(true);
+              }}
+            >
               {t('edit')}
             </button>
             <button type="button" className="btn btn-ghost small btn-danger-text" onClick={() => void send('answer.delete', { answerId: answer.id })}>

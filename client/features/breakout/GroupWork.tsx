@@ -20,10 +20,22 @@ export function GroupWork({ groupId }: { groupId: string }) {
           <h1 id="your-group">{groupName(t, group)}</h1>
         </div>
         <div className="row-wrap">
-          <button type="button" className={`btn ${group.done ? 'btn-primary' : 'btn-secondary'}`} aria-pressed={group.done} onClick={() => void send('group.signal', { done: !group.done })} data-testid="signal-done">
+          <button
+            type="button"
+            className={`btn ${group.done ? 'btn-primary' : 'btn-secondary'}`}
+            aria-pressed={group.done}
+            onClick={() => void send('group.signal', { done: !group.done })}
+            data-testid="signal-done"
+          >
             {group.done ? t('done') : t('weAreDone')}
           </button>
-          <button type="button" className={`btn ${group.help ? 'btn-warn' : 'btn-secondary'}`} aria-pressed={group.help} onClick={() => void send('group.signal', { help: !group.help })} data-testid="signal-help">
+          <button
+            type="button"
+            className={`btn ${group.help ? 'btn-warn' : 'btn-secondary'}`}
+            aria-pressed={group.help}
+            onClick={() => void send('group.signal', { help: !group.help })}
+            data-testid="signal-help"
+          >
             {group.help ? t('helpCalled') : t('callHelp')}
           </button>
         </div>

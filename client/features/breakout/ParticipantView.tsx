@@ -24,13 +24,18 @@ export function ParticipantView({ sessionId }: { sessionId: string }) {
   const fatal = useStore((s) => s.fatal);
   const groupShown = !!view && !!me?.groupId && view.phase !== 'closed' && !!view.groups[me.groupId];
   // A refused answer is shown under its own prompt when that prompt is on screen; everything else at the top.
-  const promptsInPlace = useMemo(() => new Set(groupShown && view && me?.groupId ? promptsOfGroup(view, view.groups[me.groupId]) : []), [groupShown, view, me?.groupId]);
+  const promptsInPlace = useMemo(
+    () => new Set(groupShown && view && me?.groupId ? promptsOfGroup(view, view.groups[me.groupId]) : []),
+    [groupShown, view, me?.groupId],
+  );
   const shownInPlace = (r: RefusedCommand) => r.type === 'answer.add' && promptsInPlace.has(String(r.payload.promptId));
   if (!token) return <Home />;
   return (
     <>
       <TopBar live>
-        <span className="session-title" lang={view?.language}>{view?.title}</span>
+        <span className="session-title" lang={view?.language}>
+          {view?.title}
+        </span>
         <Timer />
       </TopBar>
       <div className="sticky-top">
@@ -38,7 +43,11 @@ export function ParticipantView({ sessionId }: { sessionId: string }) {
         <RoundNotices variant="phone" />
       </div>
       <main className="participant" id="main">
-        {fatal && <p className="banner banner-error" role="alert">{describeError(lang, fatal)}</p>}
+        {fatal && (
+          <p className="banner banner-error" role="alert">
+            {describeError(lang, fatal)}
+          </p>
+        )}
         <RefusedNotices shownElsewhere={shownInPlace} />
         {!view || !me ? null : view.phase === 'closed' ? (
           <>

@@ -24,7 +24,10 @@ export function PromptAnswers({ prompt, group }: { prompt: Prompt; group: Group 
   const draftKey = `${view.id}:${prompt.id}`;
   const [text, setText] = useState(() => storage.draft(draftKey));
   const answers = useMemo(
-    () => Object.values(view.answers).filter((a) => a.promptId === prompt.id && groupSeesAnswer(group, a)).sort((a, b) => b.createdAt - a.createdAt),
+    () =>
+      Object.values(view.answers)
+        .filter((a) => a.promptId === prompt.id && groupSeesAnswer(group, a))
+        .sort((a, b) => b.createdAt - a.createdAt),
     [view.answers, prompt.id, group],
   );
   const pending = queued.filter((q) => q.type === 'answer.add' && q.payload.promptId === prompt.id);
@@ -39,7 +42,9 @@ export function PromptAnswers({ prompt, group }: { prompt: Prompt; group: Group 
 
   return (
     <section className="prompt" aria-labelledby={headingId}>
-      <h2 id={headingId} lang={view.language}>{prompt.text}</h2>
+      <h2 id={headingId} lang={view.language}>
+        {prompt.text}
+      </h2>
       {writable && (
         <form
           className="add-answer"
@@ -52,8 +57,16 @@ export function PromptAnswers({ prompt, group }: { prompt: Prompt; group: Group 
           }}
         >
           <label className="grow">
-            <span className="visually-hidden">{t('addAnswer')}: {prompt.text}</span>
-            <textarea value={text} onChange={(e) => update(e.target.value)} placeholder={t('answerPlaceholder')} rows={2} maxLength={1000} data-testid={`answer-input-${prompt.id}`}
+            <span className="visually-hidden">
+              {t('addAnswer')}: {prompt.text}
+            </span>
+            <textarea
+              value={text}
+              onChange={(e) => update(e.target.value)}
+              placeholder={t('answerPlaceholder')}
+              rows={2}
+              maxLength={1000}
+              data-testid={`answer-input-${prompt.id}`}
               onKeyDown={(e) => {
                 if (e.key === 'Enter' && !e.shiftKey) {
                   e.preventDefault();
@@ -81,7 +94,7 @@ export function PromptAnswers({ prompt, group }: { prompt: Prompt; group: Group 
           <AnswerItem
             key={a.id}
             answer={a}
-            author={a.authorId ? view.participants[a.authorId]?.name ?? null : null}
+            author={a.authorId ? (view.participants[a.authorId]?.name ?? null) : null}
             isMine={a.authorId === participantId || mine.includes(a.id)}
             canChange={!!actor && writable && (mayChangeAnswer(view, actor, a) || mine.includes(a.id))}
           />

@@ -40,7 +40,9 @@ export function AttentionStrip() {
 
   return (
     <section className="attention" aria-labelledby="attention-title" data-testid="attention">
-      <h2 id="attention-title" className="visually-hidden">{t('attentionTitle')}</h2>
+      <h2 id="attention-title" className="visually-hidden">
+        {t('attentionTitle')}
+      </h2>
       <div className="attention-row">
         <div className="attention-help" data-testid="attention-help">
           {helping.length === 0 ? (
@@ -69,7 +71,15 @@ export function AttentionStrip() {
           </span>
         )}
         <label className="chime-toggle">
-          <input type="checkbox" checked={!muted} onChange={(e) => { saveMuted(!e.target.checked); setMuted(!e.target.checked); }} data-testid="chime-toggle" />
+          <input
+            type="checkbox"
+            checked={!muted}
+            onChange={(e) => {
+              saveMuted(!e.target.checked);
+              setMuted(!e.target.checked);
+            }}
+            data-testid="chime-toggle"
+          />
           <span>{t('chimeOn')}</span>
         </label>
       </div>

@@ -11,7 +11,8 @@ export function AttendanceExports({ sessions, keyValue }: { sessions: { sessionI
   const [mode, setMode] = useState<'room' | 'online'>('room');
   const [place, setPlace] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const url = (sessionId: string, format: string) => `/api/sessions/${sessionId}/attendance.${format}?${new URLSearchParams({ mode, ...(place.trim() && mode === 'room' ? { place: place.trim() } : {}) })}`;
+  const url = (sessionId: string, format: string) =>
+    `/api/sessions/${sessionId}/attendance.${format}?${new URLSearchParams({ mode, ...(place.trim() && mode === 'room' ? { place: place.trim() } : {}) })}`;
   const run = async (work: Promise<string | null>) => setError(await work);
   return (
     <div className="attendance-exports" data-testid="attendance-exports">
@@ -36,13 +37,36 @@ export function AttendanceExports({ sessions, keyValue }: { sessions: { sessionI
         {sessions.map((s) => (
           <li key={s.sessionId} className="row-wrap">
             <span>{`${s.date ?? ''} ${s.title}`.trim()}</span>
-            <button type="button" className="btn btn-secondary small" onClick={() => void run(openForPrint(url(s.sessionId, 'html'), keyValue))} data-testid={`attendance-print-${s.sessionId}`}>{t('attendancePrint')}</button>
-            <button type="button" className="btn btn-secondary small" onClick={() => void run(downloadWithKey(url(s.sessionId, 'docx'), keyValue, 'attendance.docx'))}>{t('attendanceWord')}</button>
-            <button type="button" className="btn btn-secondary small" onClick={() => void run(downloadWithKey(url(s.sessionId, 'csv'), keyValue, 'attendance.csv'))}>CSV</button>
+            <button
+              type="button"
+              className="btn btn-secondary small"
+              onClick={() => void run(openForPrint(url(s.sessionId, 'html'), keyValue))}
+              data-testid={`attendance-print-${s.sessionId}`}
+            >
+              {t('attendancePrint')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-secondary small"
+              onClick={() => void run(downloadWithKey(url(s.sessionId, 'docx'), keyValue, 'attendance.docx'))}
+            >
+              {t('attendanceWord')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-secondary small"
+              onClick={() => void run(downloadWithKey(url(s.sessionId, 'csv'), keyValue, 'attendance.csv'))}
+            >
+              CSV
+            </button>
           </li>
         ))}
       </ul>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

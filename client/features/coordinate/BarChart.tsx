@@ -22,7 +22,9 @@ export function BarChart({ title, series, rows, testId }: { title: string; serie
   const max = Math.max(1, ...totals);
   const span = WIDTH - LABEL - 40;
   const height = rows.length * ROW + 8;
-  const description = rows.map((r, i) => `${r.label}: ${series.length > 1 ? series.map((s) => `${s.label} ${r.values[s.key] ?? 0}`).join(', ') : totals[i]}`).join('; ');
+  const description = rows
+    .map((r, i) => `${r.label}: ${series.length > 1 ? series.map((s) => `${s.label} ${r.values[s.key] ?? 0}`).join(', ') : totals[i]}`)
+    .join('; ');
   return (
     <figure className="chart" data-testid={testId}>
       <figcaption>

@@ -10,7 +10,19 @@ import type { Language } from '../../../shared/schemas/primitives.js';
 
 export interface DashboardData {
   programme: { name: string; description: string | null; organisers: string[]; languages?: Language[] };
-  sessions: { sessionId: string; title: string; date: string | null; language?: Language; status: string; facilitators: number; participants: number; byOrganisation: Record<string, number>; byCountry: Record<string, number>; groups: number; answers: number }[];
+  sessions: {
+    sessionId: string;
+    title: string;
+    date: string | null;
+    language?: Language;
+    status: string;
+    facilitators: number;
+    participants: number;
+    byOrganisation: Record<string, number>;
+    byCountry: Record<string, number>;
+    groups: number;
+    answers: number;
+  }[];
   recurringThemes: { label: string; sessions: { title: string; label: string }[] }[];
 }
 
@@ -38,7 +50,11 @@ export function Dashboard({ programmeId }: { programmeId: string }) {
     <>
       <TopBar />
       <main className="narrow wide" id="main">
-        {error && <p className="banner banner-error" role="alert">{error}</p>}
+        {error && (
+          <p className="banner banner-error" role="alert">
+            {error}
+          </p>
+        )}
         {data && (
           <>
             <h1>{data.programme.name}</h1>
@@ -68,9 +84,19 @@ export function Dashboard({ programmeId }: { programmeId: string }) {
                       <td>{s.title}</td>
                       <td>{t(`phase_${s.status as 'lobby'}`)}</td>
                       <td>{s.participants}</td>
-                      <td>{Object.entries(s.byOrganisation).map(([k, v]) => `${k} (${v})`).join(', ')}</td>
-                      <td>{Object.entries(s.byCountry).map(([k, v]) => `${k} (${v})`).join(', ')}</td>
-                      <td>{s.groups} / {s.answers}</td>
+                      <td>
+                        {Object.entries(s.byOrganisation)
+                          .map(([k, v]) => `${k} (${v})`)
+                          .join(', ')}
+                      </td>
+                      <td>
+                        {Object.entries(s.byCountry)
+                          .map(([k, v]) => `${k} (${v})`)
+                          .join(', ')}
+                      </td>
+                      <td>
+                        {s.groups} / {s.answers}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -79,7 +105,16 @@ export function Dashboard({ programmeId }: { programmeId: string }) {
                 className="row"
                 onSubmit={async (e) => {
                   e.preventDefault();
-                  const res = await fetch('/api/sessions', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ template: 'core-drives', programmeId, language: programmeLanguage(data, lang), ...(title.trim() ? { title: title.trim() } : {}) }) });
+                  const res = await fetch('/api/sessions', {
+                    method: 'POST',
+                    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+                    body: JSON.stringify({
+                      template: 'core-drives',
+                      programmeId,
+                      language: programmeLanguage(data, lang),
+                      ...(title.trim() ? { title: title.trim() } : {}),
+                    }),
+                  });
                   const json = await res.json();
                   if (!res.ok) return setError(describeError(lang, httpError(res, json)));
                   storage.setFacilitatorKey(json.sessionId, json.facilitatorKey);
@@ -90,7 +125,9 @@ export function Dashboard({ programmeId }: { programmeId: string }) {
                   <span className="field-label">{t('title')}</span>
                   <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
                 </label>
-                <button className="btn btn-primary" type="submit">{t('newSessionInProgramme')}</button>
+                <button className="btn btn-primary" type="submit">
+                  {t('newSessionInProgramme')}
+                </button>
               </form>
             </section>
             <ProgrammeAttendance programmeId={programmeId} keyValue={key} sessions={data.sessions} />

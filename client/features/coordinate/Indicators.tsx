@@ -22,31 +22,45 @@ const KEYS: [keyof Counts, MessageKey][] = [
  */
 export function Indicators({ data }: { data: ProgrammeIndicators }) {
   const t = useT();
-  const rows = (pick: (s: ProgrammeIndicators['sessions'][number]) => Record<string, number>): BarRow[] => data.sessions.map((s) => ({ label: `${s.date ?? ''} ${s.title}`.trim(), values: pick(s) }));
+  const rows = (pick: (s: ProgrammeIndicators['sessions'][number]) => Record<string, number>): BarRow[] =>
+    data.sessions.map((s) => ({ label: `${s.date ?? ''} ${s.title}`.trim(), values: pick(s) }));
   const total = data.total;
   return (
     <div className="indicators" data-testid="indicators">
       <ul className="stat-tiles">
         <li>
-          <span className="stat-figure" data-testid="tile-participants">{total.participants}</span>
+          <span className="stat-figure" data-testid="tile-participants">
+            {total.participants}
+          </span>
           <span className="stat-label">{t('indParticipants')}</span>
         </li>
         <li>
-          <span className="stat-figure" data-testid="tile-organisations">{total.organisations}</span>
+          <span className="stat-figure" data-testid="tile-organisations">
+            {total.organisations}
+          </span>
           <span className="stat-label">{t('indOrgSplit', { partner: total.partnerOrganisations, external: total.externalOrganisations })}</span>
         </li>
         <li>
-          <span className="stat-figure" data-testid="tile-countries">{total.countries}</span>
+          <span className="stat-figure" data-testid="tile-countries">
+            {total.countries}
+          </span>
           <span className="stat-label">{t('indCountries')}</span>
         </li>
         <li>
-          <span className="stat-figure" data-testid="tile-cross">{total.crossBorderOrganisations}</span>
+          <span className="stat-figure" data-testid="tile-cross">
+            {total.crossBorderOrganisations}
+          </span>
           <span className="stat-label">{t('indCrossBorderOrgs')}</span>
         </li>
       </ul>
       {data.sessions.length > 0 && (
         <div className="chart-grid">
-          <BarChart testId="chart-participants" title={t('indParticipants')} series={[{ key: 'n', label: t('indParticipants'), colour: COLOURS.one }]} rows={rows((s) => ({ n: s.participants }))} />
+          <BarChart
+            testId="chart-participants"
+            title={t('indParticipants')}
+            series={[{ key: 'n', label: t('indParticipants'), colour: COLOURS.one }]}
+            rows={rows((s) => ({ n: s.participants }))}
+          />
           <BarChart
             testId="chart-organisations"
             title={t('indOrganisations')}
@@ -56,8 +70,18 @@ export function Indicators({ data }: { data: ProgrammeIndicators }) {
             ]}
             rows={rows((s) => ({ partner: s.partnerOrganisations, external: s.externalOrganisations }))}
           />
-          <BarChart testId="chart-countries" title={t('indCountries')} series={[{ key: 'n', label: t('indCountries'), colour: COLOURS.one }]} rows={rows((s) => ({ n: s.countries }))} />
-          <BarChart testId="chart-cross" title={t('indCrossBorderOrgs')} series={[{ key: 'n', label: t('indCrossBorderOrgs'), colour: COLOURS.cross }]} rows={rows((s) => ({ n: s.crossBorderOrganisations }))} />
+          <BarChart
+            testId="chart-countries"
+            title={t('indCountries')}
+            series={[{ key: 'n', label: t('indCountries'), colour: COLOURS.one }]}
+            rows={rows((s) => ({ n: s.countries }))}
+          />
+          <BarChart
+            testId="chart-cross"
+            title={t('indCrossBorderOrgs')}
+            series={[{ key: 'n', label: t('indCrossBorderOrgs'), colour: COLOURS.cross }]}
+            rows={rows((s) => ({ n: s.crossBorderOrganisations }))}
+          />
         </div>
       )}
       <details>
@@ -68,7 +92,9 @@ export function Indicators({ data }: { data: ProgrammeIndicators }) {
               <tr>
                 <th scope="col">{t('title')}</th>
                 {KEYS.map(([, label]) => (
-                  <th scope="col" key={label}>{t(label)}</th>
+                  <th scope="col" key={label}>
+                    {t(label)}
+                  </th>
                 ))}
               </tr>
             </thead>

@@ -16,7 +16,12 @@ export const partnersToText = (s: PartnerSettings) => s.partners.map((p) => [p.n
 export const textToPartners = (text: string): PartnerSettings['partners'] =>
   text
     .split('\n')
-    .map((line) => line.split('|').map((x) => x.trim()).filter(Boolean))
+    .map((line) =>
+      line
+        .split('|')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .filter((parts) => parts.length > 0)
     .map(([name, ...aliases]) => ({ name, aliases }));
 
@@ -49,7 +54,11 @@ export function PartnersPanel({ programmeId, keyValue, onSaved }: { programmeId:
   async function save(next: PartnerSettings['corrections'] = corrections) {
     setError(null);
     setStatus(null);
-    const res = await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${keyValue}` }, body: JSON.stringify({ partners: textToPartners(text), corrections: next }) });
+    const res = await fetch(url, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${keyValue}` },
+      body: JSON.stringify({ partners: textToPartners(text), corrections: next }),
+    });
     const json = await res.json();
     if (!res.ok) return setError(describeError(lang, httpError(res, json)));
     setStatus(t('partnersSaved'));
@@ -71,12 +80,20 @@ export function PartnersPanel({ programmeId, keyValue, onSaved }: { programmeId:
         <span className="field-label">{t('partnersTitle')}</span>
         <textarea rows={4} value={text} onChange={(e) => setText(e.target.value)} aria-describedby="partners-hint" data-testid="partners-text" />
       </label>
-      <p className="muted small" id="partners-hint">{t('partnersHint')}</p>
+      <p className="muted small" id="partners-hint">
+        {t('partnersHint')}
+      </p>
       <div className="row-wrap">
-        <button type="button" className="btn btn-secondary small" onClick={() => void save()} data-testid="partners-save">{t('partnersSave')}</button>
+        <button type="button" className="btn btn-secondary small" onClick={() => void save()} data-testid="partners-save">
+          {t('partnersSave')}
+        </button>
         {status && <span role="status">{status}</span>}
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {seen.length > 0 && (
         <>
           <h3>{t('orgsSeenTitle')}</h3>
@@ -94,7 +111,11 @@ export function PartnersPanel({ programmeId, keyValue, onSaved }: { programmeId:
                   <td>{o.name}</td>
                   <td>{o.participants}</td>
                   <td>
-                    <select aria-label={t('tagFor', { organisation: o.name })} value={o.corrected ? o.tag : 'auto'} onChange={(e) => correct(o, e.target.value as 'auto' | PartnerTag)}>
+                    <select
+                      aria-label={t('tagFor', { organisation: o.name })}
+                      value={o.corrected ? o.tag : 'auto'}
+                      onChange={(e) => correct(o, e.target.value as 'auto' | PartnerTag)}
+                    >
                       <option value="auto">{t('tagAuto', { tag: o.corrected ? '…' : t(o.tag === 'partner' ? 'tagPartner' : 'tagExternal') })}</option>
                       <option value="partner">{t('tagPartner')}</option>
                       <option value="external">{t('tagExternal')}</option>

@@ -9,7 +9,15 @@ import { ReportSections } from './ReportSections.js';
 import './attendance.css';
 
 /** What the coordinator reports to funders (issue 16): indicators, partner organisations, attendance lists, reports. */
-export function ProgrammeAttendance({ programmeId, keyValue, sessions }: { programmeId: string; keyValue: string; sessions: { sessionId: string; title: string; date: string | null }[] }) {
+export function ProgrammeAttendance({
+  programmeId,
+  keyValue,
+  sessions,
+}: {
+  programmeId: string;
+  keyValue: string;
+  sessions: { sessionId: string; title: string; date: string | null }[];
+}) {
   const t = useT();
   const lang = useLanguage();
   const [indicators, setIndicators] = useState<ProgrammeIndicators | null>(null);
@@ -27,7 +35,11 @@ export function ProgrammeAttendance({ programmeId, keyValue, sessions }: { progr
     <>
       <section className="panel" aria-labelledby="indicators-title">
         <h2 id="indicators-title">{t('indicatorsTitle')}</h2>
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         {indicators && <Indicators data={indicators} />}
         <ReportSections programmeId={programmeId} keyValue={keyValue} />
       </section>

@@ -26,12 +26,23 @@ export function ReportSections({ programmeId, keyValue }: { programmeId: string;
       </fieldset>
       <div className="row-wrap">
         {FORMATS.map((f) => (
-          <button key={f} type="button" className="btn btn-secondary small" onClick={async () => setError(await downloadWithKey(`/api/programmes/${programmeId}/export.${f}${omit ? `?omit=${omit}` : ''}`, keyValue, `report.${f}`))}>
+          <button
+            key={f}
+            type="button"
+            className="btn btn-secondary small"
+            onClick={async () =>
+              setError(await downloadWithKey(`/api/programmes/${programmeId}/export.${f}${omit ? `?omit=${omit}` : ''}`, keyValue, `report.${f}`))
+            }
+          >
             {t('reportAs', { format: f.toUpperCase() })}
           </button>
         ))}
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -47,7 +47,11 @@ export function Console({ sessionId }: { sessionId: string }) {
         {/* The time left is in the attention strip, on the console's one clock. */}
       </TopBar>
       <OfflineBanner />
-      {lastError && <div className="banner banner-error" role="alert">{describeError(lang, lastError)}</div>}
+      {lastError && (
+        <div className="banner banner-error" role="alert">
+          {describeError(lang, lastError)}
+        </div>
+      )}
       {phase === 'closed' && (
         <p className="banner banner-warn console-closed" role="status" data-testid="console-closed">
           {t('consoleClosed')}
@@ -99,7 +103,9 @@ function Problem({ text }: { text: string }) {
       <TopBar />
       <main className="narrow" id="main">
         <h1 className="visually-hidden">{text}</h1>
-        <p className="banner banner-error" role="alert">{text}</p>
+        <p className="banner banner-error" role="alert">
+          {text}
+        </p>
       </main>
     </>
   );

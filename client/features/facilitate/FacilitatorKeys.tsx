@@ -75,8 +75,11 @@ export function FacilitatorKeys({ sessionId }: { sessionId: string }) {
           </li>
         ))}
       </ul>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }
-

@@ -48,7 +48,11 @@ export function GroupCard({ group, answers, prompts, groupOptions, closed }: Gro
       <header className="group-head">
         <h3>{name}</h3>
         <div className="signals">
-          {group.help && <span className="pill pill-help" role="status">{t('help')}</span>}
+          {group.help && (
+            <span className="pill pill-help" role="status">
+              {t('help')}
+            </span>
+          )}
           {group.done && <span className="pill pill-done">{t('done')}</span>}
         </div>
       </header>
@@ -88,7 +92,12 @@ export function GroupCard({ group, answers, prompts, groupOptions, closed }: Gro
           </button>
         )}
         {(group.help || group.done) && (
-          <button type="button" className="btn btn-ghost small" disabled={closed} onClick={() => void send('group.signal', { groupId: group.id, help: false, done: false })}>
+          <button
+            type="button"
+            className="btn btn-ghost small"
+            disabled={closed}
+            onClick={() => void send('group.signal', { groupId: group.id, help: false, done: false })}
+          >
             {t('clear')}
           </button>
         )}
@@ -103,7 +112,10 @@ function PromptAnswers({ text, answers, expanded, nameOf }: { text: string; answ
   return (
     <section className="group-prompt">
       <h4>
-        {text} <span className="progress" aria-label={t('answersCount', { n: answers.length })}>{answers.length}</span>
+        {text}{' '}
+        <span className="progress" role="img" aria-label={t('answersCount', { n: answers.length })}>
+          {answers.length}
+        </span>
       </h4>
       {hidden > 0 && <p className="muted small">{t('earlierAnswers', { n: hidden })}</p>}
       <ul className="answers">

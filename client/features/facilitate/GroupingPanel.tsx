@@ -19,7 +19,11 @@ export function GroupingPanel() {
   const value = Math.max(1, Math.round(Number(raw)) || 1);
   const sizing = by === 'count' ? { by, count: value } : { by, size: value };
   const closedReason = closed ? t('reasonClosed') : null;
-  const formReason = firstReason(closedReason, running && t('reasonRoundRunning'), mode === 'same' ? !hasGroups && t('reasonNoGroups') : !hasPeople && t('reasonNobody'));
+  const formReason = firstReason(
+    closedReason,
+    running && t('reasonRoundRunning'),
+    mode === 'same' ? !hasGroups && t('reasonNoGroups') : !hasPeople && t('reasonNobody'),
+  );
   const mergeReason = firstReason(closedReason, running && t('reasonRoundRunning'), !hasGroups && t('reasonNoGroups'));
   return (
     <section className="panel" aria-labelledby="grouping-title">
@@ -59,10 +63,22 @@ export function GroupingPanel() {
           )}
         </div>
         <div className="row-wrap">
-          <button type="submit" className="btn btn-primary" disabled={!!formReason} aria-describedby={formReason ? 'form-reason' : undefined} data-testid="form-groups">
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={!!formReason}
+            aria-describedby={formReason ? 'form-reason' : undefined}
+            data-testid="form-groups"
+          >
             {t('formGroups')}
           </button>
-          <button type="button" className="btn btn-secondary" disabled={!!mergeReason} aria-describedby={mergeReason ? 'merge-reason' : undefined} onClick={() => void send('groups.merge')}>
+          <button
+            type="button"
+            className="btn btn-secondary"
+            disabled={!!mergeReason}
+            aria-describedby={mergeReason ? 'merge-reason' : undefined}
+            onClick={() => void send('groups.merge')}
+          >
             {t('mergePairs')}
           </button>
         </div>
@@ -72,13 +88,31 @@ export function GroupingPanel() {
       {hasGroups && (
         <div className="row-wrap deal">
           <span className="field-label">{t('dealPrompts')}</span>
-          <button type="button" className="btn btn-ghost" disabled={closed} aria-describedby={closed ? 'form-reason' : undefined} onClick={() => void send('prompts.deal', { mode: 'all' })}>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            disabled={closed}
+            aria-describedby={closed ? 'form-reason' : undefined}
+            onClick={() => void send('prompts.deal', { mode: 'all' })}
+          >
             {t('deal_all')}
           </button>
-          <button type="button" className="btn btn-ghost" disabled={closed} aria-describedby={closed ? 'form-reason' : undefined} onClick={() => void send('prompts.deal', { mode: 'jigsaw' })}>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            disabled={closed}
+            aria-describedby={closed ? 'form-reason' : undefined}
+            onClick={() => void send('prompts.deal', { mode: 'jigsaw' })}
+          >
             {t('deal_jigsaw')}
           </button>
-          <button type="button" className="btn btn-ghost" disabled={closed} aria-describedby={closed ? 'form-reason' : undefined} onClick={() => void send('prompts.rotate')}>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            disabled={closed}
+            aria-describedby={closed ? 'form-reason' : undefined}
+            onClick={() => void send('prompts.rotate')}
+          >
             {t('rotate')}
           </button>
         </div>

@@ -49,7 +49,14 @@ export function GroupsGrid() {
       ) : (
         <div className="groups-grid" data-testid="groups-grid">
           {current.map((g) => (
-            <MemoCard key={g.id} group={g} groupOptions={groupOptions} answers={answersOfLineage(g, byGroup, lineage.current)} prompts={prompts} closed={closed} />
+            <MemoCard
+              key={g.id}
+              group={g}
+              groupOptions={groupOptions}
+              answers={answersOfLineage(g, byGroup, lineage.current)}
+              prompts={prompts}
+              closed={closed}
+            />
           ))}
         </div>
       )}

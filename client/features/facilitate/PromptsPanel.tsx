@@ -39,7 +39,9 @@ export function PromptsPanel() {
         className="form"
         onSubmit={(e) => {
           e.preventDefault();
-          void send('session.update', { prompts: drafts.map((d) => ({ ...(d.id ? { id: d.id } : {}), text: d.text.trim() })) }).then((ack) => ack.ok && setDirty(false));
+          void send('session.update', { prompts: drafts.map((d) => ({ ...(d.id ? { id: d.id } : {}), text: d.text.trim() })) }).then(
+            (ack) => ack.ok && setDirty(false),
+          );
         }}
       >
         <ol className="prompt-edit-list">
@@ -49,9 +51,24 @@ export function PromptsPanel() {
               <li key={d.key}>
                 <label className="grow">
                   <span className="visually-hidden">{t('promptN', { n: i + 1 })}</span>
-                  <textarea rows={2} value={d.text} maxLength={LIMITS.promptText} disabled={!!locked} aria-describedby={locked ? 'prompts-reason' : undefined} onChange={(e) => edit(i, { text: e.target.value })} data-testid="prompt-input" />
+                  <textarea
+                    rows={2}
+                    value={d.text}
+                    maxLength={LIMITS.promptText}
+                    disabled={!!locked}
+                    aria-describedby={locked ? 'prompts-reason' : undefined}
+                    onChange={(e) => edit(i, { text: e.target.value })}
+                    data-testid="prompt-input"
+                  />
                 </label>
-                <button type="button" className="btn btn-ghost small" disabled={!!locked || !!keep || drafts.length <= 1} title={keep ?? undefined} onClick={() => edit(i, null)} aria-label={t('removePrompt', { n: i + 1 })}>
+                <button
+                  type="button"
+                  className="btn btn-ghost small"
+                  disabled={!!locked || !!keep || drafts.length <= 1}
+                  title={keep ?? undefined}
+                  onClick={() => edit(i, null)}
+                  aria-label={t('removePrompt', { n: i + 1 })}
+                >
                   ✕
                 </button>
               </li>
@@ -59,7 +76,15 @@ export function PromptsPanel() {
           })}
         </ol>
         <div className="row-wrap">
-          <button type="button" className="btn btn-ghost" disabled={!!locked || drafts.length >= LIMITS.prompts} onClick={() => { setDirty(true); setDrafts((ds) => [...ds, { text: '', key: `new-${nextKey++}` }]); }}>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            disabled={!!locked || drafts.length >= LIMITS.prompts}
+            onClick={() => {
+              setDirty(true);
+              setDrafts((ds) => [...ds, { text: '', key: `new-${nextKey++}` }]);
+            }}
+          >
             {t('addPrompt')}
           </button>
           {dirty && (
@@ -67,7 +92,14 @@ export function PromptsPanel() {
               <button type="submit" className="btn btn-primary" disabled={!!locked || !valid} data-testid="save-prompts">
                 {t('save')}
               </button>
-              <button type="button" className="btn btn-ghost" onClick={() => { setDirty(false); setDrafts(toDrafts(prompts)); }}>
+              <button
+                type="button"
+                className="btn btn-ghost"
+                onClick={() => {
+                  setDirty(false);
+                  setDrafts(toDrafts(prompts));
+                }}
+              >
                 {t('cancel')}
               </button>
             </>

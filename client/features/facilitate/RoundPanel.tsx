@@ -30,9 +30,23 @@ export function RoundPanel() {
         >
           <label>
             <span className="field-label">{t('minutes')}</span>
-            <input type="number" min={1} max={240} value={minutesRaw} disabled={closed} onChange={(e) => setMinutesRaw(e.target.value)} data-testid="round-minutes" />
+            <input
+              type="number"
+              min={1}
+              max={240}
+              value={minutesRaw}
+              disabled={closed}
+              onChange={(e) => setMinutesRaw(e.target.value)}
+              data-testid="round-minutes"
+            />
           </label>
-          <button className="btn btn-primary" type="submit" disabled={!!startReason} aria-describedby={startReason ? 'start-reason' : undefined} data-testid="start-round">
+          <button
+            className="btn btn-primary"
+            type="submit"
+            disabled={!!startReason}
+            aria-describedby={startReason ? 'start-reason' : undefined}
+            data-testid="start-round"
+          >
             {t('startRound')}
           </button>
           <Reason id="start-reason" text={startReason} />
@@ -40,7 +54,13 @@ export function RoundPanel() {
       ) : (
         <div className="row-wrap">
           {[1, 5].map((n) => (
-            <button key={n} type="button" className="btn btn-secondary" onClick={() => void send('round.extend', { seconds: n * 60 })} data-testid={`extend-${n}`}>
+            <button
+              key={n}
+              type="button"
+              className="btn btn-secondary"
+              onClick={() => void send('round.extend', { seconds: n * 60 })}
+              data-testid={`extend-${n}`}
+            >
               {t('extend', { n })}
             </button>
           ))}
@@ -58,10 +78,23 @@ export function RoundPanel() {
       >
         <label>
           <span className="field-label">{t('broadcast')}</span>
-          <input value={message} onChange={(e) => setMessage(e.target.value)} maxLength={500} disabled={closed} aria-describedby={closed ? 'session-reason' : undefined} data-testid="broadcast-input" />
+          <input
+            value={message}
+            onChange={(e) => setMessage(e.target.value)}
+            maxLength={500}
+            disabled={closed}
+            aria-describedby={closed ? 'session-reason' : undefined}
+            data-testid="broadcast-input"
+          />
         </label>
         <div className="row-wrap">
-          <button className="btn btn-secondary" type="submit" disabled={closed || !message.trim()} aria-describedby={closed ? 'session-reason' : undefined} data-testid="broadcast-send">
+          <button
+            className="btn btn-secondary"
+            type="submit"
+            disabled={closed || !message.trim()}
+            aria-describedby={closed ? 'session-reason' : undefined}
+            data-testid="broadcast-send"
+          >
             {t('send')}
           </button>
           {view.broadcast && (
@@ -72,7 +105,13 @@ export function RoundPanel() {
         </div>
       </form>
       <label className="check">
-        <input type="checkbox" checked={view.anonymous} disabled={closed} aria-describedby={closed ? 'session-reason' : undefined} onChange={(e) => void send('session.update', { anonymous: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={view.anonymous}
+          disabled={closed}
+          aria-describedby={closed ? 'session-reason' : undefined}
+          onChange={(e) => void send('session.update', { anonymous: e.target.checked })}
+        />
         {t('anonymous')}
       </label>
       <div className="row-wrap">

@@ -7,7 +7,17 @@ import { useT } from '../../useT.js';
  * attendance list, asked in the participant's own interface language. The box starts unticked: without a yes,
  * the person is counted, never named.
  */
-export function ConsentFields({ organisationType, consent, onType, onConsent }: { organisationType: OrganisationType | null; consent: boolean; onType: (t: OrganisationType | null) => void; onConsent: (c: boolean) => void }) {
+export function ConsentFields({
+  organisationType,
+  consent,
+  onType,
+  onConsent,
+}: {
+  organisationType: OrganisationType | null;
+  consent: boolean;
+  onType: (t: OrganisationType | null) => void;
+  onConsent: (c: boolean) => void;
+}) {
   const t = useT();
   const hint = useId();
   return (

@@ -35,7 +35,16 @@ export function CreateSessionForm({ onCreated }: { onCreated: (c: Created) => vo
     setError(null);
     const body = chosen
       ? { template: chosen.id, language, date, ...(title.trim() ? { title: title.trim() } : {}) }
-      : { title: title.trim(), language, date, prompts: prompts.split('\n').map((p) => p.trim()).filter(Boolean).map((text) => ({ text })) };
+      : {
+          title: title.trim(),
+          language,
+          date,
+          prompts: prompts
+            .split('\n')
+            .map((p) => p.trim())
+            .filter(Boolean)
+            .map((text) => ({ text })),
+        };
     try {
       const res = await fetch('/api/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       const json = await res.json();
@@ -97,7 +106,11 @@ export function CreateSessionForm({ onCreated }: { onCreated: (c: Created) => vo
             <textarea value={prompts} onChange={(e) => setPrompts(e.target.value)} rows={4} required />
           </label>
         )}
-        {error && <p className="error" role="alert">{t('error', { message: error })}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {t('error', { message: error })}
+          </p>
+        )}
         <button className="btn btn-primary" disabled={busy} type="submit">
           {busy ? t('creating') : t('create')}
         </button>

@@ -39,7 +39,17 @@ export function JoinForm({ initialCode }: { initialCode?: string }) {
       <form onSubmit={submit} className="form">
         <label>
           <span className="field-label">{t('joinCode')}</span>
-          <input className="code-input" value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} autoComplete="off" autoCapitalize="characters" required minLength={8} maxLength={12} data-testid="join-code" />
+          <input
+            className="code-input"
+            value={code}
+            onChange={(e) => setCode(e.target.value.toUpperCase())}
+            autoComplete="off"
+            autoCapitalize="characters"
+            required
+            minLength={8}
+            maxLength={12}
+            data-testid="join-code"
+          />
         </label>
         <label>
           <span className="field-label">{t('name')}</span>
@@ -58,7 +68,11 @@ export function JoinForm({ initialCode }: { initialCode?: string }) {
           <input value={country} onChange={(e) => setCountry(e.target.value)} maxLength={80} data-testid="join-country" />
         </label>
         <ConsentFields organisationType={organisationType} consent={consent} onType={setOrganisationType} onConsent={setConsent} />
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         <button className="btn btn-primary" disabled={busy} type="submit">
           {busy ? t('joining') : t('join')}
         </button>

@@ -5,7 +5,11 @@ import { useT } from '../../useT.js';
 /** For each prompt, the groups working on it (all of them unless prompts were dealt out). */
 export function groupsByPrompt(view: Pick<SessionView, 'prompts' | 'groups' | 'groupOrder'>): { promptId: string; text: string; groupIds: string[] }[] {
   const groups = view.groupOrder.map((id) => view.groups[id]).filter((g) => g && !g.archived);
-  return view.prompts.map((p) => ({ promptId: p.id, text: p.text, groupIds: groups.filter((g) => g.promptIds === null || g.promptIds.includes(p.id)).map((g) => g.id) }));
+  return view.prompts.map((p) => ({
+    promptId: p.id,
+    text: p.text,
+    groupIds: groups.filter((g) => g.promptIds === null || g.promptIds.includes(p.id)).map((g) => g.id),
+  }));
 }
 
 /**
@@ -22,7 +26,9 @@ export function BreakoutPrompts({ view }: { view: SessionView }) {
       <ol className="projector-prompt-list">
         {rows.map((r) => (
           <li key={r.promptId} className="projector-prompt" data-testid="projector-prompt">
-            <p className="projector-prompt-text" lang={view.language}>{r.text}</p>
+            <p className="projector-prompt-text" lang={view.language}>
+              {r.text}
+            </p>
             <p className="projector-prompt-groups" data-testid="projector-prompt-groups">
               {r.groupIds.length === total ? t('projectorAllGroups') : r.groupIds.map((id) => groupName(t, view.groups[id])).join(' · ')}
             </p>

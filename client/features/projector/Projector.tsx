@@ -53,7 +53,9 @@ export function Projector({ sessionId }: { sessionId: string }) {
       <QrCode text={joinUrl} size={320} label={joinUrl} />
       <div>
         <p className="projector-hint">{t('joinAt', { url: window.location.host })}</p>
-        <p className="projector-code" data-testid="projector-code">{view.joinCode}</p>
+        <p className="projector-code" data-testid="projector-code">
+          {view.joinCode}
+        </p>
         <p className="projector-count">{t('people', { n: Object.keys(view.participants).length })}</p>
       </div>
     </div>
@@ -63,8 +65,14 @@ export function Projector({ sessionId }: { sessionId: string }) {
     <main className="projector" id="main">
       <div className="projector-top">
         <h1 lang={view.language}>{view.title}</h1>
-        <span className={`phase phase-${view.phase}`} data-testid="projector-phase">{t(`phase_${view.phase}`)}</span>
-        {codeIsSmall && !closed && <span className="projector-code-small" data-testid="projector-code">{view.joinCode}</span>}
+        <span className={`phase phase-${view.phase}`} data-testid="projector-phase">
+          {t(`phase_${view.phase}`)}
+        </span>
+        {codeIsSmall && !closed && (
+          <span className="projector-code-small" data-testid="projector-code">
+            {view.joinCode}
+          </span>
+        )}
         {showSynthesis && !closed && votingOpen && (
           <label className="check projector-hide-votes">
             <input

@@ -14,7 +14,17 @@ export function voteCounts(doc: Pick<SynthesisDoc, 'votes'>): Map<string, number
  * how many groups raised each and, unless hidden while the room votes, the dot-votes as bars. Hidden themes
  * stay hidden (the projector holds the facilitator's whole view).
  */
-export function ProjectorSynthesis({ doc, prompts, language, hideVotes }: { doc: SynthesisDoc; prompts: { id: string; text: string }[]; language: Language; hideVotes: boolean }) {
+export function ProjectorSynthesis({
+  doc,
+  prompts,
+  language,
+  hideVotes,
+}: {
+  doc: SynthesisDoc;
+  prompts: { id: string; text: string }[];
+  language: Language;
+  hideVotes: boolean;
+}) {
   const t = useT();
   const votes = voteCounts(doc);
   const votingOpen = doc.votesPerParticipant > 0;
@@ -22,15 +32,38 @@ export function ProjectorSynthesis({ doc, prompts, language, hideVotes }: { doc:
   return (
     <section className="projector-synthesis" aria-labelledby="projector-synthesis-title" data-testid="synthesis">
       <h2 id="projector-synthesis-title">{t('synthesis')}</h2>
-      {hideVotes && votingOpen && <p className="projector-note" data-testid="results-hidden">{t('projectorResultsHidden')}</p>}
+      {hideVotes && votingOpen && (
+        <p className="projector-note" data-testid="results-hidden">
+          {t('projectorResultsHidden')}
+        </p>
+      )}
       {doc.prompts.map((p) => (
-        <PromptChart key={p.promptId} prompt={p} text={prompts.find((x) => x.id === p.promptId)?.text ?? ''} language={language} votes={votes} showVotes={showVotes} />
+        <PromptChart
+          key={p.promptId}
+          prompt={p}
+          text={prompts.find((x) => x.id === p.promptId)?.text ?? ''}
+          language={language}
+          votes={votes}
+          showVotes={showVotes}
+        />
       ))}
     </section>
   );
 }
 
-function PromptChart({ prompt, text, language, votes, showVotes }: { prompt: PromptSynthesis; text: string; language: Language; votes: Map<string, number>; showVotes: boolean }) {
+function PromptChart({
+  prompt,
+  text,
+  language,
+  votes,
+  showVotes,
+}: {
+  prompt: PromptSynthesis;
+  text: string;
+  language: Language;
+  votes: Map<string, number>;
+  showVotes: boolean;
+}) {
   const t = useT();
   const themes = prompt.themes.filter((th) => !th.hidden);
   if (themes.length === 0 && !prompt.summary) return null;
@@ -39,13 +72,25 @@ function PromptChart({ prompt, text, language, votes, showVotes }: { prompt: Pro
   return (
     <article className="projector-prompt-synthesis">
       <h3 lang={language}>{text}</h3>
-      {prompt.summary && <p className="projector-summary" data-testid="summary" lang={language}>{prompt.summary}</p>}
+      {prompt.summary && (
+        <p className="projector-summary" data-testid="summary" lang={language}>
+          {prompt.summary}
+        </p>
+      )}
       {themes.length > 0 && (
         <figure className="chart">
           <figcaption className="visually-hidden">{t('projectorChartTitle')}</figcaption>
           <ol className="chart-rows">
             {themes.map((th) => (
-              <ChartRow key={th.id} theme={th} language={language} groups={th.groupIds.length} maxGroups={maxGroups} votes={showVotes ? (votes.get(th.id) ?? 0) : null} maxVotes={maxVotes} />
+              <ChartRow
+                key={th.id}
+                theme={th}
+                language={language}
+                groups={th.groupIds.length}
+                maxGroups={maxGroups}
+                votes={showVotes ? (votes.get(th.id) ?? 0) : null}
+                maxVotes={maxVotes}
+              />
             ))}
           </ol>
         </figure>
@@ -55,7 +100,21 @@ function PromptChart({ prompt, text, language, votes, showVotes }: { prompt: Pro
 }
 
 /** One theme: its label, then a bar for the groups that raised it and one for its votes, each with its number. */
-function ChartRow({ theme, language, groups, maxGroups, votes, maxVotes }: { theme: SynthesisTheme; language: Language; groups: number; maxGroups: number; votes: number | null; maxVotes: number }) {
+function ChartRow({
+  theme,
+  language,
+  groups,
+  maxGroups,
+  votes,
+  maxVotes,
+}: {
+  theme: SynthesisTheme;
+  language: Language;
+  groups: number;
+  maxGroups: number;
+  votes: number | null;
+  maxVotes: number;
+}) {
   const t = useT();
   return (
     <li className={`chart-row ${theme.consensus ? 'chart-consensus' : ''}`} data-testid="projector-theme">
@@ -65,12 +124,16 @@ function ChartRow({ theme, language, groups, maxGroups, votes, maxVotes }: { the
       </span>
       <span className="chart-bar-line">
         {groups > 0 && <span className="chart-bar chart-bar-groups" style={{ width: `${(groups / maxGroups) * 100}%` }} aria-hidden="true" />}
-        <span className="chart-value" data-testid="theme-groups">{t('projectorGroupsCount', { n: groups })}</span>
+        <span className="chart-value" data-testid="theme-groups">
+          {t('projectorGroupsCount', { n: groups })}
+        </span>
       </span>
       {votes !== null && (
         <span className="chart-bar-line">
           {votes > 0 && <span className="chart-bar chart-bar-votes" style={{ width: `${(votes / maxVotes) * 100}%` }} aria-hidden="true" />}
-          <span className="chart-value" data-testid="theme-votes">{t('projectorVotesCount', { n: votes })}</span>
+          <span className="chart-value" data-testid="theme-votes">
+            {t('projectorVotesCount', { n: votes })}
+          </span>
         </span>
       )}
     </li>

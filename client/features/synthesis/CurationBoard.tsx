@@ -32,26 +32,56 @@ export function CurationBoard({ doc, prompt, closed }: { doc: SynthesisDoc; prom
   const targetValue = target === OTHER || themes.some((th) => th.id === target) ? target : OTHER;
   const done = () => setPicked([]);
   const row = (id: string, themeId: string | null) => (
-    <AnswerRow key={id} id={id} text={doc.answers[id]?.text ?? ''} themeId={themeId} themes={themes} selected={selected.includes(id)} onToggle={toggle} closed={closed} />
+    <AnswerRow
+      key={id}
+      id={id}
+      text={doc.answers[id]?.text ?? ''}
+      themeId={themeId}
+      themes={themes}
+      selected={selected.includes(id)}
+      onToggle={toggle}
+      closed={closed}
+    />
   );
   return (
     <div className="curation" data-testid="curation">
-      <p className="muted small" id={hintId}>{t('curationHint')}</p>
+      <p className="muted small" id={hintId}>
+        {t('curationHint')}
+      </p>
+      {/* biome-ignore lint/a11y/useSemanticElements: a toolbar of buttons acting on the selection, not form fields (a fieldset's semantics) */}
       <div className="curation-toolbar" role="group" aria-label={t('selectionTools')} data-testid="curation-toolbar">
-        <span className="selected-count" aria-live="polite">{t('selectedCount', { n: selected.length })}</span>
+        <span className="selected-count" aria-live="polite">
+          {t('selectedCount', { n: selected.length })}
+        </span>
         <label className="inline">
           <span className="field-label">{t('moveSelectedTo')}</span>
           <select value={targetValue} disabled={closed} onChange={(e) => setTarget(e.target.value)} data-testid="move-target">
             {themes.map((th) => (
-              <option key={th.id} value={th.id}>{th.label}</option>
+              <option key={th.id} value={th.id}>
+                {th.label}
+              </option>
             ))}
             <option value={OTHER}>{t('otherIdeas')}</option>
           </select>
         </label>
-        <button type="button" className="btn btn-secondary small" disabled={!!moveReason || selected.length === 0} aria-describedby={moveReason ? `move-reason-${prompt.promptId}` : hintId} onClick={() => void moveAll(selected, targetValue || null).then(done)} data-testid="move-selected">
+        <button
+          type="button"
+          className="btn btn-secondary small"
+          disabled={!!moveReason || selected.length === 0}
+          aria-describedby={moveReason ? `move-reason-${prompt.promptId}` : hintId}
+          onClick={() => void moveAll(selected, targetValue || null).then(done)}
+          data-testid="move-selected"
+        >
           {t('move')}
         </button>
-        <button type="button" className="btn btn-secondary small" disabled={!!newThemeReason || selected.length === 0} aria-describedby={newThemeReason ? `new-reason-${prompt.promptId}` : hintId} onClick={() => plan && void newThemeFrom(plan, selected).then(done)} data-testid="new-theme">
+        <button
+          type="button"
+          className="btn btn-secondary small"
+          disabled={!!newThemeReason || selected.length === 0}
+          aria-describedby={newThemeReason ? `new-reason-${prompt.promptId}` : hintId}
+          onClick={() => plan && void newThemeFrom(plan, selected).then(done)}
+          data-testid="new-theme"
+        >
           {t('newThemeFromSelected')}
         </button>
         {selected.length > 0 && (
@@ -73,14 +103,32 @@ export function CurationBoard({ doc, prompt, closed }: { doc: SynthesisDoc; prom
         <h4>
           {t('otherIdeas')} ({prompt.otherAnswerIds.length})
         </h4>
-        {prompt.otherAnswerIds.length === 0 ? <p className="muted small">{t('dropHere')}</p> : <ul className="theme-answers">{prompt.otherAnswerIds.map((id) => row(id, null))}</ul>}
+        {prompt.otherAnswerIds.length === 0 ? (
+          <p className="muted small">{t('dropHere')}</p>
+        ) : (
+          <ul className="theme-answers">{prompt.otherAnswerIds.map((id) => row(id, null))}</ul>
+        )}
       </DropZone>
     </div>
   );
 }
 
 /** A theme or "other ideas" accepting dropped answers. */
-function DropZone({ themeId, closed, className, testId, children, as = 'div' }: { themeId: string | null; closed: boolean; className: string; testId: string; children: ReactNode; as?: 'div' | 'li' }) {
+function DropZone({
+  themeId,
+  closed,
+  className,
+  testId,
+  children,
+  as = 'div',
+}: {
+  themeId: string | null;
+  closed: boolean;
+  className: string;
+  testId: string;
+  children: ReactNode;
+  as?: 'div' | 'li';
+}) {
   const [over, setOver] = useState(false);
   const props = {
     className: `${className} ${over ? 'is-drop' : ''}`,
@@ -103,18 +151,58 @@ function DropZone({ themeId, closed, className, testId, children, as = 'div' }: 
   return as === 'li' ? <li {...props}>{children}</li> : <div {...props}>{children}</div>;
 }
 
-function AnswerRow({ id, text, themeId, themes, selected, onToggle, closed }: { id: string; text: string; themeId: string | null; themes: SynthesisTheme[]; selected: boolean; onToggle: (id: string) => void; closed: boolean }) {
+function AnswerRow({
+  id,
+  text,
+  themeId,
+  themes,
+  selected,
+  onToggle,
+  closed,
+}: {
+  id: string;
+  text: string;
+  themeId: string | null;
+  themes: SynthesisTheme[];
+  selected: boolean;
+  onToggle: (id: string) => void;
+  closed: boolean;
+}) {
   const t = useT();
   const short = text.length > 40 ? `${text.slice(0, 39)}…` : text;
   return (
-    <li className={`curated-answer ${selected ? 'is-selected' : ''}`} draggable={!closed} onDragStart={(e) => { e.dataTransfer.setData(DRAG_TYPE, id); e.dataTransfer.effectAllowed = 'move'; }} data-testid="curated-answer" data-answer-id={id}>
+    <li
+      className={`curated-answer ${selected ? 'is-selected' : ''}`}
+      draggable={!closed}
+      onDragStart={(e) => {
+        e.dataTransfer.setData(DRAG_TYPE, id);
+        e.dataTransfer.effectAllowed = 'move';
+      }}
+      data-testid="curated-answer"
+      data-answer-id={id}
+    >
       <label className="check-inline">
-        <input type="checkbox" checked={selected} disabled={closed} onChange={() => onToggle(id)} aria-label={t('selectAnswer', { text: short })} data-testid="select-answer" />
+        <input
+          type="checkbox"
+          checked={selected}
+          disabled={closed}
+          onChange={() => onToggle(id)}
+          aria-label={t('selectAnswer', { text: short })}
+          data-testid="select-answer"
+        />
         <span className="answer-text">{text}</span>
       </label>
-      <select aria-label={t('moveTo', { name: short })} value={themeId ?? OTHER} disabled={closed} onChange={(e) => void send('synthesis.moveAnswer', { answerId: id, themeId: e.target.value || null })} data-testid="answer-move">
+      <select
+        aria-label={t('moveTo', { name: short })}
+        value={themeId ?? OTHER}
+        disabled={closed}
+        onChange={(e) => void send('synthesis.moveAnswer', { answerId: id, themeId: e.target.value || null })}
+        data-testid="answer-move"
+      >
         {themes.map((th) => (
-          <option key={th.id} value={th.id}>{th.label}</option>
+          <option key={th.id} value={th.id}>
+            {th.label}
+          </option>
         ))}
         <option value={OTHER}>{t('otherIdeas')}</option>
       </select>
@@ -122,7 +210,25 @@ function AnswerRow({ id, text, themeId, themes, selected, onToggle, closed }: { 
   );
 }
 
-function CuratedTheme({ doc, theme, prompt, themes, selected, closed, onDone, children }: { doc: SynthesisDoc; theme: SynthesisTheme; prompt: PromptSynthesis; themes: SynthesisTheme[]; selected: string[]; closed: boolean; onDone: () => void; children: ReactNode }) {
+function CuratedTheme({
+  doc,
+  theme,
+  prompt,
+  themes,
+  selected,
+  closed,
+  onDone,
+  children,
+}: {
+  doc: SynthesisDoc;
+  theme: SynthesisTheme;
+  prompt: PromptSynthesis;
+  themes: SynthesisTheme[];
+  selected: string[];
+  closed: boolean;
+  onDone: () => void;
+  children: ReactNode;
+}) {
   const t = useT();
   const [renaming, setRenaming] = useState(false);
   const [label, setLabel] = useState(theme.label);
@@ -134,7 +240,13 @@ function CuratedTheme({ doc, theme, prompt, themes, selected, closed, onDone, ch
   const votes = Object.values(doc.votes).reduce((n, ids) => n + ids.filter((id) => id === theme.id).length, 0);
   const dis = closed ? { disabled: true, title: t('reasonClosed') } : {};
   return (
-    <DropZone as="li" themeId={theme.id} closed={closed} className={`theme ${theme.consensus ? 'theme-consensus' : ''} ${theme.hidden ? 'theme-hidden' : ''}`} testId="theme">
+    <DropZone
+      as="li"
+      themeId={theme.id}
+      closed={closed}
+      className={`theme ${theme.consensus ? 'theme-consensus' : ''} ${theme.hidden ? 'theme-hidden' : ''}`}
+      testId="theme"
+    >
       <div className="theme-head">
         {renaming ? (
           <form
@@ -149,7 +261,9 @@ function CuratedTheme({ doc, theme, prompt, themes, selected, closed, onDone, ch
               <span className="visually-hidden">{t('rename')}</span>
               <input value={label} onChange={(e) => setLabel(e.target.value)} maxLength={200} autoFocus data-testid="rename-input" />
             </label>
-            <button className="btn btn-primary small" type="submit">{t('save')}</button>
+            <button className="btn btn-primary small" type="submit">
+              {t('save')}
+            </button>
           </form>
         ) : (
           <strong className="theme-label">{theme.label}</strong>
@@ -158,28 +272,78 @@ function CuratedTheme({ doc, theme, prompt, themes, selected, closed, onDone, ch
           {theme.hidden && <span className="pill">{t('hiddenTheme')}</span>}
           {theme.consensus && <span className="pill pill-done">{t('consensus')}</span>}
           <span className="muted">{t('groupsRaised', { n: theme.groupIds.length, total: prompt.groupsAnswering })}</span>
-          {doc.votesPerParticipant > 0 || votes > 0 ? <span className="votes">{t('votes')}: {votes}</span> : null}
+          {doc.votesPerParticipant > 0 || votes > 0 ? (
+            <span className="votes">
+              {t('votes')}: {votes}
+            </span>
+          ) : null}
         </span>
       </div>
       <ul className="theme-answers">{children}</ul>
       <div className="row-wrap theme-actions">
-        <button type="button" className="btn btn-ghost small" {...dis} onClick={() => { setLabel(theme.label); setRenaming(true); }} data-testid="rename">{t('rename')}</button>
-        <button type="button" className="btn btn-ghost small" {...dis} onClick={() => void send('synthesis.hideTheme', { themeId: theme.id, hidden: !theme.hidden })}>{theme.hidden ? t('show') : t('hide')}</button>
-        <button type="button" className="btn btn-ghost small" {...dis} onClick={() => void send('synthesis.setConsensus', { themeId: theme.id, consensus: !theme.consensus })}>{theme.consensus ? t('unmarkConsensus') : t('markConsensus')}</button>
-        <button type="button" className="btn btn-ghost small" disabled={closed || !!splitReason} title={closed ? t('reasonClosed') : (splitReason ?? undefined)} onClick={() => void send('synthesis.splitTheme', { themeId: theme.id, answerIds: mine }).then(onDone)} data-testid="split">
+        <button
+          type="button"
+          className="btn btn-ghost small"
+          {...dis}
+          onClick={() => {
+            setLabel(theme.label);
+            setRenaming(true);
+          }}
+          data-testid="rename"
+        >
+          {t('rename')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost small"
+          {...dis}
+          onClick={() => void send('synthesis.hideTheme', { themeId: theme.id, hidden: !theme.hidden })}
+        >
+          {theme.hidden ? t('show') : t('hide')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost small"
+          {...dis}
+          onClick={() => void send('synthesis.setConsensus', { themeId: theme.id, consensus: !theme.consensus })}
+        >
+          {theme.consensus ? t('unmarkConsensus') : t('markConsensus')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost small"
+          disabled={closed || !!splitReason}
+          title={closed ? t('reasonClosed') : (splitReason ?? undefined)}
+          onClick={() => void send('synthesis.splitTheme', { themeId: theme.id, answerIds: mine }).then(onDone)}
+          data-testid="split"
+        >
           {t('splitSelected', { n: mine.length })}
         </button>
         {others.length > 0 && (
           <span className="merge-with">
             <label className="inline">
               <span className="small">{t('mergeWith')}</span>
-              <select value={mergeTarget} {...dis} aria-label={t('mergeWithLabel', { theme: theme.label })} onChange={(e) => setMergeWith(e.target.value)} data-testid="merge-target">
+              <select
+                value={mergeTarget}
+                {...dis}
+                aria-label={t('mergeWithLabel', { theme: theme.label })}
+                onChange={(e) => setMergeWith(e.target.value)}
+                data-testid="merge-target"
+              >
                 {others.map((th) => (
-                  <option key={th.id} value={th.id}>{th.label}</option>
+                  <option key={th.id} value={th.id}>
+                    {th.label}
+                  </option>
                 ))}
               </select>
             </label>
-            <button type="button" className="btn btn-ghost small" {...dis} onClick={() => void send('synthesis.mergeThemes', { themeIds: [theme.id, mergeTarget] })} data-testid="merge">
+            <button
+              type="button"
+              className="btn btn-ghost small"
+              {...dis}
+              onClick={() => void send('synthesis.mergeThemes', { themeIds: [theme.id, mergeTarget] })}
+              data-testid="merge"
+            >
               {t('mergeNow')}
             </button>
           </span>

@@ -7,7 +7,19 @@ import { useT } from '../../useT.js';
 import { ThemeItem } from './ThemeItem.js';
 import { CurationBoard } from './CurationBoard.js';
 
-export function PromptSynthesisView({ doc, prompt, promptText, mode, myVotes }: { doc: SynthesisDoc; prompt: PromptSynthesis; promptText: string; mode: 'facilitator' | 'participant' | 'projector'; myVotes: string[] }) {
+export function PromptSynthesisView({
+  doc,
+  prompt,
+  promptText,
+  mode,
+  myVotes,
+}: {
+  doc: SynthesisDoc;
+  prompt: PromptSynthesis;
+  promptText: string;
+  mode: 'facilitator' | 'participant' | 'projector';
+  myVotes: string[];
+}) {
   const t = useT();
   const closed = useStore((s) => s.view?.phase === 'closed');
   const [editing, setEditing] = useState(false);
@@ -34,15 +46,28 @@ export function PromptSynthesisView({ doc, prompt, promptText, mode, myVotes }: 
             <textarea value={summary} onChange={(e) => setSummary(e.target.value)} rows={4} />
           </label>
           <div className="row-wrap">
-            <button className="btn btn-primary" type="submit">{t('save')}</button>
-            <button className="btn btn-ghost" type="button" onClick={() => setEditing(false)}>{t('cancel')}</button>
+            <button className="btn btn-primary" type="submit">
+              {t('save')}
+            </button>
+            <button className="btn btn-ghost" type="button" onClick={() => setEditing(false)}>
+              {t('cancel')}
+            </button>
           </div>
         </form>
       ) : (
         <p className="summary" data-testid="summary">
           {prompt.summary}{' '}
           {facilitator && (
-            <button type="button" className="btn btn-ghost small" disabled={closed} title={closed ? t('reasonClosed') : undefined} onClick={() => { setSummary(prompt.summary); setEditing(true); }}>
+            <button
+              type="button"
+              className="btn btn-ghost small"
+              disabled={closed}
+              title={closed ? t('reasonClosed') : undefined}
+              onClick={() => {
+                setSummary(prompt.summary);
+                setEditing(true);
+              }}
+            >
               {t('editSummary')}
             </button>
           )}
@@ -59,7 +84,9 @@ export function PromptSynthesisView({ doc, prompt, promptText, mode, myVotes }: 
           </ol>
           {prompt.otherAnswerIds.length > 0 && (
             <details className="other-ideas" open={mode !== 'projector'}>
-              <summary>{t('otherIdeas')} ({prompt.otherAnswerIds.length})</summary>
+              <summary>
+                {t('otherIdeas')} ({prompt.otherAnswerIds.length})
+              </summary>
               <ul>
                 {prompt.otherAnswerIds.map((id) => (
                   <li key={id}>{doc.answers[id]?.text}</li>
@@ -77,7 +104,9 @@ export function PromptSynthesisView({ doc, prompt, promptText, mode, myVotes }: 
               <tr>
                 <th scope="col">{t('synthesis')}</th>
                 {groupIds.map((g, i) => (
-                  <th scope="col" key={g}>{groupNames[i]}</th>
+                  <th scope="col" key={g}>
+                    {groupNames[i]}
+                  </th>
                 ))}
               </tr>
             </thead>

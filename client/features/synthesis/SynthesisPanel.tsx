@@ -31,18 +31,37 @@ export function SynthesisPanel({ mode }: { mode: 'facilitator' | 'participant' |
         </h2>
         {facilitator && (
           <div className="row-wrap">
-            <button type="button" className="btn btn-secondary" disabled={!!runReason} aria-describedby={runReason ? 'synthesis-reason' : undefined} onClick={() => void send('synthesis.run')} data-testid="run-synthesis">
+            <button
+              type="button"
+              className="btn btn-secondary"
+              disabled={!!runReason}
+              aria-describedby={runReason ? 'synthesis-reason' : undefined}
+              onClick={() => void send('synthesis.run')}
+              data-testid="run-synthesis"
+            >
               {t('runSynthesis')}
             </button>
             {doc && (
-              <button type="button" className="btn btn-primary" disabled={closed} aria-describedby={closed ? 'synthesis-reason' : undefined} onClick={() => void send('synthesis.publish', { published: !doc.published })} data-testid="publish">
+              <button
+                type="button"
+                className="btn btn-primary"
+                disabled={closed}
+                aria-describedby={closed ? 'synthesis-reason' : undefined}
+                onClick={() => void send('synthesis.publish', { published: !doc.published })}
+                data-testid="publish"
+              >
                 {doc.published ? t('unpublish') : t('publish')}
               </button>
             )}
             {doc?.published && (
               <label className="inline">
                 <span className="field-label">{t('votes')}</span>
-                <select value={doc.votesPerParticipant} disabled={closed} onChange={(e) => void send('votes.open', { votesPerParticipant: Number(e.target.value) })} aria-label={t('openVotes')}>
+                <select
+                  value={doc.votesPerParticipant}
+                  disabled={closed}
+                  onChange={(e) => void send('votes.open', { votesPerParticipant: Number(e.target.value) })}
+                  aria-label={t('openVotes')}
+                >
                   {[0, 1, 2, 3, 5].map((n) => (
                     <option key={n} value={n}>
                       {n === 0 ? '—' : t('votesEach', { n })}
@@ -54,20 +73,35 @@ export function SynthesisPanel({ mode }: { mode: 'facilitator' | 'participant' |
           </div>
         )}
         {mode === 'participant' && doc && doc.votesPerParticipant > 0 && (
-          <p className="pill" data-testid="votes-left">{t('votesLeft', { n: doc.votesPerParticipant - myVotes.length })}</p>
+          <p className="pill" data-testid="votes-left">
+            {t('votesLeft', { n: doc.votesPerParticipant - myVotes.length })}
+          </p>
         )}
       </header>
       {facilitator && <Reason id="synthesis-reason" text={runReason} />}
       {facilitator && doc?.engine?.fallbackReason && (
-        <p className="notice" role="status" data-testid="synthesis-engine">{t('engineFallback', { reason: doc.engine.fallbackReason })}</p>
+        <p className="notice" role="status" data-testid="synthesis-engine">
+          {t('engineFallback', { reason: doc.engine.fallbackReason })}
+        </p>
       )}
       {facilitator && doc?.engine?.kind === 'semantic' && (
-        <p className="muted" data-testid="synthesis-engine">{t('engineSemantic')}</p>
+        <p className="muted" data-testid="synthesis-engine">
+          {t('engineSemantic')}
+        </p>
       )}
       {!doc ? (
         <p className="muted">{t('noSynthesis')}</p>
       ) : (
-        doc.prompts.map((p) => <PromptSynthesisView key={p.promptId} doc={doc} prompt={p} promptText={prompts.find((x) => x.id === p.promptId)?.text ?? ''} mode={mode} myVotes={myVotes} />)
+        doc.prompts.map((p) => (
+          <PromptSynthesisView
+            key={p.promptId}
+            doc={doc}
+            prompt={p}
+            promptText={prompts.find((x) => x.id === p.promptId)?.text ?? ''}
+            mode={mode}
+            myVotes={myVotes}
+          />
+        ))
       )}
     </section>
   );

@@ -4,7 +4,19 @@ import { useT } from '../../useT.js';
 import { useClosedReason } from '../console/closed.js';
 
 /** One theme as participants and the projector see it (the facilitator curates in CurationBoard). */
-export function ThemeItem({ doc, theme, prompt, mode, myVotes }: { doc: SynthesisDoc; theme: SynthesisTheme; prompt: PromptSynthesis; mode: 'facilitator' | 'participant' | 'projector'; myVotes: string[] }) {
+export function ThemeItem({
+  doc,
+  theme,
+  prompt,
+  mode,
+  myVotes,
+}: {
+  doc: SynthesisDoc;
+  theme: SynthesisTheme;
+  prompt: PromptSynthesis;
+  mode: 'facilitator' | 'participant' | 'projector';
+  myVotes: string[];
+}) {
   const t = useT();
   const votes = Object.values(doc.votes).reduce((n, ids) => n + ids.filter((id) => id === theme.id).length, 0);
   const mine = myVotes.filter((id) => id === theme.id).length;
@@ -18,7 +30,11 @@ export function ThemeItem({ doc, theme, prompt, mode, myVotes }: { doc: Synthesi
         <span className="theme-meta">
           {theme.consensus && <span className="pill pill-done">{t('consensus')}</span>}
           <span className="muted">{t('groupsRaised', { n: theme.groupIds.length, total: prompt.groupsAnswering })}</span>
-          {doc.votesPerParticipant > 0 || votes > 0 ? <span className="votes" aria-label={`${t('votes')}: ${votes}`}>● {votes}</span> : null}
+          {doc.votesPerParticipant > 0 || votes > 0 ? (
+            <span className="votes" role="img" aria-label={`${t('votes')}: ${votes}`}>
+              ● {votes}
+            </span>
+          ) : null}
         </span>
       </div>
       {mode !== 'projector' && (
@@ -30,9 +46,32 @@ export function ThemeItem({ doc, theme, prompt, mode, myVotes }: { doc: Synthesi
       )}
       {mode === 'participant' && doc.votesPerParticipant > 0 && (
         <div className="row-wrap">
-          <button type="button" className="btn btn-secondary small" disabled={!!closed || myVotes.length >= doc.votesPerParticipant} aria-describedby={closed ? reasonId : undefined} onClick={() => void send('vote.cast', { themeId: theme.id })} data-testid="vote">{t('vote')}</button>
-          {mine > 0 && <button type="button" className="btn btn-ghost small" disabled={!!closed} aria-describedby={closed ? reasonId : undefined} onClick={() => void send('vote.retract', { themeId: theme.id })}>{t('unvote')}</button>}
-          {closed && <span className="muted small" id={reasonId} data-testid="vote-closed">{closed}</span>}
+          <button
+            type="button"
+            className="btn btn-secondary small"
+            disabled={!!closed || myVotes.length >= doc.votesPerParticipant}
+            aria-describedby={closed ? reasonId : undefined}
+            onClick={() => void send('vote.cast', { themeId: theme.id })}
+            data-testid="vote"
+          >
+            {t('vote')}
+          </button>
+          {mine > 0 && (
+            <button
+              type="button"
+              className="btn btn-ghost small"
+              disabled={!!closed}
+              aria-describedby={closed ? reasonId : undefined}
+              onClick={() => void send('vote.retract', { themeId: theme.id })}
+            >
+              {t('unvote')}
+            </button>
+          )}
+          {closed && (
+            <span className="muted small" id={reasonId} data-testid="vote-closed">
+              {closed}
+            </span>
+          )}
         </div>
       )}
     </li>

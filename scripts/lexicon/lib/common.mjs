@@ -33,9 +33,12 @@ export function stripNotes(s) {
   let prev;
   do {
     prev = s;
-    s = s.replace(/\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\}|<[^<>]*>/g, ' ');
+    s = s.replace(/\([^()]*\)|\[[^[\]]*\]|\{[^{}]*\}|<[^<>]*>/g, ' ');
   } while (s !== prev);
-  return s.replace(/[()\[\]{}<>]/g, ' ').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/[()[\]{}<>]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function requireFile(path, hint) {
@@ -50,7 +53,7 @@ export function requireFile(path, hint) {
 export function writeJson(name, obj) {
   mkdirSync(OUT_DIR, { recursive: true });
   const path = join(OUT_DIR, name);
-  writeFileSync(path, JSON.stringify(sortKeys(obj)) + '\n');
+  writeFileSync(path, `${JSON.stringify(sortKeys(obj))}\n`);
   return path;
 }
 
@@ -109,7 +112,10 @@ export function readDictd(name) {
 /** Parse a FreeDict article body: first line "headword /ipa/ <pos>", then senses.
  *  Returns { headword, senses: [[phrase, ...], ...] } with notes stripped. */
 export function parseFreedictArticle(body) {
-  const lines = body.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = body
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const first = lines.shift() ?? '';
   const headword = normalize(first.replace(/\s\/[^/]*\/.*$/, '').replace(/\s<[^>]*>\s*$/, ''));
   const senses = [];

@@ -115,11 +115,11 @@ export function lemmaFrequency(wn, lemma) {
 export function toLemma(wn, w) {
   if (wn.lemmas.has(w)) return w;
   const tries = [];
-  if (w.endsWith('ies')) tries.push(w.slice(0, -3) + 'y');
+  if (w.endsWith('ies')) tries.push(`${w.slice(0, -3)}y`);
   if (w.endsWith('es')) tries.push(w.slice(0, -2));
   if (w.endsWith('s')) tries.push(w.slice(0, -1));
   if (w.endsWith('ed')) tries.push(w.slice(0, -2), w.slice(0, -1));
-  if (w.endsWith('ing')) tries.push(w.slice(0, -3), w.slice(0, -3) + 'e');
+  if (w.endsWith('ing')) tries.push(w.slice(0, -3), `${w.slice(0, -3)}e`);
   for (const t of tries) if (t.length > 2 && wn.lemmas.has(t)) return t;
   return null;
 }

@@ -31,12 +31,14 @@ export function attachHandler(socket: AppSocket, deps: SocketDeps) {
     const host = await deps.registry.get(req.sessionId);
     if (!host) return fail('not_found', 'No such session');
     await host.sync();
-    const actor: Actor = cred.role === 'participant' ? { role: 'participant', participantId: cred.subject ?? '' } : { role: 'facilitator', label: cred.subject };
+    const actor: Actor =
+      cred.role === 'participant' ? { role: 'participant', participantId: cred.subject ?? '' } : { role: 'facilitator', label: cred.subject };
     // Join the rooms first, then read the state: an event committed in between arrives twice (deduped by seq), never zero times.
     let state = host.peek();
     joinRooms(socket, req.sessionId, actor, state, credentialId);
     state = await host.committedState();
-    if (actor.role === 'participant' && !Object.hasOwn(state.participants, actor.participantId)) return fail('unauthorised', 'You are no longer in this session');
+    if (actor.role === 'participant' && !Object.hasOwn(state.participants, actor.participantId))
+      return fail('unauthorised', 'You are no longer in this session');
     // Rooms follow the newest state this node knows: a regrouping committed meanwhile has already moved this
     // socket, and one still in flight moves it again when it is broadcast (joining twice is harmless).
     const latest = host.peek();
@@ -50,14 +52,20 @@ export function attachHandler(socket: AppSocket, deps: SocketDeps) {
     return {
       ok: true,
       seq: state.seq,
-      result: { role: actor.role === 'participant' ? 'participant' : 'facilitator', participantId: actor.role === 'participant' ? actor.participantId : null, catchUp, serverNow: deps.now() },
+      result: {
+        role: actor.role === 'participant' ? 'participant' : 'facilitator',
+        participantId: actor.role === 'participant' ? actor.participantId : null,
+        catchUp,
+        serverNow: deps.now(),
+      },
     };
   };
 }
 
 /** Puts the socket in exactly the rooms its actor may read, leaving any it was in before. */
 function joinRooms(socket: AppSocket, sessionId: string, actor: Actor, state: SessionState, credentialId: string): void {
-  const groupId = actor.role === 'participant' ? (Object.hasOwn(state.participants, actor.participantId) ? state.participants[actor.participantId].groupId : null) : null;
+  const groupId =
+    actor.role === 'participant' ? (Object.hasOwn(state.participants, actor.participantId) ? state.participants[actor.participantId].groupId : null) : null;
   const wanted = new Set([sessionRoom(sessionId), credentialRoom(sessionId, credentialId)]);
   if (actor.role === 'facilitator') wanted.add(facilitatorsRoom(sessionId));
   // The participant's own room: the server moves their sockets between groups through it (server/socket/broadcast.ts).

@@ -12,12 +12,7 @@ const MAX_CATCH_UP_EVENTS = 1000;
  * What a (re)attaching client needs: exactly the events after its lastSeq that it may see,
  * or a fresh view when it has none, is too far behind, or what it may see has changed meanwhile.
  */
-export async function catchUpFor(
-  store: Store,
-  state: SessionState,
-  viewer: Viewer,
-  lastSeq: number | undefined,
-): Promise<AttachResult['catchUp']> {
+export async function catchUpFor(store: Store, state: SessionState, viewer: Viewer, lastSeq: number | undefined): Promise<AttachResult['catchUp']> {
   const snapshot = { kind: 'snapshot' as const, view: viewFor(state, viewer) };
   if (lastSeq === undefined || lastSeq > state.seq || state.seq - lastSeq > MAX_CATCH_UP_EVENTS) return snapshot;
   const missed = (await store.readEvents(state.id, lastSeq, state.seq - lastSeq)).map(fromRecord);

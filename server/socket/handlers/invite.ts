@@ -33,7 +33,8 @@ export function inviteHandler(socket: AppSocket, deps: SocketDeps) {
     );
     if (!ack.ok) return ack;
     // The same opId again: the first attempt made its key and showed it once; this one makes none.
-    if ((ack.result as { keyId?: string } | undefined)?.keyId !== keyId) return fail('conflict', 'This invitation was already made; its link was shown once. Make a new invitation.');
+    if ((ack.result as { keyId?: string } | undefined)?.keyId !== keyId)
+      return fail('conflict', 'This invitation was already made; its link was shown once. Make a new invitation.');
     await deps.store.addCredential({ hash: hashSecret(key), role: 'facilitator', scopeId: sessionId, subject: label, createdAt: deps.now() });
     return { ok: true, seq: ack.seq, result: { key, facilitatorUrl: facilitatorUrl(originOf(socket), sessionId, key) } };
   };

@@ -35,7 +35,18 @@ export function joinHandler(socket: AppSocket, deps: SocketDeps) {
       (s, ctx) => {
         if (Object.hasOwn(s.participants, participantId)) return { events: [] };
         if (Object.keys(s.participants).length >= deps.maxParticipants) reject('conflict', 'This session is full');
-        return decideJoin(s, { participantId, name: req.name, organisation: req.organisation, country: req.country, organisationType: req.organisationType, attendanceConsent: req.attendanceConsent }, ctx);
+        return decideJoin(
+          s,
+          {
+            participantId,
+            name: req.name,
+            organisation: req.organisation,
+            country: req.country,
+            organisationType: req.organisationType,
+            attendanceConsent: req.attendanceConsent,
+          },
+          ctx,
+        );
       },
       // Scoped to the device's token: someone else's join with the same opId is a join of its own.
       `join:${tokenHash.slice(0, 16)}:${req.opId}`,

@@ -26,7 +26,8 @@ function deriveTheme(t: SynthesisTheme, doc: SynthesisDoc, groupsAnswering: numb
   const groupIds = [...new Set(t.answerIds.map((id) => doc.answers[id]?.groupId).filter((g): g is string => !!g))];
   // As in the engine: never claimed from one group alone.
   const consensus = t.consensusManual ? t.consensus : groupIds.length >= 2 && groupIds.length >= doc.threshold * groupsAnswering;
-  const representativeAnswerId = t.representativeAnswerId && t.answerIds.includes(t.representativeAnswerId) ? t.representativeAnswerId : (t.answerIds[0] ?? null);
+  const representativeAnswerId =
+    t.representativeAnswerId && t.answerIds.includes(t.representativeAnswerId) ? t.representativeAnswerId : (t.answerIds[0] ?? null);
   return { ...t, groupIds, consensus, representativeAnswerId };
 }
 

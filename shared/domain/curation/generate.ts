@@ -17,7 +17,13 @@ export function synthesisInput(s: SessionState, threshold: number): SynthesisInp
     language: s.language,
     // In a jigsaw each group has some prompts only: consensus is counted over the groups that had the prompt.
     prompts: s.prompts.map((p) => ({ id: p.id, text: p.text, groupIds: s.groupOrder.filter((g) => hadPrompt(s, g, p.id)) })),
-    answers: Object.values(s.answers).map((a) => ({ id: a.id, promptId: a.promptId, groupId: a.groupId, text: a.text, ...(a.language ? { language: a.language } : {}) })),
+    answers: Object.values(s.answers).map((a) => ({
+      id: a.id,
+      promptId: a.promptId,
+      groupId: a.groupId,
+      text: a.text,
+      ...(a.language ? { language: a.language } : {}),
+    })),
     consensusThreshold: threshold,
   };
 }
@@ -96,7 +102,10 @@ function mergePrompt(m: MachinePrompt, before: PromptSynthesis | null, texts: Sy
       continue;
     }
     if (fresh.length === 0) continue;
-    const heir = bestMatch(fresh, previousMachine.filter((t) => !usedIds.has(t.id)));
+    const heir = bestMatch(
+      fresh,
+      previousMachine.filter((t) => !usedIds.has(t.id)),
+    );
     const id = heir?.id ?? mt.id;
     usedIds.add(id);
     fresh.forEach((a) => placed.add(a));
@@ -114,7 +123,11 @@ function mergePrompt(m: MachinePrompt, before: PromptSynthesis | null, texts: Sy
   }
   const otherAnswerIds = [...pinnedOther, ...[...m.otherAnswerIds, ...unseen].filter((id) => exists(id) && !placed.has(id))];
   // The engine counted the groups that had the prompt; answers it has not seen may add a group.
-  const answering = new Set(Object.values(texts).filter((a) => a.promptId === m.promptId).map((a) => a.groupId)).size;
+  const answering = new Set(
+    Object.values(texts)
+      .filter((a) => a.promptId === m.promptId)
+      .map((a) => a.groupId),
+  ).size;
   const groupsAnswering = Math.max(answering, m.groupsAnswering);
   return {
     promptId: m.promptId,

@@ -27,16 +27,25 @@ function updateTheme(doc: SynthesisDoc, themeId: string, f: (t: SynthesisTheme) 
 }
 
 export function renameTheme(doc: SynthesisDoc, language: Language, themeId: string, label: string): SynthesisDoc {
-  return derive(updateTheme(doc, themeId, (t) => ({ ...t, label })), language);
+  return derive(
+    updateTheme(doc, themeId, (t) => ({ ...t, label })),
+    language,
+  );
 }
 
 export function hideTheme(doc: SynthesisDoc, language: Language, themeId: string, hidden: boolean): SynthesisDoc {
-  return derive(updateTheme(doc, themeId, (t) => ({ ...t, hidden })), language);
+  return derive(
+    updateTheme(doc, themeId, (t) => ({ ...t, hidden })),
+    language,
+  );
 }
 
 /** null hands consensus back to the threshold. */
 export function setConsensus(doc: SynthesisDoc, language: Language, themeId: string, consensus: boolean | null): SynthesisDoc {
-  return derive(updateTheme(doc, themeId, (t) => ({ ...t, consensus: consensus ?? t.consensus, consensusManual: consensus !== null })), language);
+  return derive(
+    updateTheme(doc, themeId, (t) => ({ ...t, consensus: consensus ?? t.consensus, consensusManual: consensus !== null })),
+    language,
+  );
 }
 
 /** Merges into the first theme; all must answer the same prompt. */
@@ -48,7 +57,10 @@ export function mergeThemes(doc: SynthesisDoc, language: Language, themeIds: str
   const restIds = new Set(rest.map((t) => t.id));
   const merged: SynthesisTheme = { ...into, answerIds: [...into.answerIds, ...rest.flatMap((t) => t.answerIds)], curated: true };
   const votes = Object.fromEntries(Object.entries(doc.votes).map(([pid, ids]) => [pid, ids.map((id) => (restIds.has(id) ? into.id : id))]));
-  const next = replacePrompt({ ...doc, votes }, promptId, (p) => ({ ...p, themes: p.themes.filter((t) => !restIds.has(t.id)).map((t) => (t.id === into.id ? merged : t)) }));
+  const next = replacePrompt({ ...doc, votes }, promptId, (p) => ({
+    ...p,
+    themes: p.themes.filter((t) => !restIds.has(t.id)).map((t) => (t.id === into.id ? merged : t)),
+  }));
   return derive(next, language);
 }
 
@@ -66,7 +78,9 @@ export function moveAnswer(doc: SynthesisDoc, language: Language, answerId: stri
     });
     const otherAnswerIds = p.otherAnswerIds.filter((id) => id !== answerId);
     const pinnedOther = p.pinnedOther.filter((id) => id !== answerId);
-    return themeId ? { ...p, themes, otherAnswerIds, pinnedOther } : { ...p, themes, otherAnswerIds: [...otherAnswerIds, answerId], pinnedOther: [...pinnedOther, answerId] };
+    return themeId
+      ? { ...p, themes, otherAnswerIds, pinnedOther }
+      : { ...p, themes, otherAnswerIds: [...otherAnswerIds, answerId], pinnedOther: [...pinnedOther, answerId] };
   });
   return derive(next, language);
 }
@@ -79,13 +93,28 @@ export function splitTheme(doc: SynthesisDoc, language: Language, themeId: strin
   if (moving.size === 0 || moving.size === theme.answerIds.length) reject('invalid', 'Leave at least one answer on each side');
   const first = doc.answers[answerIds[0]]?.text ?? '';
   const label = first.length > 60 ? `${first.slice(0, 57)}…` : first;
-  const split: SynthesisTheme = { ...theme, id: newId, label, answerIds: [...moving], representativeAnswerId: answerIds[0], consensusManual: false, hidden: false, curated: true };
+  const split: SynthesisTheme = {
+    ...theme,
+    id: newId,
+    label,
+    answerIds: [...moving],
+    representativeAnswerId: answerIds[0],
+    consensusManual: false,
+    hidden: false,
+    curated: true,
+  };
   const kept: SynthesisTheme = { ...theme, answerIds: theme.answerIds.filter((id) => !moving.has(id)), curated: true };
-  return derive(replacePrompt(doc, prompt.promptId, (p) => ({ ...p, themes: [...p.themes.map((t) => (t.id === themeId ? kept : t)), split] })), language);
+  return derive(
+    replacePrompt(doc, prompt.promptId, (p) => ({ ...p, themes: [...p.themes.map((t) => (t.id === themeId ? kept : t)), split] })),
+    language,
+  );
 }
 
 /** null returns to the generated draft. */
 export function editSummary(doc: SynthesisDoc, language: Language, promptId: string, summary: string | null): SynthesisDoc {
   if (!doc.prompts.some((p) => p.promptId === promptId)) reject('not_found', 'No such prompt in the synthesis');
-  return derive(replacePrompt(doc, promptId, (p) => ({ ...p, summary: summary ?? p.summary, summaryEdited: summary !== null })), language);
+  return derive(
+    replacePrompt(doc, promptId, (p) => ({ ...p, summary: summary ?? p.summary, summaryEdited: summary !== null })),
+    language,
+  );
 }

@@ -59,10 +59,7 @@ export function decideAnswerDelete(s: SessionState, c: CommandOf<'answer.delete'
 }
 
 export function decideSignal(s: SessionState, c: CommandOf<'group.signal'>, ctx: DomainContext): Decision {
-  const group =
-    ctx.actor.role === 'participant'
-      ? writingGroup(s, c.groupId, ctx)
-      : (own(s.groups, c.groupId) ?? reject('not_found', 'No such group'));
+  const group = ctx.actor.role === 'participant' ? writingGroup(s, c.groupId, ctx) : (own(s.groups, c.groupId) ?? reject('not_found', 'No such group'));
   if (c.done === undefined && c.help === undefined) reject('invalid', 'Say done or help');
   if ((c.done ?? group.done) === group.done && (c.help ?? group.help) === group.help) return { events: [] };
   return { events: [{ type: 'group.signalled', groupId: group.id, done: c.done, help: c.help }] };

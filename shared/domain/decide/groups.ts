@@ -80,11 +80,16 @@ export function decideMergeGroups(s: SessionState, c: CommandOf<'groups.merge'>,
       continue;
     }
     const parts = set.map((id) => s.groups[id]);
-    const merged = newGroup(ctx, number, parts.flatMap((p) => p.memberIds), {
-      lineage: [...new Set(parts.flatMap((p) => p.lineage))],
-      mergedFrom: parts.map((p) => p.number),
-      promptIds: mergePromptIds(parts),
-    });
+    const merged = newGroup(
+      ctx,
+      number,
+      parts.flatMap((p) => p.memberIds),
+      {
+        lineage: [...new Set(parts.flatMap((p) => p.lineage))],
+        mergedFrom: parts.map((p) => p.number),
+        promptIds: mergePromptIds(parts),
+      },
+    );
     merged.lineage.push(merged.id);
     for (const p of parts) mergedInto.set(p.id, merged);
     groups.push(merged);
@@ -112,7 +117,11 @@ export function decideDeal(s: SessionState, c: CommandOf<'prompts.deal'>): Decis
   const promptIds = s.prompts.map((p) => p.id);
   let assignments: Record<string, string[] | null>;
   if (c.mode === 'all') assignments = Object.fromEntries(groups.map((g) => [g.id, null]));
-  else if (c.mode === 'jigsaw') assignments = dealJigsaw(groups.map((g) => g.id), promptIds);
+  else if (c.mode === 'jigsaw')
+    assignments = dealJigsaw(
+      groups.map((g) => g.id),
+      promptIds,
+    );
   else {
     const manual = c.assignments ?? reject('invalid', 'Give the prompts of each group');
     if (Object.keys(manual).length === 0) reject('invalid', 'Give the prompts of each group');
@@ -164,7 +173,15 @@ export interface JoinInput {
 export function decideJoin(s: SessionState, input: JoinInput, ctx: DomainContext): Decision {
   if (s.phase === 'closed') reject('closed', 'This session is closed');
   const groupId = smallestGroup(activeGroups(s));
-  const participant = { id: input.participantId, name: input.name, organisation: input.organisation, country: input.country, joinedAt: ctx.now, groupId, ...attendanceFields(input) };
+  const participant = {
+    id: input.participantId,
+    name: input.name,
+    organisation: input.organisation,
+    country: input.country,
+    joinedAt: ctx.now,
+    groupId,
+    ...attendanceFields(input),
+  };
   return { events: [{ type: 'participant.joined', participant }], result: { participantId: participant.id } };
 }
 

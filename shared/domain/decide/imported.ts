@@ -24,7 +24,10 @@ export function checkImportedEvent(s: SessionState, e: SessionEvent): void {
       if (e.prompts) {
         if (e.prompts.length < 1 || e.prompts.length > LIMITS.prompts) reject('invalid', `1 to ${LIMITS.prompts} prompts`);
         for (const p of e.prompts) field(p.text, LIMITS.promptText, 'prompt');
-        unique(e.prompts.map((p) => p.id), 'prompt ids');
+        unique(
+          e.prompts.map((p) => p.id),
+          'prompt ids',
+        );
       }
       return;
     case 'session.phaseChanged':
@@ -53,7 +56,10 @@ export function checkImportedEvent(s: SessionState, e: SessionEvent): void {
       const members = e.groups.flatMap((g) => g.memberIds);
       unique(members, 'group members');
       for (const pid of members) if (!own(s.participants, pid)) reject('invalid', `group member ${pid} never joined`);
-      unique(e.groups.map((g) => g.id), 'group ids');
+      unique(
+        e.groups.map((g) => g.id),
+        'group ids',
+      );
       for (const g of e.groups) {
         if (g.archived) reject('invalid', 'a new group cannot be archived');
         // A merged group's lineage names earlier groups; its own id is new.
@@ -124,7 +130,8 @@ export function checkImportedEvent(s: SessionState, e: SessionEvent): void {
       if (!own(s.participants, e.participantId)) reject('invalid', `vote by unknown participant ${e.participantId}`);
       if (!doc.published || doc.votesPerParticipant === 0) reject('invalid', 'a vote while voting was closed');
       if (!doc.prompts.some((p) => p.themes.some((t) => t.id === e.themeId && !t.hidden))) reject('invalid', `vote on unknown theme ${e.themeId}`);
-      if ((own(doc.votes, e.participantId) ?? []).length >= doc.votesPerParticipant) reject('invalid', `participant ${e.participantId} voted more than allowed`);
+      if ((own(doc.votes, e.participantId) ?? []).length >= doc.votesPerParticipant)
+        reject('invalid', `participant ${e.participantId} voted more than allowed`);
       return;
     }
     case 'vote.retracted':

@@ -123,7 +123,9 @@ export function decideVote(s: SessionState, c: CommandOf<'vote.cast' | 'vote.ret
 
 /** One `vote.retracted` per dot on the theme, so each owner gets their dots back through the log. */
 function returnDots(doc: SynthesisDoc, themeId: string): EventOf<'vote.retracted'>[] {
-  return Object.entries(doc.votes).flatMap(([participantId, themeIds]) => themeIds.filter((id) => id === themeId).map(() => ({ type: 'vote.retracted' as const, participantId, themeId })));
+  return Object.entries(doc.votes).flatMap(([participantId, themeIds]) =>
+    themeIds.filter((id) => id === themeId).map(() => ({ type: 'vote.retracted' as const, participantId, themeId })),
+  );
 }
 
 function withoutTheme(votes: SynthesisDoc['votes'], themeId: string): SynthesisDoc['votes'] {

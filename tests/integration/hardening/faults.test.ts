@@ -53,7 +53,14 @@ function writeContinuously(clients: TestClient[], prompt: string) {
       await new Promise((r) => setTimeout(r, 150));
     }
   });
-  return { sent, acked, stop: async () => { running = false; await Promise.allSettled(loops); } };
+  return {
+    sent,
+    acked,
+    stop: async () => {
+      running = false;
+      await Promise.allSettled(loops);
+    },
+  };
 }
 
 describe('faults', () => {
@@ -75,16 +82,31 @@ describe('faults', () => {
     server = await spawnServer({ DATA_DIR: dataDir, PORT: port });
     const restartedAt = Date.now();
     // Clients come back with their last seq, and resend what was never acknowledged (same opIds).
-    const back = await Promise.all(clients.map(async (c, i) => {
-      const b = await new TestClient(server.url).connected();
-      cleanups.push(() => b.close());
-      b.adoptView(views[i]);
-      expectOk(await b.attach(s.sessionId, { kind: 'participant', token: c.token! }, views[i].seq));
-      return b;
-    }));
-    await Promise.all([...writing.sent].filter(([opId]) => !writing.acked.has(opId)).map(async ([opId, { client, text }]) => expectOk(await back[client].command('answer.add', { promptId: prompt, text }, opId))));
+    const back = await Promise.all(
+      clients.map(async (c, i) => {
+        const b = await new TestClient(server.url).connected();
+        cleanups.push(() => b.close());
+        b.adoptView(views[i]);
+        expectOk(await b.attach(s.sessionId, { kind: 'participant', token: c.token! }, views[i].seq));
+        return b;
+      }),
+    );
+    await Promise.all(
+      [...writing.sent]
+        .filter(([opId]) => !writing.acked.has(opId))
+        .map(async ([opId, { client, text }]) => expectOk(await back[client].command('answer.add', { promptId: prompt, text }, opId))),
+    );
     const truth = await stateOf(server.url, s);
-    await eventually(() => back.every((b) => Object.keys(b.view!.answers).length === Object.values(truth.answers).filter((a) => a.groupId === truth.participants[b.participantId!].groupId).length), 10_000, 'clients in sync');
+    await eventually(
+      () =>
+        back.every(
+          (b) =>
+            Object.keys(b.view!.answers).length ===
+            Object.values(truth.answers).filter((a) => a.groupId === truth.participants[b.participantId!].groupId).length,
+        ),
+      10_000,
+      'clients in sync',
+    );
     const syncSeconds = (Date.now() - restartedAt) / 1000;
     expect(syncSeconds).toBeLessThan(10);
     const texts = Object.values(truth.answers).map((a) => a.text);
@@ -95,7 +117,11 @@ describe('faults', () => {
 
   it('disk full: clients get a clear error, nothing acknowledged is lost, and it recovers with the disk', async () => {
     let failing = false;
-    const server: TestServer = await startTestServer({ beforeCommit: () => { if (failing) throw new Error('SQLITE_FULL: database or disk is full'); } });
+    const server: TestServer = await startTestServer({
+      beforeCommit: () => {
+        if (failing) throw new Error('SQLITE_FULL: database or disk is full');
+      },
+    });
     cleanups.push(() => server.cleanup());
     const { s, fac, clients, prompt } = await roomOn(server.url, 3);
     cleanups.push(() => [fac, ...clients].forEach((c) => c.close()));
@@ -106,7 +132,9 @@ describe('faults', () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     failing = false;
     expectOk(await clients[1].command('answer.add', { promptId: prompt, text: 'after the disk recovered' }));
-    const texts = Object.values((await stateOf(server.url, s)).answers).map((a) => a.text).sort();
+    const texts = Object.values((await stateOf(server.url, s)).answers)
+      .map((a) => a.text)
+      .sort();
     expect(texts).toEqual(['after the disk recovered', 'before the disk filled up']);
   });
 

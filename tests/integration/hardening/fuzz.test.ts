@@ -30,12 +30,26 @@ const nasty = fc.oneof(
   fc.constant(null),
   fc.uint8Array({ maxLength: 64 }),
 );
-const deep = fc.letrec((tie) => ({ node: fc.oneof({ depthSize: 'small' }, nasty, fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor')), tie('node'), { maxKeys: 3 })) })).node;
+const deep = fc.letrec((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small' },
+    nasty,
+    fc.array(tie('node'), { maxLength: 3 }),
+    fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor')), tie('node'), { maxKeys: 3 }),
+  ),
+})).node;
 /** Mostly well-formed commands with one field wrong, plus pure garbage. */
 const payload = fc.oneof(
   deep,
   fc.record({ type: fc.constantFrom(...COMMAND_TYPES), opId: fc.oneof(fc.constant('fuzz-op-0001'), nasty) }, { requiredKeys: [] }),
-  fc.tuple(fc.constantFrom(...COMMAND_TYPES), fc.dictionary(fc.constantFrom('promptId', 'text', 'answerId', 'groupId', 'mode', 'sizing', 'durationSeconds', 'message', 'themeId', '__proto__'), deep, { maxKeys: 4 })).map(([type, rest]) => ({ ...rest, type, opId: 'fuzz-op-0002' })),
+  fc
+    .tuple(
+      fc.constantFrom(...COMMAND_TYPES),
+      fc.dictionary(fc.constantFrom('promptId', 'text', 'answerId', 'groupId', 'mode', 'sizing', 'durationSeconds', 'message', 'themeId', '__proto__'), deep, {
+        maxKeys: 4,
+      }),
+    )
+    .map(([type, rest]) => ({ ...rest, type, opId: 'fuzz-op-0002' })),
 );
 
 describe('fuzzing', () => {
@@ -46,7 +60,8 @@ describe('fuzzing', () => {
     await p.join(s.joinCode, { name: 'Fuzzed' });
     await fac.ok('groups.form', { mode: 'random', sizing: { by: 'count', count: 1 } });
     await fac.ok('round.start', { durationSeconds: 600 });
-    const heapBefore = (await (await fetch(`${server.url}/healthz`, { headers: { authorization: `Bearer ${TEST_OPERATOR_TOKEN}` } })).json()).metrics.heapUsedMb;
+    const heapBefore = (await (await fetch(`${server.url}/healthz`, { headers: { authorization: `Bearer ${TEST_OPERATOR_TOKEN}` } })).json()).metrics
+      .heapUsedMb;
     const events = ['command', 'attach', 'join', 'invite'] as const;
     let answered = 0;
     let accepted = 0;
@@ -83,12 +98,20 @@ describe('fuzzing', () => {
   it('answers 2,000 generated HTTP bodies with 201 or a JSON 4xx, never a 5xx', async () => {
     const statuses = new Map<number, number>();
     await fc.assert(
-      fc.asyncProperty(fc.oneof(deep.map((v) => JSON.stringify(v) ?? 'null'), fc.string(), fc.constantFrom('{"title":', '[]', '{"__proto__":{"x":1}}', '\u0000')), fc.constantFrom('/api/sessions', '/api/sessions/xyz', '/api/templates'), async (body, path) => {
-        const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-        expect(res.status).toBeLessThan(500);
-        if (res.status !== 201) expect(await res.json()).toMatchObject({ ok: false, error: { code: expect.any(String) } });
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          deep.map((v) => JSON.stringify(v) ?? 'null'),
+          fc.string(),
+          fc.constantFrom('{"title":', '[]', '{"__proto__":{"x":1}}', '\u0000'),
+        ),
+        fc.constantFrom('/api/sessions', '/api/sessions/xyz', '/api/templates'),
+        async (body, path) => {
+          const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+          expect(res.status).toBeLessThan(500);
+          if (res.status !== 201) expect(await res.json()).toMatchObject({ ok: false, error: { code: expect.any(String) } });
+        },
+      ),
       { numRuns: 2000 },
     );
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);

@@ -35,7 +35,8 @@ describe('limits', () => {
     // Reconnecting every 8 tries: one connection gets at most 10 failed look-ups.
     for (let k = 0; k < 4; k++) {
       const c = await new TestClient(server.url).connected();
-      for (let i = 0; i < 8; i++) codes.push(await c.emit('join', { opId: `bad-join-${k}-${i}00`, joinCode: 'ZZZZZZZZ', name: 'Guess', token: 'g'.repeat(24) }));
+      for (let i = 0; i < 8; i++)
+        codes.push(await c.emit('join', { opId: `bad-join-${k}-${i}00`, joinCode: 'ZZZZZZZZ', name: 'Guess', token: 'g'.repeat(24) }));
       c.close();
     }
     expect(codes.slice(0, 30).every((a) => !a.ok && a.error.code === 'not_found')).toBe(true);

@@ -42,7 +42,15 @@ describe('a full disk is store_unavailable on every path', () => {
     }
     expect(join).toMatchObject({ ok: false, error: { code: 'store_unavailable' } });
     free();
-    expect((await fetch(`${n.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ template: 'core-drives' }) })).status).toBe(201);
+    expect(
+      (
+        await fetch(`${n.url}/api/sessions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ template: 'core-drives' }),
+        })
+      ).status,
+    ).toBe(201);
     expectOk(await c.emit('join', { opId: nanoid(12), joinCode: s.joinCode, name: 'After', token: nanoid(40) }));
     c.close();
   });

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient, createSession, expectOk, facilitatorClient, type CreatedSession } from '../../support/clients.js';
 import { startNode, type Node } from './node.js';
 
-interface KeyInfo { keyId: string; label: string; createdAt: number; lastUsedAt: number | null; own: boolean; creator: boolean }
+interface KeyInfo {
+  keyId: string;
+  label: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+  own: boolean;
+  creator: boolean;
+}
 
 let n: Node;
 const clients: TestClient[] = [];
@@ -19,9 +26,13 @@ const keysOf = async (s: CreatedSession, key: string) => {
   const res = await fetch(`${n.url}/api/sessions/${s.sessionId}/keys`, { headers: { authorization: `Bearer ${key}` } });
   return { status: res.status, keys: res.ok ? ((await res.json()).keys as KeyInfo[]) : [] };
 };
-const revoke = (s: CreatedSession, key: string, keyId: string) => fetch(`${n.url}/api/sessions/${s.sessionId}/keys/${keyId}`, { method: 'DELETE', headers: { authorization: `Bearer ${key}` } });
+const revoke = (s: CreatedSession, key: string, keyId: string) =>
+  fetch(`${n.url}/api/sessions/${s.sessionId}/keys/${keyId}`, { method: 'DELETE', headers: { authorization: `Bearer ${key}` } });
 const logOf = async (s: CreatedSession) =>
-  ((await (await fetch(`${n.url}/api/sessions/${s.sessionId}/export.json`, { headers: { authorization: `Bearer ${s.facilitatorKey}` } })).json()).events as { type: string; data: Record<string, unknown> }[]);
+  (await (await fetch(`${n.url}/api/sessions/${s.sessionId}/export.json`, { headers: { authorization: `Bearer ${s.facilitatorKey}` } })).json()).events as {
+    type: string;
+    data: Record<string, unknown>;
+  }[];
 
 describe('facilitator keys a facilitator controls', () => {
   it('lists keys (label, made, last used), only the creator invites and revokes, a revoked key cannot attach, and every key is in the log', async () => {

@@ -1,7 +1,7 @@
 import { nanoid } from 'nanoid';
 import { createClient } from 'redis';
 import { io, type Socket } from 'socket.io-client';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Ack } from '../../../shared/protocol/acks.js';
 import { handshakeAuth } from '../../../shared/protocol/socket-events.js';
 import { TestClient, createSession, eventually, expectOk, facilitatorClient } from '../../support/clients.js';
@@ -15,7 +15,13 @@ afterEach(async () => {
 
 /** A raw socket as a browser behind a proxy would open it: the proxy adds the client's address. */
 async function socketFrom(url: string, address: string | null): Promise<Socket> {
-  const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: handshakeAuth(), ...(address ? { extraHeaders: { 'x-forwarded-for': address } } : {}) });
+  const socket = io(url, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    auth: handshakeAuth(),
+    ...(address ? { extraHeaders: { 'x-forwarded-for': address } } : {}),
+  });
   cleanups.push(() => socket.close());
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
@@ -24,7 +30,8 @@ async function socketFrom(url: string, address: string | null): Promise<Socket> 
   return socket;
 }
 const send = <R = unknown>(socket: Socket, event: string, payload: unknown) => socket.timeout(30_000).emitWithAck(event, payload) as Promise<Ack<R>>;
-const join = (socket: Socket, joinCode: string, token = nanoid(24), name = 'Someone') => send<{ sessionId: string; participantId: string }>(socket, 'join', { opId: nanoid(12), joinCode, name, token });
+const join = (socket: Socket, joinCode: string, token = nanoid(24), name = 'Someone') =>
+  send<{ sessionId: string; participantId: string }>(socket, 'join', { opId: nanoid(12), joinCode, name, token });
 const attach = (socket: Socket, sessionId: string, token: string) => send(socket, 'attach', { sessionId, credential: { kind: 'participant', token } });
 const codeOf = (ack: Ack) => (ack.ok ? 'ok' : ack.error.code);
 
@@ -52,12 +59,14 @@ async function node(opts: Parameters<typeof startNode>[0] = {}): Promise<Node> {
 async function inParallel<T>(n: number, width: number, work: (i: number) => Promise<T>): Promise<T[]> {
   const out: T[] = new Array(n);
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < n) {
-      const i = next++;
-      out[i] = await work(i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < n) {
+        const i = next++;
+        out[i] = await work(i);
+      }
+    }),
+  );
   return out;
 }
 
@@ -138,7 +147,11 @@ describe('limits keyed by who is acting', () => {
     await eventually(() => sockets.filter((x) => x.connected).length <= 8, 5000, 'the oldest sockets closed');
     const open = [me.socket as unknown as Socket, ...sockets].filter((x) => x.connected);
     expect(open.length).toBeLessThanOrEqual(8);
-    const acks = await Promise.all(open.flatMap((socket) => Array.from({ length: 20 }, (_, k) => send(socket, 'command', { type: 'answer.edit', opId: nanoid(12), answerId, text: `edit ${k} ${nanoid(4)}` }))));
+    const acks = await Promise.all(
+      open.flatMap((socket) =>
+        Array.from({ length: 20 }, (_, k) => send(socket, 'command', { type: 'answer.edit', opId: nanoid(12), answerId, text: `edit ${k} ${nanoid(4)}` })),
+      ),
+    );
     const accepted = acks.filter((a) => a.ok).length;
     // One budget of 50 for everything this person sends (the first answer took one of them).
     expect(accepted).toBeLessThanOrEqual(49);
@@ -170,7 +183,12 @@ describe('limits keyed by who is acting', () => {
 
   it('limits new sessions per address (X-Forwarded-For behind a trusted proxy)', async () => {
     const n = await node({ config: { TRUST_PROXY: true }, limits: { sessions: { points: 3, seconds: 3600 } } });
-    const create = (address: string) => fetch(`${n.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address }, body: JSON.stringify({ template: 'core-drives' }) });
+    const create = (address: string) =>
+      fetch(`${n.url}/api/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+        body: JSON.stringify({ template: 'core-drives' }),
+      });
     for (let i = 0; i < 3; i++) expect((await create('192.0.2.1')).status).toBe(201);
     const refused = await create('192.0.2.1');
     expect(refused.status).toBe(429);
@@ -182,33 +200,41 @@ describe('limits keyed by who is acting', () => {
   });
 
   const redisUrl = serviceUrl('REDIS_URL');
-  it.skipIf(!redisUrl)('with Redis, two nodes share every limit: failed look-ups per address and writes per person', async () => {
-    const prefix = `plive-test-${nanoid(8)}`;
-    const redis = createClient({ url: redisUrl! });
-    await redis.connect();
-    cleanups.push(() => redis.quit());
-    const limits = { failedLookups: { points: 5, seconds: 3600 }, writes: { points: 30, seconds: 3600 } };
-    const a = await node({ limitsRedis: redis, limitsKeyPrefix: prefix, limits });
-    const b = await node({ limitsRedis: redis, limitsKeyPrefix: prefix, limits, store: a.store });
-    const onA = await socketFrom(a.url, null);
-    const onB = await socketFrom(b.url, null);
-    // (Three failures per connection: far under what one connection may fail.)
-    const failures = [];
-    for (let i = 0; i < 3; i++) failures.push(codeOf(await join(onA, 'ZZZZZZZZ')), codeOf(await join(onB, 'ZZZZZZZZ')));
-    // Each node alone would allow 5; together they allowed 5 and refused the sixth.
-    expect(failures).toEqual(['not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'rate_limited']);
+  it.skipIf(!redisUrl)(
+    'with Redis, two nodes share every limit: failed look-ups per address and writes per person',
+    async () => {
+      const prefix = `plive-test-${nanoid(8)}`;
+      const redis = createClient({ url: redisUrl! });
+      await redis.connect();
+      cleanups.push(() => redis.quit());
+      const limits = { failedLookups: { points: 5, seconds: 3600 }, writes: { points: 30, seconds: 3600 } };
+      const a = await node({ limitsRedis: redis, limitsKeyPrefix: prefix, limits });
+      const b = await node({ limitsRedis: redis, limitsKeyPrefix: prefix, limits, store: a.store });
+      const onA = await socketFrom(a.url, null);
+      const onB = await socketFrom(b.url, null);
+      // (Three failures per connection: far under what one connection may fail.)
+      const failures = [];
+      for (let i = 0; i < 3; i++) failures.push(codeOf(await join(onA, 'ZZZZZZZZ')), codeOf(await join(onB, 'ZZZZZZZZ')));
+      // Each node alone would allow 5; together they allowed 5 and refused the sixth.
+      expect(failures).toEqual(['not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'rate_limited']);
 
-    const s = await createSession(a.url);
-    const token = nanoid(24);
-    expectOk(await join(onA, s.joinCode, token));
-    const pa = await socketFrom(a.url, null);
-    const pb = await socketFrom(b.url, null);
-    expect(codeOf(await attach(pa, s.sessionId, token))).toBe('ok');
-    expect(codeOf(await attach(pb, s.sessionId, token))).toBe('ok');
-    const acks: Ack[] = [];
-    for (let i = 0; i < 25; i++) acks.push(await send(pa, 'command', { type: 'group.signal', opId: nanoid(12), help: i % 2 === 0 }), await send(pb, 'command', { type: 'group.signal', opId: nanoid(12), help: i % 2 === 1 }));
-    // 50 messages from one person on two nodes: the shared budget of 30 answers 30 of them (refused as the
-    // domain sees fit: not in a group yet), the other 20 are rate_limited.
-    expect(acks.filter((x) => !x.ok && x.error.code === 'rate_limited')).toHaveLength(20);
-  }, 60_000);
+      const s = await createSession(a.url);
+      const token = nanoid(24);
+      expectOk(await join(onA, s.joinCode, token));
+      const pa = await socketFrom(a.url, null);
+      const pb = await socketFrom(b.url, null);
+      expect(codeOf(await attach(pa, s.sessionId, token))).toBe('ok');
+      expect(codeOf(await attach(pb, s.sessionId, token))).toBe('ok');
+      const acks: Ack[] = [];
+      for (let i = 0; i < 25; i++)
+        acks.push(
+          await send(pa, 'command', { type: 'group.signal', opId: nanoid(12), help: i % 2 === 0 }),
+          await send(pb, 'command', { type: 'group.signal', opId: nanoid(12), help: i % 2 === 1 }),
+        );
+      // 50 messages from one person on two nodes: the shared budget of 30 answers 30 of them (refused as the
+      // domain sees fit: not in a group yet), the other 20 are rate_limited.
+      expect(acks.filter((x) => !x.ok && x.error.code === 'rate_limited')).toHaveLength(20);
+    },
+    60_000,
+  );
 });

@@ -147,7 +147,13 @@ describe('privacy by default', () => {
     const wrong = await (await fetch(`${n.url}/healthz`, { headers: { authorization: 'Bearer not-the-operator-token-xxxxxxxx' } })).json();
     expect(wrong).toEqual({ ok: true, status: 'up' });
     const full = await (await fetch(`${n.url}/healthz`, { headers: { authorization: `Bearer ${OPERATOR}` } })).json();
-    expect(full).toMatchObject({ ok: true, status: 'up', sessionsLoaded: expect.any(Number), sockets: expect.any(Number), metrics: { heapUsedMb: expect.any(Number) } });
+    expect(full).toMatchObject({
+      ok: true,
+      status: 'up',
+      sessionsLoaded: expect.any(Number),
+      sockets: expect.any(Number),
+      metrics: { heapUsedMb: expect.any(Number) },
+    });
   });
 });
 
@@ -188,20 +194,31 @@ describe('clean data in', () => {
       for (const ack of await Promise.all(tries)) expect(ack, bad).toMatchObject({ ok: false, error: { code: 'invalid' } });
     }
     // The log has nothing from them, and the session's own export still imports.
-    const exported = await (await fetch(`${n.url}/api/sessions/${s.sessionId}/export.json`, { headers: { authorization: `Bearer ${s.facilitatorKey}` } })).json();
-    const res = await fetch(`${n.url}/api/sessions/import`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${OPERATOR}` }, body: JSON.stringify(exported) });
+    const exported = await (
+      await fetch(`${n.url}/api/sessions/${s.sessionId}/export.json`, { headers: { authorization: `Bearer ${s.facilitatorKey}` } })
+    ).json();
+    const res = await fetch(`${n.url}/api/sessions/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${OPERATOR}` },
+      body: JSON.stringify(exported),
+    });
     expect(res.status).toBe(201);
   });
 
   it('names lose bidi controls and zero-width characters; answers lose non-characters and lone CRs', async () => {
     const me = fac.view!.participants[a.participantId!];
     expect(me).toMatchObject({ name: 'Ann', organisation: 'Org', country: 'DK' });
-    const { answerId } = (await a.ok<{ answerId: string }>('answer.add', { promptId: fac.view!.prompts[0].id, text: 'a\uFFFEb\uFFFF c\rd \u202Ee\u{10FFFF}f\u0000' })).result!;
+    const { answerId } = (
+      await a.ok<{ answerId: string }>('answer.add', { promptId: fac.view!.prompts[0].id, text: 'a\uFFFEb\uFFFF c\rd \u202Ee\u{10FFFF}f\u0000' })
+    ).result!;
     await eventually(() => !!fac.view!.answers[answerId]);
     expect(fac.view!.answers[answerId].text).toBe('ab c\nd ef');
     // Nothing but invisible characters is no name at all.
     const c = await client();
-    expect(await c.emit('join', { opId: nanoid(12), joinCode: s.joinCode, name: '\u200B\u202E\u2066', token: nanoid(24) })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await c.emit('join', { opId: nanoid(12), joinCode: s.joinCode, name: '\u200B\u202E\u2066', token: nanoid(24) })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    });
   });
 
   it("an opId is scoped to its sender: another participant's command with the same opId is a command of its own", async () => {

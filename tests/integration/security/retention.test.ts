@@ -24,7 +24,8 @@ async function closedSession(n: Node, close = true): Promise<CreatedSession> {
   return s;
 }
 
-const exportOf = async (n: Node, s: CreatedSession) => fetch(`${n.url}/api/sessions/${s.sessionId}/export.json?names=1`, { headers: { authorization: `Bearer ${s.facilitatorKey}` } });
+const exportOf = async (n: Node, s: CreatedSession) =>
+  fetch(`${n.url}/api/sessions/${s.sessionId}/export.json?names=1`, { headers: { authorization: `Bearer ${s.facilitatorKey}` } });
 
 describe('retention of closed sessions (off by default)', () => {
   it('anonymises closed sessions older than N days: no names, organisations or countries left, in the log or its snapshot', async () => {
@@ -43,8 +44,13 @@ describe('retention of closed sessions (off by default)', () => {
     for (const word of ['Astrid', 'Hansen', 'Grøn', 'Denmark', 'Pieter', 'Nederland']) expect(text).not.toContain(word);
     expect(text).toContain('Participant 2');
     expect(JSON.stringify(await n.store.readSnapshot(closed.sessionId))).not.toContain('Astrid');
-    const state = (await (await fetch(`${n.url}/api/sessions/${closed.sessionId}`, { headers: { authorization: `Bearer ${closed.facilitatorKey}` } })).json()).session;
-    expect(Object.values(state.participants).map((p) => (p as { name: string }).name).sort()).toEqual(['Participant 1', 'Participant 2']);
+    const state = (await (await fetch(`${n.url}/api/sessions/${closed.sessionId}`, { headers: { authorization: `Bearer ${closed.facilitatorKey}` } })).json())
+      .session;
+    expect(
+      Object.values(state.participants)
+        .map((p) => (p as { name: string }).name)
+        .sort(),
+    ).toEqual(['Participant 1', 'Participant 2']);
     // A session still open is kept as it is; a second pass finds nothing more to do.
     expect(await (await exportOf(n, open)).text()).toContain('Astrid');
     expect(await late.runOnce()).toBe(0);
@@ -54,7 +60,14 @@ describe('retention of closed sessions (off by default)', () => {
     const n = await startNode({ sessionIdleMs: 1 });
     nodes.push(n);
     const closed = await closedSession(n);
-    const retention = startRetention({ store: n.store, registry: n.app.registry, now: () => Date.now() + 40 * DAY, log: () => undefined, days: 30, mode: 'delete' });
+    const retention = startRetention({
+      store: n.store,
+      registry: n.app.registry,
+      now: () => Date.now() + 40 * DAY,
+      log: () => undefined,
+      days: 30,
+      mode: 'delete',
+    });
     expect(await retention.runOnce()).toBe(1);
     expect(await n.store.findSession(closed.sessionId)).toBeNull();
     expect(await n.store.readEvents(closed.sessionId, 0)).toEqual([]);

@@ -27,7 +27,7 @@ const STORES: [string, boolean, () => Promise<Store>][] = [
   ['postgres', !!databaseUrl, async () => openPostgresStore({ connectionString: await freshDatabase(databaseUrl!, 'sec') })],
 ];
 
-const created = (sessionId: string, name: string) => ({
+const created = (_sessionId: string, name: string) => ({
   seq: 2,
   at: 2,
   type: 'participant.joined',
@@ -39,11 +39,18 @@ describe.each(STORES)('%s: keys a facilitator controls, and retention', (_name, 
     const store = await open();
     cleanups.push(() => store.close());
     const first = { seq: 1, at: 1, type: 'session.created', data: { type: 'session.created' } };
-    await store.createSession({ sessionId: 's1', joinCode: 'AAAAAAAA', createdAt: 1, programmeId: null }, [{ hash: 'h-creator', role: 'facilitator', scopeId: 's1', subject: 'facilitator', createdAt: 1 }], { sessionId: 's1', opId: null, result: null, events: [first] });
+    await store.createSession(
+      { sessionId: 's1', joinCode: 'AAAAAAAA', createdAt: 1, programmeId: null },
+      [{ hash: 'h-creator', role: 'facilitator', scopeId: 's1', subject: 'facilitator', createdAt: 1 }],
+      { sessionId: 's1', opId: null, result: null, events: [first] },
+    );
     await store.addCredential({ hash: 'h-co', role: 'facilitator', scopeId: 's1', subject: 'Sam', createdAt: 5 });
     await store.addCredential({ hash: 'h-other', role: 'facilitator', scopeId: 's2', subject: 'x', createdAt: 3 });
     await store.append({ sessionId: 's1', opId: 'op-1', result: null, events: [created('s1', 'Astrid')] });
-    expect((await store.listCredentials('s1')).map((c) => [c.hash, c.lastUsedAt ?? null])).toEqual([['h-creator', null], ['h-co', null]]);
+    expect((await store.listCredentials('s1')).map((c) => [c.hash, c.lastUsedAt ?? null])).toEqual([
+      ['h-creator', null],
+      ['h-co', null],
+    ]);
     await store.touchCredential('h-co', 42);
     expect((await store.findCredential('h-co'))?.lastUsedAt).toBe(42);
     await store.deleteCredential('h-co');
@@ -52,7 +59,10 @@ describe.each(STORES)('%s: keys a facilitator controls, and retention', (_name, 
 
     await store.writeSnapshot('s1', { seq: 2, version: 1, data: '{"names":"Astrid"}' });
     const events = await store.readEvents('s1', 0);
-    await store.replaceEvents('s1', events.map((e) => (e.type === 'participant.joined' ? created('s1', 'Participant 1') : e)));
+    await store.replaceEvents(
+      's1',
+      events.map((e) => (e.type === 'participant.joined' ? created('s1', 'Participant 1') : e)),
+    );
     expect(JSON.stringify(await store.readEvents('s1', 0))).not.toContain('Astrid');
     expect((await store.readEvents('s1', 0)).map((e) => e.seq)).toEqual([1, 2]);
     expect(await store.readSnapshot('s1')).toBeNull();
@@ -64,7 +74,12 @@ describe.each(STORES)('%s: keys a facilitator controls, and retention', (_name, 
     expect(await store.findCredential('h-creator')).toBeNull();
     expect(await store.findCredential('h-other')).not.toBeNull();
     // The join code is free again, and the session id starts a fresh log.
-    await store.createSession({ sessionId: 's1', joinCode: 'AAAAAAAA', createdAt: 9, programmeId: null }, [], { sessionId: 's1', opId: null, result: null, events: [first] });
+    await store.createSession({ sessionId: 's1', joinCode: 'AAAAAAAA', createdAt: 9, programmeId: null }, [], {
+      sessionId: 's1',
+      opId: null,
+      result: null,
+      events: [first],
+    });
     expect(await store.lastSeq('s1')).toBe(1);
   });
 });

@@ -51,7 +51,13 @@ describe('attendance list', () => {
       ['ed', null, null, true, undefined],
     ];
     for (const [id, organisation, country, attendanceConsent, organisationType] of people) {
-      h.append(decideJoin(h.state, { participantId: id, name: id.toUpperCase(), organisation, country, attendanceConsent, organisationType }, h.ctx({ role: 'system' })).events);
+      h.append(
+        decideJoin(
+          h.state,
+          { participantId: id, name: id.toUpperCase(), organisation, country, attendanceConsent, organisationType },
+          h.ctx({ role: 'system' }),
+        ).events,
+      );
     }
     return h;
   }
@@ -73,7 +79,10 @@ describe('attendance list', () => {
       { key: 'unknown', name: 'unknown', count: 2 },
       { key: 'ngo', name: 'ngo', count: 1 },
     ]);
-    expect(counts.byCountry.map((c) => [c.name, c.count])).toEqual([['België', 2], ['Danmark', 2]]);
+    expect(counts.byCountry.map((c) => [c.name, c.count])).toEqual([
+      ['België', 2],
+      ['Danmark', 2],
+    ]);
   });
 
   it('a join without the new answers logs the same participant as before they were asked (old logs replay)', () => {
@@ -95,7 +104,10 @@ describe('stored events', () => {
   it('a stored join keeps its attendance answers when read back, and an old one still reads', async () => {
     const { readStoredEvent } = await import('../../../shared/protocol/event-versions.js');
     const participant = { id: 'p1', name: 'Ann', organisation: 'VVSG', country: 'BE', joinedAt: 1, groupId: null };
-    const now = readStoredEvent(1, JSON.parse(JSON.stringify({ type: 'participant.joined', participant: { ...participant, organisationType: 'public', attendanceConsent: true } })));
+    const now = readStoredEvent(
+      1,
+      JSON.parse(JSON.stringify({ type: 'participant.joined', participant: { ...participant, organisationType: 'public', attendanceConsent: true } })),
+    );
     expect(now).toEqual({ type: 'participant.joined', participant: { ...participant, organisationType: 'public', attendanceConsent: true } });
     expect(readStoredEvent(1, { type: 'participant.joined', participant })).toEqual({ type: 'participant.joined', participant });
   });

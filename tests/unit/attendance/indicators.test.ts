@@ -25,14 +25,17 @@ function session(people: [string, string, string][], answeringGroups: number[] |
 
 describe('indicators', () => {
   it('count a group only when it wrote and its organisations come from two countries or more', () => {
-    const s = session([
-      ['a', 'ENSIE', 'BE'],
-      ['b', 'Ashoka', 'DK'], // group 1: BE + DK → cross-border
-      ['c', 'RREUSE', 'BE'],
-      ['d', 'Stad Gent', 'be'], // group 2: one country
-      ['e', 'Kommune', 'DK'],
-      ['f', 'Ville', 'FR'], // group 3: cross-border but never wrote
-    ], [0, 1]);
+    const s = session(
+      [
+        ['a', 'ENSIE', 'BE'],
+        ['b', 'Ashoka', 'DK'], // group 1: BE + DK → cross-border
+        ['c', 'RREUSE', 'BE'],
+        ['d', 'Stad Gent', 'be'], // group 2: one country
+        ['e', 'Kommune', 'DK'],
+        ['f', 'Ville', 'FR'], // group 3: cross-border but never wrote
+      ],
+      [0, 1],
+    );
     expect(sessionIndicators(s, SETTINGS)).toMatchObject({
       participants: 6,
       organisations: 6,
@@ -45,10 +48,25 @@ describe('indicators', () => {
   });
 
   it('a programme counts an organisation and a country once, however many sessions they came to', () => {
-    const one = session([['a', 'ENSIE', 'BE'], ['b', 'Ashoka', 'DK']]);
-    const two = session([['c', 'European Network of Social Integration Enterprises', 'Belgium'], ['d', 'ashoka', 'dk']]);
+    const one = session([
+      ['a', 'ENSIE', 'BE'],
+      ['b', 'Ashoka', 'DK'],
+    ]);
+    const two = session([
+      ['c', 'European Network of Social Integration Enterprises', 'Belgium'],
+      ['d', 'ashoka', 'dk'],
+    ]);
     const p = programmeIndicators([one, two], SETTINGS);
     expect(p.sessions.map((x) => x.organisations)).toEqual([2, 2]);
-    expect(p.total).toMatchObject({ sessions: 2, participants: 4, organisations: 2, partnerOrganisations: 1, externalOrganisations: 1, countries: 3, crossBorderGroups: 2, crossBorderOrganisations: 2 });
+    expect(p.total).toMatchObject({
+      sessions: 2,
+      participants: 4,
+      organisations: 2,
+      partnerOrganisations: 1,
+      externalOrganisations: 1,
+      countries: 3,
+      crossBorderGroups: 2,
+      crossBorderOrganisations: 2,
+    });
   });
 });

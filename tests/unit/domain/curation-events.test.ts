@@ -13,17 +13,54 @@ import { type CommandInput, DomainHarness, FAC, asP } from './harness.js';
 /** Four people in two groups, eleven answers, and a synthesis with known themes (as a worker would have made it). */
 function room() {
   const h = new DomainHarness();
-  for (const [id, org] of [['a', 'o1'], ['b', 'o2'], ['c', 'o1'], ['d', 'o2']] as const) h.join(id, org);
+  for (const [id, org] of [
+    ['a', 'o1'],
+    ['b', 'o2'],
+    ['c', 'o1'],
+    ['d', 'o2'],
+  ] as const)
+    h.join(id, org);
   h.run(FAC, { type: 'groups.form', mode: 'mixed', sizing: { by: 'count', count: 2 } });
   h.run(FAC, { type: 'round.start', durationSeconds: 600 });
   const who = ['a', 'b', 'c', 'd'];
-  const ids = Array.from({ length: 11 }, (_, i) =>
-    (h.run(asP(who[i % 4]), { type: 'answer.add', promptId: i < 8 ? 'p1' : 'p2', text: `answer number ${i} about networks`, language: 'en' }) as { answerId: string }).answerId);
-  const theme = (id: string, label: string, answerIds: string[]) => ({ id, label, representativeAnswerId: answerIds[0], answerIds, groupIds: [], consensus: false });
+  const ids = Array.from(
+    { length: 11 },
+    (_, i) =>
+      (
+        h.run(asP(who[i % 4]), { type: 'answer.add', promptId: i < 8 ? 'p1' : 'p2', text: `answer number ${i} about networks`, language: 'en' }) as {
+          answerId: string;
+        }
+      ).answerId,
+  );
+  const theme = (id: string, label: string, answerIds: string[]) => ({
+    id,
+    label,
+    representativeAnswerId: answerIds[0],
+    answerIds,
+    groupIds: [],
+    consensus: false,
+  });
   const machine: MachineSynthesis = {
     prompts: [
-      { promptId: 'p1', themes: [theme('th1', 'Lobby', [ids[0], ids[1]]), theme('th2', 'Funding', [ids[2], ids[3]]), theme('th3', 'Coffee', [ids[4]]), theme('th4', 'Events', [ids[5], ids[6]])], otherAnswerIds: [ids[7]], groupsAnswering: 0, summary: '' },
-      { promptId: 'p2', themes: [theme('th5', 'Learning', [ids[8], ids[9]]), theme('th6', 'Visits', [ids[10]])], otherAnswerIds: [], groupsAnswering: 0, summary: '' },
+      {
+        promptId: 'p1',
+        themes: [
+          theme('th1', 'Lobby', [ids[0], ids[1]]),
+          theme('th2', 'Funding', [ids[2], ids[3]]),
+          theme('th3', 'Coffee', [ids[4]]),
+          theme('th4', 'Events', [ids[5], ids[6]]),
+        ],
+        otherAnswerIds: [ids[7]],
+        groupsAnswering: 0,
+        summary: '',
+      },
+      {
+        promptId: 'p2',
+        themes: [theme('th5', 'Learning', [ids[8], ids[9]]), theme('th6', 'Visits', [ids[10]])],
+        otherAnswerIds: [],
+        groupsAnswering: 0,
+        summary: '',
+      },
       { promptId: 'p3', themes: [], otherAnswerIds: [], groupsAnswering: 0, summary: '' },
     ],
     engine: { kind: 'lexical' },
@@ -39,16 +76,26 @@ function oldEvents(s: SessionState, c: CommandInput, newId: string): SessionEven
   const l = s.language;
   const whole = (synthesis: SynthesisDoc): SessionEvent[] => [{ type: 'synthesis.updated', synthesis }];
   switch (c.type) {
-    case 'synthesis.renameTheme': return whole(renameTheme(doc, l, c.themeId, c.label));
-    case 'synthesis.mergeThemes': return whole(mergeThemes(doc, l, c.themeIds));
-    case 'synthesis.moveAnswer': return whole(moveAnswer(doc, l, c.answerId, c.themeId));
-    case 'synthesis.splitTheme': return whole(splitTheme(doc, l, c.themeId, c.answerIds, newId));
-    case 'synthesis.hideTheme': return whole(hideTheme(doc, l, c.themeId, c.hidden));
-    case 'synthesis.setConsensus': return whole(setConsensus(doc, l, c.themeId, c.consensus));
-    case 'synthesis.editSummary': return whole(editSummary(doc, l, c.promptId, c.summary));
-    case 'synthesis.publish': return doc.published === c.published ? [] : whole({ ...doc, published: c.published });
-    case 'votes.open': return whole({ ...doc, votesPerParticipant: c.votesPerParticipant });
-    default: throw new Error(`not a curation step: ${c.type}`);
+    case 'synthesis.renameTheme':
+      return whole(renameTheme(doc, l, c.themeId, c.label));
+    case 'synthesis.mergeThemes':
+      return whole(mergeThemes(doc, l, c.themeIds));
+    case 'synthesis.moveAnswer':
+      return whole(moveAnswer(doc, l, c.answerId, c.themeId));
+    case 'synthesis.splitTheme':
+      return whole(splitTheme(doc, l, c.themeId, c.answerIds, newId));
+    case 'synthesis.hideTheme':
+      return whole(hideTheme(doc, l, c.themeId, c.hidden));
+    case 'synthesis.setConsensus':
+      return whole(setConsensus(doc, l, c.themeId, c.consensus));
+    case 'synthesis.editSummary':
+      return whole(editSummary(doc, l, c.promptId, c.summary));
+    case 'synthesis.publish':
+      return doc.published === c.published ? [] : whole({ ...doc, published: c.published });
+    case 'votes.open':
+      return whole({ ...doc, votesPerParticipant: c.votesPerParticipant });
+    default:
+      throw new Error(`not a curation step: ${c.type}`);
   }
 }
 
@@ -97,7 +144,17 @@ const TABLE = (ids: string[]): Step[] => [
 ];
 
 const P = { role: 'participant', participantId: 'b' } as const;
-const CURATION_SMALL = new Set(['synthesis.themeRenamed', 'synthesis.themesMerged', 'synthesis.answerMoved', 'synthesis.themeSplit', 'synthesis.themeHidden', 'synthesis.consensusSet', 'synthesis.summaryEdited', 'synthesis.unpublished', 'synthesis.votesOpened']);
+const CURATION_SMALL = new Set([
+  'synthesis.themeRenamed',
+  'synthesis.themesMerged',
+  'synthesis.answerMoved',
+  'synthesis.themeSplit',
+  'synthesis.themeHidden',
+  'synthesis.consensusSet',
+  'synthesis.summaryEdited',
+  'synthesis.unpublished',
+  'synthesis.votesOpened',
+]);
 
 function runTable() {
   const { h, ids } = room();
@@ -107,7 +164,8 @@ function runTable() {
   let old = h.state;
   let participant = viewFor(h.state, P);
   const delivered: { event: SessionEvent; before: SessionState }[] = [];
-  const rows: { step: Step; events: SessionEvent[]; old: SynthesisDoc | null; now: SynthesisDoc | null; participant: SessionState; snapshot: SessionState }[] = [];
+  const rows: { step: Step; events: SessionEvent[]; old: SynthesisDoc | null; now: SynthesisDoc | null; participant: SessionState; snapshot: SessionState }[] =
+    [];
   let n = 0;
   for (const step of TABLE(ids)) {
     const newId = `split${++n}`;
@@ -139,16 +197,22 @@ describe('curation as small events', () => {
     expect(r.now).toEqual(r.old);
   });
 
-  it.each(run.rows.map((r, i) => [i, r.step.cmd.type, r] as const))('step %i (%s): small or whole as designed; participants hear it only when they may', (_i, _type, r) => {
-    const curation = r.events.filter((e) => e.type !== 'vote.cast');
-    for (const e of curation) expect(e.type === 'synthesis.updated' ? 'whole' : 'small').toBe(r.step.small ? 'small' : 'whole');
-    const seen = r.events.some((e) => participantSees(r.participant, P.participantId, e));
-    if (r.events.length) expect(seen).toBe(r.step.seen);
-  });
+  it.each(run.rows.map((r, i) => [i, r.step.cmd.type, r] as const))(
+    'step %i (%s): small or whole as designed; participants hear it only when they may',
+    (_i, _type, r) => {
+      const curation = r.events.filter((e) => e.type !== 'vote.cast');
+      for (const e of curation) expect(e.type === 'synthesis.updated' ? 'whole' : 'small').toBe(r.step.small ? 'small' : 'whole');
+      const seen = r.events.some((e) => participantSees(r.participant, P.participantId, e));
+      if (r.events.length) expect(seen).toBe(r.step.seen);
+    },
+  );
 
-  it.each(run.rows.map((r, i) => [i, r.step.cmd.type, r] as const))('step %i (%s): a participant following the events sees what a snapshot shows', (_i, _type, r) => {
-    expect(r.participant.synthesis).toEqual(r.snapshot.synthesis);
-  });
+  it.each(run.rows.map((r, i) => [i, r.step.cmd.type, r] as const))(
+    'step %i (%s): a participant following the events sees what a snapshot shows',
+    (_i, _type, r) => {
+      expect(r.participant.synthesis).toEqual(r.snapshot.synthesis);
+    },
+  );
 
   it('never sends participants a small event about an unpublished document or a hidden theme', () => {
     const smallOnes = run.delivered.filter((d) => CURATION_SMALL.has(d.event.type));
@@ -157,7 +221,10 @@ describe('curation as small events', () => {
       expect(before.synthesis!.published).toBe(true);
       if (event.type === 'synthesis.unpublished') throw new Error('participants get it as an empty synthesis.updated');
       const themeIds = 'themeIds' in event ? event.themeIds : 'themeId' in event && event.themeId ? [event.themeId] : [];
-      const hidden = before.synthesis!.prompts.flatMap((p) => p.themes).filter((t) => t.hidden).map((t) => t.id);
+      const hidden = before
+        .synthesis!.prompts.flatMap((p) => p.themes)
+        .filter((t) => t.hidden)
+        .map((t) => t.id);
       for (const id of themeIds) expect(hidden).not.toContain(id);
     }
     expect(JSON.stringify(smallOnes.map((d) => d.event))).not.toContain('SECRET');
@@ -171,7 +238,8 @@ describe('curation as small events', () => {
     // Catch-up judges every missed event on the state at the end: a participant replaying from the start still ends right.
     let view = viewFor(run.start, P);
     for (const env of run.h.log.slice(run.startSeq)) {
-      if (participantSees(run.h.state, P.participantId, env.event)) view = apply(view, { ...env, event: eventForParticipants(run.h.state, env.event, P.participantId) });
+      if (participantSees(run.h.state, P.participantId, env.event))
+        view = apply(view, { ...env, event: eventForParticipants(run.h.state, env.event, P.participantId) });
     }
     expect(view.synthesis).toEqual(viewFor(run.h.state, P).synthesis);
   });

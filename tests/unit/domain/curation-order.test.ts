@@ -3,12 +3,40 @@ import type { SynthesisDoc, SynthesisTheme } from '../../../shared/schemas/synth
 import { derive } from '../../../shared/domain/curation/derive.js';
 import { hideTheme, moveAnswer, renameTheme, setConsensus } from '../../../shared/domain/curation/operations.js';
 
-const theme = (id: string, label: string, answerIds: string[]): SynthesisTheme => ({ id, label, answerIds, groupIds: [], representativeAnswerId: answerIds[0], consensus: false, consensusManual: false, hidden: false, curated: false });
+const theme = (id: string, label: string, answerIds: string[]): SynthesisTheme => ({
+  id,
+  label,
+  answerIds,
+  groupIds: [],
+  representativeAnswerId: answerIds[0],
+  consensus: false,
+  consensusManual: false,
+  hidden: false,
+  curated: false,
+});
 const answers = Object.fromEntries(['a1', 'a2', 'a3', 'a4', 'a5', 'a6'].map((id, i) => [id, { text: id, groupId: `g${i % 3}`, promptId: 'p1' }]));
 /** A draft as the engine ranks it: the widest-reaching theme first. */
 const draft = (): SynthesisDoc =>
   derive(
-    { generatedAt: 0, threshold: 0.5, published: false, answers, votesPerParticipant: 0, votes: {}, prompts: [{ promptId: 'p1', themes: [theme('small', 'Zebra', ['a6']), theme('wide', 'Lobby', ['a1', 'a2', 'a3']), theme('mid', 'Funding', ['a4', 'a5'])], otherAnswerIds: [], pinnedOther: [], groupsAnswering: 3, summary: '', summaryEdited: false }] },
+    {
+      generatedAt: 0,
+      threshold: 0.5,
+      published: false,
+      answers,
+      votesPerParticipant: 0,
+      votes: {},
+      prompts: [
+        {
+          promptId: 'p1',
+          themes: [theme('small', 'Zebra', ['a6']), theme('wide', 'Lobby', ['a1', 'a2', 'a3']), theme('mid', 'Funding', ['a4', 'a5'])],
+          otherAnswerIds: [],
+          pinnedOther: [],
+          groupsAnswering: 3,
+          summary: '',
+          summaryEdited: false,
+        },
+      ],
+    },
     'en',
     'rank',
   );

@@ -69,7 +69,11 @@ describe('groups', () => {
     expect(merged.memberIds).toHaveLength(4);
     expect(merged.mergedFrom).toEqual([1, 2]);
     const view = viewFor(h.state, { role: 'participant', participantId: g1.memberIds[1] });
-    expect(Object.values(view.answers).map((a) => a.text).sort()).toEqual(['from g1', 'from g2']);
+    expect(
+      Object.values(view.answers)
+        .map((a) => a.text)
+        .sort(),
+    ).toEqual(['from g1', 'from g2']);
   });
 
   it('moves a person by hand, and refuses unknown people, groups and merging a group twice', () => {
@@ -82,7 +86,15 @@ describe('groups', () => {
     expect(h.state.groups[g1].memberIds).not.toContain(pid);
     expect(h.outcome(FAC, { type: 'participant.move', participantId: 'ghost', groupId: g2 })).toBe('not_found');
     expect(h.outcome(FAC, { type: 'participant.move', participantId: pid, groupId: 'nope' })).toBe('not_found');
-    expect(h.outcome(FAC, { type: 'groups.merge', groupIds: [[g1, g2], [g1, g2]] })).toBe('invalid');
+    expect(
+      h.outcome(FAC, {
+        type: 'groups.merge',
+        groupIds: [
+          [g1, g2],
+          [g1, g2],
+        ],
+      }),
+    ).toBe('invalid');
     expect(h.outcome(asP(pid), { type: 'participant.move', participantId: pid, groupId: g1 })).toBe('forbidden');
   });
 

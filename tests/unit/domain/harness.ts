@@ -22,7 +22,19 @@ export class DomainHarness {
   private rnd = seededRandom(42);
 
   constructor(opts: { prompts?: string[]; anonymous?: boolean } = {}) {
-    this.append([{ type: 'session.created', id: 'sess1', title: 'T', description: null, language: 'en', date: null, joinCode: 'ABCDEFGH', anonymous: opts.anonymous ?? false, prompts: (opts.prompts ?? ['Why?', 'How?', 'What?']).map((text, i) => ({ id: `p${i + 1}`, text })) }]);
+    this.append([
+      {
+        type: 'session.created',
+        id: 'sess1',
+        title: 'T',
+        description: null,
+        language: 'en',
+        date: null,
+        joinCode: 'ABCDEFGH',
+        anonymous: opts.anonymous ?? false,
+        prompts: (opts.prompts ?? ['Why?', 'How?', 'What?']).map((text, i) => ({ id: `p${i + 1}`, text })),
+      },
+    ]);
   }
 
   ctx(actor: Actor): DomainContext {

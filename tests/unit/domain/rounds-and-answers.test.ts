@@ -3,7 +3,13 @@ import { DomainHarness, FAC, asP } from './harness.js';
 
 function roomInRound(opts: { anonymous?: boolean } = {}) {
   const h = new DomainHarness(opts);
-  for (const [id, org] of [['a', 'o1'], ['b', 'o2'], ['c', 'o1'], ['d', 'o2']] as const) h.join(id, org);
+  for (const [id, org] of [
+    ['a', 'o1'],
+    ['b', 'o2'],
+    ['c', 'o1'],
+    ['d', 'o2'],
+  ] as const)
+    h.join(id, org);
   h.run(FAC, { type: 'groups.form', mode: 'mixed', sizing: { by: 'count', count: 2 } });
   h.run(FAC, { type: 'round.start', durationSeconds: 600 });
   return h;
@@ -93,9 +99,7 @@ describe('answers', () => {
     expect(h.outcome(actor, payload)).toBe(expected);
   });
 
-  it.each([
-    ['in the lobby', (h: DomainHarness) => h, 'conflict'],
-  ])('refuses answers %s', (_n, _f, code) => {
+  it.each([['in the lobby', (h: DomainHarness) => h, 'conflict']])('refuses answers %s', (_n, _f, code) => {
     const h = new DomainHarness();
     h.join('a');
     expect(h.outcome(asP('a'), { type: 'answer.add', promptId: 'p1', text: 'x' })).toBe(code);

@@ -10,11 +10,20 @@ import { type CommandInput, DomainHarness, FAC, asP } from './harness.js';
 /** One thing that happens in a room; refused commands are simply not logged, as on the server. */
 const action = fc.oneof(
   fc.record({ kind: fc.constant('join' as const), who: fc.integer({ min: 0, max: 9 }), org: fc.constantFrom('o1', 'o2', 'o3') }),
-  fc.record({ kind: fc.constant('form' as const), count: fc.integer({ min: 1, max: 4 }), mode: fc.constantFrom('random' as const, 'mixed' as const, 'new-faces' as const) }),
+  fc.record({
+    kind: fc.constant('form' as const),
+    count: fc.integer({ min: 1, max: 4 }),
+    mode: fc.constantFrom('random' as const, 'mixed' as const, 'new-faces' as const),
+  }),
   fc.record({ kind: fc.constant('merge' as const) }),
   fc.record({ kind: fc.constant('start' as const) }),
   fc.record({ kind: fc.constant('end' as const) }),
-  fc.record({ kind: fc.constant('answer' as const), who: fc.integer({ min: 0, max: 9 }), prompt: fc.constantFrom('p1', 'p2'), text: fc.string({ minLength: 1, maxLength: 30 }) }),
+  fc.record({
+    kind: fc.constant('answer' as const),
+    who: fc.integer({ min: 0, max: 9 }),
+    prompt: fc.constantFrom('p1', 'p2'),
+    text: fc.string({ minLength: 1, maxLength: 30 }),
+  }),
   fc.record({ kind: fc.constant('edit' as const), pick: fc.nat(), text: fc.string({ minLength: 1, maxLength: 30 }) }),
   fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('move' as const), who: fc.integer({ min: 0, max: 9 }), pick: fc.nat() }),
@@ -38,20 +47,42 @@ function play(actions: Action[]): EventEnvelope[] {
           h.join(pid(a.who), a.org, a.org === 'o1' ? 'BE' : 'DK');
         }
         break;
-      case 'form': run(FAC, { type: 'groups.form', mode: a.mode, sizing: { by: 'count', count: a.count } }); break;
-      case 'merge': run(FAC, { type: 'groups.merge' }); break;
-      case 'start': run(FAC, { type: 'round.start', durationSeconds: 600 }); break;
-      case 'end': run(FAC, { type: 'round.end' }); break;
-      case 'answer': if (joined.has(pid(a.who))) run(asP(pid(a.who)), { type: 'answer.add', promptId: a.prompt, text: a.text }); break;
-      case 'edit': { const ids = answerIds(); if (ids.length) run(FAC, { type: 'answer.edit', answerId: ids[a.pick % ids.length], text: a.text }); break; }
-      case 'delete': { const ids = answerIds(); if (ids.length) run(FAC, { type: 'answer.delete', answerId: ids[a.pick % ids.length] }); break; }
+      case 'form':
+        run(FAC, { type: 'groups.form', mode: a.mode, sizing: { by: 'count', count: a.count } });
+        break;
+      case 'merge':
+        run(FAC, { type: 'groups.merge' });
+        break;
+      case 'start':
+        run(FAC, { type: 'round.start', durationSeconds: 600 });
+        break;
+      case 'end':
+        run(FAC, { type: 'round.end' });
+        break;
+      case 'answer':
+        if (joined.has(pid(a.who))) run(asP(pid(a.who)), { type: 'answer.add', promptId: a.prompt, text: a.text });
+        break;
+      case 'edit': {
+        const ids = answerIds();
+        if (ids.length) run(FAC, { type: 'answer.edit', answerId: ids[a.pick % ids.length], text: a.text });
+        break;
+      }
+      case 'delete': {
+        const ids = answerIds();
+        if (ids.length) run(FAC, { type: 'answer.delete', answerId: ids[a.pick % ids.length] });
+        break;
+      }
       case 'move': {
         const groups = h.state.groupOrder;
         if (joined.has(pid(a.who)) && groups.length) run(FAC, { type: 'participant.move', participantId: pid(a.who), groupId: groups[a.pick % groups.length] });
         break;
       }
-      case 'signal': if (joined.has(pid(a.who))) run(asP(pid(a.who)), { type: 'group.signal', help: a.help }); break;
-      case 'broadcast': run(FAC, { type: 'broadcast.send', message: a.text ?? '' }); break;
+      case 'signal':
+        if (joined.has(pid(a.who))) run(asP(pid(a.who)), { type: 'group.signal', help: a.help });
+        break;
+      case 'broadcast':
+        run(FAC, { type: 'broadcast.send', message: a.text ?? '' });
+        break;
     }
   }
   return h.log;
@@ -116,7 +147,14 @@ describe('the server applies events in place, through the same reducer', () => {
     const g = h.state.participants.p0.groupId!;
     const log = [...h.log];
     for (let i = 0; i < 20_000; i++) {
-      log.push({ seq: base + i + 1, at: 2e9 + i, event: { type: 'answer.added', answer: { id: `a${i}`, promptId: 'p1', groupId: g, authorId: 'p0', text: `idea ${i}`, round: 1, createdAt: 2e9 + i, updatedAt: 2e9 + i } } });
+      log.push({
+        seq: base + i + 1,
+        at: 2e9 + i,
+        event: {
+          type: 'answer.added',
+          answer: { id: `a${i}`, promptId: 'p1', groupId: g, authorId: 'p0', text: `idea ${i}`, round: 1, createdAt: 2e9 + i, updatedAt: 2e9 + i },
+        },
+      });
     }
     const owner = new Ownership();
     const started = performance.now();

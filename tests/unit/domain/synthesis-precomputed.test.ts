@@ -11,7 +11,13 @@ import { DomainHarness, FAC, asP } from './harness.js';
 
 function room() {
   const h = new DomainHarness();
-  for (const [id, org] of [['a', 'o1'], ['b', 'o2'], ['c', 'o1'], ['d', 'o2']] as const) h.join(id, org);
+  for (const [id, org] of [
+    ['a', 'o1'],
+    ['b', 'o2'],
+    ['c', 'o1'],
+    ['d', 'o2'],
+  ] as const)
+    h.join(id, org);
   h.run(FAC, { type: 'groups.form', mode: 'mixed', sizing: { by: 'count', count: 2 } });
   h.run(FAC, { type: 'round.start', durationSeconds: 600 });
   const add = (who: string, text: string) => (h.run(asP(who), { type: 'answer.add', promptId: 'p1', text, language: 'en' }) as { answerId: string }).answerId;
@@ -23,7 +29,10 @@ function machineFor(ids: string[]): MachineSynthesis {
   return {
     prompts: ['p1', 'p2', 'p3'].map((promptId) => ({
       promptId,
-      themes: promptId === 'p1' ? [{ id: 'th1', label: 'From the worker', representativeAnswerId: ids[0], answerIds: ids.slice(0, 2), groupIds: [], consensus: false }] : [],
+      themes:
+        promptId === 'p1'
+          ? [{ id: 'th1', label: 'From the worker', representativeAnswerId: ids[0], answerIds: ids.slice(0, 2), groupIds: [], consensus: false }]
+          : [],
       otherAnswerIds: promptId === 'p1' ? ids.slice(2) : [],
       groupsAnswering: 0,
       summary: '',
@@ -88,7 +97,11 @@ describe('engineNeeded: refused commands never reach the worker', () => {
   it.each([
     ['participant runs it', (h: DomainHarness) => engineNeeded(h.state, { type: 'synthesis.run', opId: 'op-00000003' }, h.ctx(asP('a'))), 'forbidden'],
     ['no answers yet', (h: DomainHarness) => engineNeeded(h.state, { type: 'synthesis.run', opId: 'op-00000003' }, h.ctx(FAC)), 'conflict'],
-    ['timer before time is up', (h: DomainHarness) => engineNeeded(h.state, { type: 'round.end', opId: 'op-00000003', roundNumber: 1 }, h.ctx({ role: 'system' })), 'conflict'],
+    [
+      'timer before time is up',
+      (h: DomainHarness) => engineNeeded(h.state, { type: 'round.end', opId: 'op-00000003', roundNumber: 1 }, h.ctx({ role: 'system' })),
+      'conflict',
+    ],
   ])('%s', (_name, call, code) => {
     const { h } = room();
     expect(() => call(h)).toThrow(DomainError);

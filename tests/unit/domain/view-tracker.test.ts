@@ -7,7 +7,10 @@ describe('ViewTracker', () => {
     const h = new DomainHarness();
     for (const id of ['a', 'b', 'c']) h.join(id);
     h.run(FAC, { type: 'groups.form', mode: 'random', sizing: { by: 'count', count: 1 } });
-    const tracker = new ViewTracker(() => 'participant', () => 'a');
+    const tracker = new ViewTracker(
+      () => 'participant',
+      () => 'a',
+    );
     tracker.catchUp({ kind: 'snapshot', view: viewFor(h.state, { role: 'participant', participantId: 'a' }) });
     const snapshotOfAttach = viewFor(h.state, { role: 'participant', participantId: 'a' });
 
@@ -26,7 +29,10 @@ describe('ViewTracker', () => {
     h.join('a');
     h.run(FAC, { type: 'groups.form', mode: 'random', sizing: { by: 'count', count: 1 } });
     h.run(FAC, { type: 'round.start', durationSeconds: 600 });
-    const tracker = new ViewTracker(() => 'participant', () => 'a');
+    const tracker = new ViewTracker(
+      () => 'participant',
+      () => 'a',
+    );
     tracker.catchUp({ kind: 'snapshot', view: viewFor(h.state, { role: 'participant', participantId: 'a' }) });
     const before = tracker.view;
     expect(tracker.receive(h.log[h.log.length - 1])).toBe(false);
@@ -46,11 +52,16 @@ describe('ViewTracker', () => {
         h.run({ role: 'participant', participantId: writer }, { type: 'answer.add', promptId: 'p1', text: `from ${writer}` });
       }
       h.run(FAC, { type: 'round.end' });
-      const trackers = Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f'].map((id) => {
-        const t = new ViewTracker(() => 'participant', () => id);
-        t.catchUp({ kind: 'snapshot', view: viewFor(h.state, { role: 'participant', participantId: id }) });
-        return [id, t];
-      }));
+      const trackers = Object.fromEntries(
+        ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => {
+          const t = new ViewTracker(
+            () => 'participant',
+            () => id,
+          );
+          t.catchUp({ kind: 'snapshot', view: viewFor(h.state, { role: 'participant', participantId: id }) });
+          return [id, t];
+        }),
+      );
       /** Delivers the last event to everyone and the slices the server would send to `to`. */
       const deliver = (to: string[]) => {
         const last = h.log[h.log.length - 1];

@@ -10,7 +10,13 @@ function liveSession(): DomainHarness {
   for (const [i, org] of ['A', 'B', 'C', 'D'].entries()) h.join(`p${i}`, org, 'Denmark');
   h.run(FAC, { type: 'groups.form', mode: 'mixed', sizing: { by: 'count', count: 2 } });
   h.run(FAC, { type: 'round.start', durationSeconds: 600 });
-  const texts = ['lobby for our shared interests', 'represent the interests of members', 'lobbying for shared interests', 'advocacy for common interests', 'cheaper purchasing together'];
+  const texts = [
+    'lobby for our shared interests',
+    'represent the interests of members',
+    'lobbying for shared interests',
+    'advocacy for common interests',
+    'cheaper purchasing together',
+  ];
   texts.forEach((text, i) => h.run(asP(`p${i % 4}`), { type: 'answer.add', promptId: 'p1', text }));
   h.run(FAC, { type: 'round.end' });
   const theme = h.state.synthesis!.prompts[0].themes[0];
@@ -26,7 +32,13 @@ function liveSession(): DomainHarness {
   return h;
 }
 
-const exportOf = (h: DomainHarness): SessionExport => ({ schemaVersion: 1, kind: 'session', sessionId: 'sess1', createdAt: 0, events: h.log.map((e) => ({ seq: e.seq, at: e.at, type: e.event.type, data: e.event as unknown as Record<string, unknown> })) });
+const exportOf = (h: DomainHarness): SessionExport => ({
+  schemaVersion: 1,
+  kind: 'session',
+  sessionId: 'sess1',
+  createdAt: 0,
+  events: h.log.map((e) => ({ seq: e.seq, at: e.at, type: e.event.type, data: e.event as unknown as Record<string, unknown> })),
+});
 
 describe('an imported log replays through the domain', () => {
   it('accepts everything the live app makes, with names or without', () => {
@@ -55,7 +67,10 @@ describe('an imported log replays through the domain', () => {
       ['a vote on an unknown theme', mutate('vote.cast', (d) => (d.themeId = 'nosuchtheme'))],
       ['21 prompts', mutate('session.created', (d) => (d.prompts = Array.from({ length: 21 }, (_, i) => ({ id: `q${i}`, text: 'x' }))))],
       ['a 201-character title', mutate('session.created', (d) => (d.title = 'T'.repeat(201)))],
-      ['an event after closing', { ...exp, events: [...exp.events, { seq: exp.events.length + 1, at: 0, type: 'broadcast.sent', data: { type: 'broadcast.sent', message: 'late' } }] }],
+      [
+        'an event after closing',
+        { ...exp, events: [...exp.events, { seq: exp.events.length + 1, at: 0, type: 'broadcast.sent', data: { type: 'broadcast.sent', message: 'late' } }] },
+      ],
       ['a constructor id', mutate('participant.joined', (d) => (d.participant.id = 'constructor'))],
     ];
     for (const [what, e] of bad) expect(() => replayable(e), what).toThrow(ImportError);

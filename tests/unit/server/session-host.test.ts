@@ -31,7 +31,17 @@ class SharedLog {
   }
 }
 
-const created: SessionEvent = { type: 'session.created', id: 's1', title: 'T', description: null, language: 'en', date: null, joinCode: 'ABCDEFGH', anonymous: false, prompts: [{ id: 'p1', text: 'Why?' }] };
+const created: SessionEvent = {
+  type: 'session.created',
+  id: 's1',
+  title: 'T',
+  description: null,
+  language: 'en',
+  date: null,
+  joinCode: 'ABCDEFGH',
+  anonymous: false,
+  prompts: [{ id: 'p1', text: 'Why?' }],
+};
 
 describe('SessionHost on a log shared with another node', () => {
   it('after a seq conflict, ends with exactly the log, even when a catch-up ran while the losing append was in flight', async () => {

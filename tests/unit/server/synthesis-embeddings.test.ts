@@ -49,7 +49,9 @@ describe('configuration', () => {
   it('needs a model with the URL, and a URL of a known API', () => {
     expect(() => loadConfig({ SYNTHESIS_EMBEDDINGS_URL: 'http://127.0.0.1:11434/api/embed' })).toThrow('SYNTHESIS_EMBEDDINGS_MODEL');
     expect(() => loadConfig({ SYNTHESIS_EMBEDDINGS_URL: 'http://127.0.0.1:11434/api/chat', SYNTHESIS_EMBEDDINGS_MODEL: 'm' })).toThrow('/api/embed');
-    expect(embeddingsConfig(loadConfig({ SYNTHESIS_EMBEDDINGS_URL: 'http://127.0.0.1:11434/api/embed', SYNTHESIS_EMBEDDINGS_MODEL: 'nomic-embed-text' }))).toEqual({
+    expect(
+      embeddingsConfig(loadConfig({ SYNTHESIS_EMBEDDINGS_URL: 'http://127.0.0.1:11434/api/embed', SYNTHESIS_EMBEDDINGS_MODEL: 'nomic-embed-text' })),
+    ).toEqual({
       url: 'http://127.0.0.1:11434/api/embed',
       model: 'nomic-embed-text',
       timeoutMs: 10_000,

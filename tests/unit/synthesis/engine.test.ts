@@ -30,7 +30,10 @@ function scores(file: string) {
     const answers = s.answers.filter((a) => a.promptId === p.promptId);
     const predicted = new Map<string, string>();
     p.themes.forEach((t, i) => t.answerIds.forEach((id) => predicted.set(id, `t${i}`)));
-    return adjustedRand(answers.map((a) => (a.theme === 'other' ? `o:${a.id}` : a.theme)), answers.map((a) => predicted.get(a.id) ?? `s:${a.id}`));
+    return adjustedRand(
+      answers.map((a) => (a.theme === 'other' ? `o:${a.id}` : a.theme)),
+      answers.map((a) => predicted.get(a.id) ?? `s:${a.id}`),
+    );
   });
   return aris.reduce((x, y) => x + y, 0) / aris.length;
 }
@@ -57,7 +60,10 @@ describe('synthesis engine', () => {
       ],
     });
     const [p] = out.prompts;
-    expect(p.themes.map((t) => [...t.answerIds].sort())).toEqual([['1', '2', '3', '4'], ['5', '6']]);
+    expect(p.themes.map((t) => [...t.answerIds].sort())).toEqual([
+      ['1', '2', '3', '4'],
+      ['5', '6'],
+    ]);
     expect(p.themes.map((t) => t.consensus)).toEqual([true, false]);
     expect(p.otherAnswerIds).toEqual(['7']);
     expect(p.groupsAnswering).toBe(5);
@@ -88,9 +94,12 @@ describe('synthesis engine', () => {
       synthesize({ language: s.session.language, prompts: s.prompts, answers }).prompts.map((p) => p.themes.map((t) => [t.label, [...t.answerIds].sort()]));
     const reference = themesOf(s.answers);
     expect(reference.flat().length).toBeGreaterThan(0);
-    fc.assert(fc.property(fc.shuffledSubarray(s.answers, { minLength: s.answers.length }), (shuffled) => {
-      expect(themesOf(shuffled)).toEqual(reference);
-    }), { numRuns: 10 });
+    fc.assert(
+      fc.property(fc.shuffledSubarray(s.answers, { minLength: s.answers.length }), (shuffled) => {
+        expect(themesOf(shuffled)).toEqual(reference);
+      }),
+      { numRuns: 10 },
+    );
   });
 
   it('never claims consensus from one group, and counts the groups that had the prompt', () => {
@@ -101,7 +110,11 @@ describe('synthesis engine', () => {
     // A jigsaw: only g1 had this prompt.
     expect(synthesize({ language: 'en', prompts: [{ id: 'p', text: 'p', groupIds: ['g1'] }], answers }).prompts[0].themes[0].consensus).toBe(false);
     const other = [{ id: '3', promptId: 'p', groupId: 'g2', text: 'funding for projects please' }];
-    const withFour = synthesize({ language: 'en', prompts: [{ id: 'p', text: 'p', groupIds: ['g1', 'g2', 'g3', 'g4', 'g5'] }], answers: [...answers, ...other] }).prompts[0];
+    const withFour = synthesize({
+      language: 'en',
+      prompts: [{ id: 'p', text: 'p', groupIds: ['g1', 'g2', 'g3', 'g4', 'g5'] }],
+      answers: [...answers, ...other],
+    }).prompts[0];
     expect(withFour.groupsAnswering).toBe(5);
     expect(withFour.themes[0].consensus).toBe(false);
   });
@@ -121,7 +134,7 @@ describe('synthesis engine', () => {
       const words = t.label.split(/\s+/);
       expect(words.length).toBeGreaterThanOrEqual(2);
       expect(words.length).toBeLessThanOrEqual(6);
-      for (const w of words) expect(long + ' the problems are too big for one organisation alone').toContain(w.toLowerCase().replace(/^./, (c) => c));
+      for (const w of words) expect(`${long} the problems are too big for one organisation alone`).toContain(w.toLowerCase().replace(/^./, (c) => c));
       expect(t.label).not.toMatch(/…$/);
     }
     expect(out.summary).not.toContain('weather');
@@ -132,7 +145,12 @@ describe('synthesis engine', () => {
     const input: SynthesisInput = {
       language: 'en',
       prompts: [{ id: 'p', text: 'p' }],
-      answers: ['g1', 'g2', 'g3', 'g4'].map((g, i) => ({ id: `${i}`, promptId: 'p', groupId: g, text: i < 2 ? 'find funding and subsidies' : `unrelated thought number ${i}` })),
+      answers: ['g1', 'g2', 'g3', 'g4'].map((g, i) => ({
+        id: `${i}`,
+        promptId: 'p',
+        groupId: g,
+        text: i < 2 ? 'find funding and subsidies' : `unrelated thought number ${i}`,
+      })),
     };
     expect(synthesize({ ...input, consensusThreshold: 0.5 }).prompts[0].themes[0].consensus).toBe(true);
     expect(synthesize({ ...input, consensusThreshold: 0.75 }).prompts[0].themes[0].consensus).toBe(false);
@@ -143,20 +161,37 @@ describe('synthesis engine', () => {
     ['fr', /^Un consensus s’est dégagé autour de/],
     ['da', /^Der var enighed om/],
   ] as const)('writes the summary in %s', (language, pattern) => {
-    const answers = ['g1', 'g2'].map((g, i) => ({ id: `${i}`, promptId: 'p', groupId: g, text: language === 'nl' ? 'financiering en subsidies' : language === 'fr' ? 'financement et subventions' : 'finansiering og tilskud' }));
+    const answers = ['g1', 'g2'].map((g, i) => ({
+      id: `${i}`,
+      promptId: 'p',
+      groupId: g,
+      text: language === 'nl' ? 'financiering en subsidies' : language === 'fr' ? 'financement et subventions' : 'finansiering og tilskud',
+    }));
     expect(synthesize({ language, prompts: [{ id: 'p', text: 'p' }], answers }).prompts[0].summary).toMatch(pattern);
   });
 
   it('puts every answer in exactly one theme or in other ideas, whatever the input', () => {
     const text = fc.string({ unit: fc.constantFrom(...'abc funding voice lobby kennis støtte réseau  .,!'.split('')), maxLength: 40 });
     fc.assert(
-      fc.property(fc.array(fc.record({ text, groupId: fc.constantFrom('g1', 'g2', 'g3'), promptId: fc.constantFrom('p1', 'p2') }), { maxLength: 40 }), fc.constantFrom('en', 'nl', 'fr', 'da') as fc.Arbitrary<SynthesisInput['language']>, (rows, language) => {
-        const answers = rows.map((r, i) => ({ ...r, id: `a${i}` }));
-        const out = synthesize({ language, prompts: [{ id: 'p1', text: '' }, { id: 'p2', text: '' }], answers });
-        const placed = out.prompts.flatMap((p) => [...p.themes.flatMap((t) => t.answerIds), ...p.otherAnswerIds]);
-        expect([...placed].sort()).toEqual(answers.map((a) => a.id).sort());
-        for (const p of out.prompts) for (let i = 1; i < p.themes.length; i++) expect(p.themes[i - 1].groupIds.length).toBeGreaterThanOrEqual(p.themes[i].groupIds.length);
-      }),
+      fc.property(
+        fc.array(fc.record({ text, groupId: fc.constantFrom('g1', 'g2', 'g3'), promptId: fc.constantFrom('p1', 'p2') }), { maxLength: 40 }),
+        fc.constantFrom('en', 'nl', 'fr', 'da') as fc.Arbitrary<SynthesisInput['language']>,
+        (rows, language) => {
+          const answers = rows.map((r, i) => ({ ...r, id: `a${i}` }));
+          const out = synthesize({
+            language,
+            prompts: [
+              { id: 'p1', text: '' },
+              { id: 'p2', text: '' },
+            ],
+            answers,
+          });
+          const placed = out.prompts.flatMap((p) => [...p.themes.flatMap((t) => t.answerIds), ...p.otherAnswerIds]);
+          expect([...placed].sort()).toEqual(answers.map((a) => a.id).sort());
+          for (const p of out.prompts)
+            for (let i = 1; i < p.themes.length; i++) expect(p.themes[i - 1].groupIds.length).toBeGreaterThanOrEqual(p.themes[i].groupIds.length);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -172,7 +207,10 @@ describe('synthesis engine', () => {
   // What the language knowledge adds must show on the sessions it was not written for: over all labelled sessions,
   // the engine scores above plain TF-IDF with average linkage (scripts/lib/naive-synthesis.ts), each at its defaults.
   it('scores above the naive baseline over all labelled sessions', () => {
-    const files = [...readdirSync(fixtures).map((f) => path.join(fixtures, f)), ...(existsSync(shared) ? readdirSync(shared).map((f) => path.join(shared, f)) : [])];
+    const files = [
+      ...readdirSync(fixtures).map((f) => path.join(fixtures, f)),
+      ...(existsSync(shared) ? readdirSync(shared).map((f) => path.join(shared, f)) : []),
+    ];
     const engine = files.map((f) => scores(f)).reduce((a, b) => a + b, 0) / files.length;
     const naive = files.map((f) => naiveScore(f)).reduce((a, b) => a + b, 0) / files.length;
     expect(engine).toBeGreaterThan(naive + 0.01);

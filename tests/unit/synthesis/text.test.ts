@@ -7,7 +7,7 @@ describe('language-aware text handling', () => {
     ['en', "Members' voice — don't forget it!", ['members', 'voice', 'dont', 'forget', 'it']],
     ['nl', 'Kennisdeling tussen vzw’s, 3 keer per jaar', ['kennisdeling', 'tussen', 'vzws', 'keer', 'per', 'jaar']],
     ['da', 'Vidensdeling på tværs af netværket', ['vidensdeling', 'på', 'tværs', 'af', 'netværket']],
-  ] as const)('segments %s words, drops elisions and numbers', (lang, text, expected) => {
+  ] as const)('segments %s words, drops elisions and numbers', (_lang, text, expected) => {
     expect(words(text)).toEqual(expected);
   });
 
