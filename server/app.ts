@@ -139,10 +139,6 @@ export function createApp(deps: AppDeps): App {
   const http = createServer(app);
   const io: AppServer = new Server(http, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
-    // A dropped phone is seen as offline within 15 s (Socket.IO's defaults, 25 s + 20 s, took about 45 s); the
-    // browser's own offline event is faster still, where it fires (client/socket.ts).
-    pingInterval: 10_000,
-    pingTimeout: 5_000,
     allowRequest: (req, cb) => cb(null, originAllowed(req, deps.config.ALLOWED_ORIGINS)),
     ...(deps.adapter ? { adapter: deps.adapter } : {}),
   });

@@ -34,10 +34,14 @@ async function countingFacilitator(url: string, s: { sessionId: string; facilita
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
   });
-  const ack = (await socket
-    .timeout(30_000)
-    .emitWithAck('attach', { sessionId: s.sessionId, credential: { kind: 'facilitator', key: s.facilitatorKey } })) as Ack<AttachResult>;
+  const attach = async () =>
+    (await socket
+      .timeout(30_000)
+      .emitWithAck('attach', { sessionId: s.sessionId, credential: { kind: 'facilitator', key: s.facilitatorKey } })) as Ack<AttachResult>;
+  const ack = await attach();
   if (!ack.ok || ack.result?.catchUp.kind !== 'snapshot') throw new Error('facilitator could not attach');
+  // A busy run may drop the connection (a missed ping): attach again, as the console does.
+  socket.io.on('reconnect', () => void attach());
   const promptId = ack.result.catchUp.view.prompts[0].id;
   const latencies: number[] = [];
   socket.on('event', (e: EventEnvelope) => {

@@ -13,11 +13,12 @@ const MAX_CATCH_UP_EVENTS = 1000;
  * or a fresh view when it has none, is too far behind, or what it may see has changed meanwhile.
  */
 export async function catchUpFor(store: Store, state: SessionState, viewer: Viewer, lastSeq: number | undefined): Promise<AttachResult['catchUp']> {
-  const snapshot = { kind: 'snapshot' as const, view: viewFor(state, viewer) };
-  if (lastSeq === undefined || lastSeq > state.seq || state.seq - lastSeq > MAX_CATCH_UP_EVENTS) return snapshot;
+  // Built only when sent: a view is as big as the reader's part of the session, the events since lastSeq are few.
+  const snapshot = () => ({ kind: 'snapshot' as const, view: viewFor(state, viewer) });
+  if (lastSeq === undefined || lastSeq > state.seq || state.seq - lastSeq > MAX_CATCH_UP_EVENTS) return snapshot();
   const missed = (await store.readEvents(state.id, lastSeq, state.seq - lastSeq)).map(fromRecord);
   if (viewer.role === 'facilitator') return { kind: 'events', events: missed };
-  if (missed.some((e) => changesVisibility(e.event))) return snapshot;
+  if (missed.some((e) => changesVisibility(e.event))) return snapshot();
   const events: EventEnvelope[] = missed
     .filter((e) => participantSees(state, viewer.participantId, e.event))
     .map((e) => ({ ...e, event: eventForParticipants(state, e.event, viewer.participantId) }));
