@@ -70,7 +70,11 @@ async function main() {
       `joined in ${round(bigRun.joinSeconds, 1)} s; ${bigRun.answers} answers acked of ${bigRun.sent}; fan-out p50 ${round(bigRun.latency.p50)} ms  p95 ${round(bigRun.latency.p95)} ms  p99 ${round(bigRun.latency.p99)} ms  max ${round(bigRun.latency.max)} ms  delivery ${round(bigRun.deliveryRatio * 100, 2)}%`,
     );
     if (bigRun.answers < bigRun.sent) log(`  refused: ${JSON.stringify(bigRun.refused)}`);
-    log(`regrouping of ${bigRun.participants}: every client had its new group ${round(bigRun.regroupSeconds, 2)} s after the command`);
+    log(
+      bigRun.regroupError
+        ? `regrouping of ${bigRun.participants}: not measured (${bigRun.regroupError})`
+        : `regrouping of ${bigRun.participants}: every client had its new group ${round(bigRun.regroupSeconds, 2)} s after the command`,
+    );
     const cost = applyCost([1000, 50000]);
     for (const c of cost)
       log(
@@ -175,7 +179,7 @@ async function main() {
       );
     }
     const consoleMissed = !console_.skipped && (console_.seen < console_.sizes.burst || console_.visible.p95 > 1000 || console_.longTasks.over200 > 0);
-    const failed = ours.deliveryRatio < 1 || restart.lostAnswers > 0 || storm.failures > 0 || bigRun.deliveryRatio < 1 || consoleMissed;
+    const failed = ours.deliveryRatio < 1 || restart.lostAnswers > 0 || storm.failures > 0 || bigRun.deliveryRatio < 1 || bigRun.regroupError !== null || consoleMissed;
     process.exitCode = failed ? 1 : 0;
   } catch (err) {
     workers.close();
