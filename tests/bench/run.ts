@@ -179,7 +179,8 @@ async function main() {
       );
     }
     const consoleMissed = !console_.skipped && (console_.seen < console_.sizes.burst || console_.visible.p95 > 1000 || console_.longTasks.over200 > 0);
-    const failed = ours.deliveryRatio < 1 || restart.lostAnswers > 0 || storm.failures > 0 || bigRun.deliveryRatio < 1 || bigRun.regroupError !== null || consoleMissed;
+    const failed =
+      ours.deliveryRatio < 1 || restart.lostAnswers > 0 || storm.failures > 0 || bigRun.deliveryRatio < 1 || bigRun.regroupError !== null || consoleMissed;
     process.exitCode = failed ? 1 : 0;
   } catch (err) {
     workers.close();
