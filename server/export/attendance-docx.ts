@@ -1,6 +1,6 @@
 import { Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, HeightRule } from 'docx';
 import type { AttendanceCounts } from '../../shared/domain/attendance.js';
-import type { Indicators, ProgrammeIndicators } from '../../shared/domain/indicators.js';
+import { INDICATOR_KEYS, type Indicators, type ProgrammeIndicators } from '../../shared/domain/indicators.js';
 import { fill, unlistedNote, type AttendanceLabels } from './attendance-i18n.js';
 import { headerCells, rowCells, type AttendanceReport } from './attendance-model.js';
 
@@ -47,16 +47,6 @@ export function countsDocx(l: AttendanceLabels, c: AttendanceCounts, level: Leve
     ),
   ];
 }
-
-const INDICATOR_KEYS = [
-  'participants',
-  'organisations',
-  'partnerOrganisations',
-  'externalOrganisations',
-  'countries',
-  'crossBorderGroups',
-  'crossBorderOrganisations',
-] as const satisfies readonly (keyof Indicators)[];
 
 export function sessionIndicatorsDocx(l: AttendanceLabels, i: Indicators, level: Level = HeadingLevel.HEADING_2): Block[] {
   return [

@@ -1,5 +1,5 @@
 import type { AttendanceCounts } from '../../shared/domain/attendance.js';
-import type { Indicators, ProgrammeIndicators, SessionIndicators } from '../../shared/domain/indicators.js';
+import { INDICATOR_KEYS, type Indicators, type ProgrammeIndicators, type SessionIndicators } from '../../shared/domain/indicators.js';
 import { esc } from './html.js';
 import type { AttendanceLabels } from './attendance-i18n.js';
 import { fill, unlistedNote } from './attendance-i18n.js';
@@ -45,16 +45,6 @@ export function countsHtml(l: AttendanceLabels, c: AttendanceCounts, heading = '
     `</div>`,
   ].join('\n');
 }
-
-const INDICATOR_KEYS = [
-  'participants',
-  'organisations',
-  'partnerOrganisations',
-  'externalOrganisations',
-  'countries',
-  'crossBorderGroups',
-  'crossBorderOrganisations',
-] as const satisfies readonly (keyof Indicators)[];
 
 /** One session's indicators as a two-column table. */
 export function sessionIndicatorsHtml(l: AttendanceLabels, i: Indicators, heading = 'h2'): string {

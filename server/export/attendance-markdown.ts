@@ -1,17 +1,7 @@
 import type { AttendanceCounts } from '../../shared/domain/attendance.js';
-import type { Indicators, ProgrammeIndicators } from '../../shared/domain/indicators.js';
+import { INDICATOR_KEYS, type Indicators, type ProgrammeIndicators } from '../../shared/domain/indicators.js';
 import type { AttendanceLabels } from './attendance-i18n.js';
 import { md } from './markdown.js';
-
-const INDICATOR_KEYS = [
-  'participants',
-  'organisations',
-  'partnerOrganisations',
-  'externalOrganisations',
-  'countries',
-  'crossBorderGroups',
-  'crossBorderOrganisations',
-] as const satisfies readonly (keyof Indicators)[];
 
 /** The attendance counts section of a Markdown report. `H`: its heading's hashes. */
 export function countsMarkdown(l: AttendanceLabels, c: AttendanceCounts, H: string): string[] {

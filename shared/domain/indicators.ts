@@ -94,3 +94,14 @@ export function programmeIndicators(states: SessionState[], settings: PartnerSet
   });
   return { sessions, total: { sessions: states.length, ...indicatorsOf(all) } };
 }
+
+/** The indicators in the order every report shows them. */
+export const INDICATOR_KEYS = [
+  'participants',
+  'organisations',
+  'partnerOrganisations',
+  'externalOrganisations',
+  'countries',
+  'crossBorderGroups',
+  'crossBorderOrganisations',
+] as const satisfies readonly (keyof Indicators)[];
