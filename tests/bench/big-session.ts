@@ -11,12 +11,8 @@ import { EMPTY_STATE, apply, applyOwned } from '../../shared/domain/reducer.js';
 import type { SessionState } from '../../shared/schemas/session.js';
 import { createSession } from '../support/clients.js';
 import { spawnServer } from '../support/server-process.js';
-import { BENCH_SERVER_ENV, type Workers } from './harness.js';
+import { BENCH_SERVER_ENV, GROUP, offsetOf, split, type Workers } from './harness.js';
 import { now, summary } from './stats.js';
-
-const GROUP = 8;
-const split = (n: number, parts: number, i: number) => Math.floor(n / parts) + (i < n % parts ? 1 : 0);
-const offsetOf = (n: number, parts: number, i: number) => Array.from({ length: i }, (_, k) => split(n, parts, k)).reduce((a, b) => a + b, 0);
 
 export interface BigSessionSizes {
   participants: number;

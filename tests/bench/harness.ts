@@ -8,6 +8,12 @@ import path from 'node:path';
 export const BENCH_OPERATOR_TOKEN = 'bench-operator-token-000000000000';
 export const BENCH_SERVER_ENV = { OPERATOR_TOKEN: BENCH_OPERATOR_TOKEN, JOINS_PER_ADDRESS_PER_10_MIN: '1000000', MAX_PARTICIPANTS_PER_SESSION: '100000' };
 
+/** Participants per breakout group in every scenario. */
+export const GROUP = 8;
+/** How many of `n` participants the i-th of `parts` generator processes holds, and where its numbering starts. */
+export const split = (n: number, parts: number, i: number) => Math.floor(n / parts) + (i < n % parts ? 1 : 0);
+export const offsetOf = (n: number, parts: number, i: number) => Array.from({ length: i }, (_, k) => split(n, parts, k)).reduce((a, b) => a + b, 0);
+
 /** A pool of load-generator processes speaking the load-worker.ts protocol over IPC. */
 export class Workers {
   private constructor(private readonly procs: ChildProcess[]) {}

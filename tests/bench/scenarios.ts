@@ -6,7 +6,7 @@ import type { SessionState } from '../../shared/schemas/session.js';
 import { openSqliteStore } from '../../server/store/sqlite-store.js';
 import { createSession, eventually, facilitatorClient, type TestClient } from '../support/clients.js';
 import { spawnServer, type ServerProcess } from '../support/server-process.js';
-import { BENCH_OPERATOR_TOKEN, BENCH_SERVER_ENV, freePort, startFloor, Workers } from './harness.js';
+import { BENCH_OPERATOR_TOKEN, BENCH_SERVER_ENV, freePort, GROUP, offsetOf, split, startFloor, Workers } from './harness.js';
 import { cpuSeconds, now, summary } from './stats.js';
 
 export interface Sizes {
@@ -22,10 +22,7 @@ export interface Sizes {
   restartAnswers: number;
 }
 
-const GROUP = 8;
 const tmp = () => mkdtemp(path.join(os.tmpdir(), 'plive-bench-'));
-const split = (n: number, parts: number, i: number) => Math.floor(n / parts) + (i < n % parts ? 1 : 0);
-const offsetOf = (n: number, parts: number, i: number) => Array.from({ length: i }, (_, k) => split(n, parts, k)).reduce((a, b) => a + b, 0);
 const health = async (url: string) =>
   (await (await fetch(`${url}/healthz`, { headers: { authorization: `Bearer ${BENCH_OPERATOR_TOKEN}` } })).json()).metrics as {
     rssMb: number;
