@@ -27,6 +27,7 @@ import { Embedder, type EmbeddingsConfig } from './synthesis/embeddings.js';
 import { type SynthesisPool, sharedSynthesisPool } from './synthesis/pool.js';
 import { SynthesisRunner } from './synthesis/runner.js';
 import { createBroadcaster } from './socket/broadcast.js';
+import { BroadcastOrder } from './socket/broadcast-order.js';
 import type { AppServer, SocketDeps } from './socket/context.js';
 import { registerSocketHandlers } from './socket/index.js';
 import { sessionRoom } from './socket/rooms.js';
@@ -144,6 +145,13 @@ export function createApp(deps: AppDeps): App {
   });
 
   const broadcast = createBroadcaster(io);
+  // Several nodes: each session's broadcasts leave in seq order whichever node committed them.
+  const ordered = new BroadcastOrder(
+    broadcast,
+    deps.adapter ? (sessionId, seq) => io.serverSideEmit('broadcastUpTo', sessionId, seq) : null,
+    (sessionId) => registry.loaded(sessionId) !== undefined,
+  );
+  if (deps.adapter) io.on('broadcastUpTo', (sessionId, seq) => ordered.announced(sessionId, seq));
   let timers: RoundTimers | null = null;
   // Commands that synthesise run the engine on a worker thread first (see server/synthesis/runner.ts).
   const runner = new SynthesisRunner({
@@ -158,7 +166,7 @@ export function createApp(deps: AppDeps): App {
       now,
       newId,
       onCommit: (sessionId, envelopes, state) => {
-        broadcast(sessionId, envelopes, state);
+        ordered.committed(sessionId, envelopes, state);
         timers?.onCommit(sessionId, envelopes, state);
         runner.onCommit(envelopes, state);
       },
@@ -167,6 +175,7 @@ export function createApp(deps: AppDeps): App {
     {
       idleMs: deps.sessionIdleMs,
       // Sockets attached on this node (every attached socket is in its session's room).
+      onUnload: (sessionId) => ordered.forget(sessionId),
       inUse: (sessionId) => (io.of('/').adapter.rooms.get(sessionRoom(sessionId))?.size ?? 0) > 0,
       log,
     },

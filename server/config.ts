@@ -24,6 +24,11 @@ const Env = z
       .transform((v) => v === 'true' || v === '1'),
     DATABASE_URL: z.string().url().optional(),
     REDIS_URL: z.string().url().optional(),
+    /** The Redis stream the nodes of one deployment share; two deployments on one Redis need two names. */
+    REDIS_STREAM: z
+      .string()
+      .regex(/^[\w.:-]{1,100}$/, 'letters, digits and . : _ - only')
+      .default('socket.io'),
     LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
     /** A loaded session leaves memory after this many seconds without a command or an attached socket. */
     SESSION_IDLE_SECONDS: z.coerce.number().min(0.05).max(86_400).default(600),

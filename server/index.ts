@@ -6,7 +6,7 @@ import { openStore } from './store/open-store.js';
 const config = loadConfig();
 const store = await openStore(config);
 // Loaded only when configured: the Redis client alone is a noticeable part of a start (and a restart).
-const redis = config.REDIS_URL ? await (await import('./scale/redis-adapter.js')).redisAdapter(config.REDIS_URL) : null;
+const redis = config.REDIS_URL ? await (await import('./scale/redis-adapter.js')).redisAdapter(config.REDIS_URL, config.REDIS_STREAM) : null;
 const embeddings = embeddingsConfig(config);
 const app = createApp({ store, config, adapter: redis?.adapter, embeddings, sessionIdleMs: config.SESSION_IDLE_SECONDS * 1000 });
 const url = await app.listen(config.PORT, config.HOST);

@@ -18,6 +18,8 @@ export interface RegistryOptions {
   sweepMs?: number;
   /** Whether a session has sockets attached on this node (it then stays loaded). */
   inUse?: (sessionId: string) => boolean;
+  /** Called when a session leaves memory. */
+  onUnload?: (sessionId: string) => void;
   log?: (level: 'error' | 'info' | 'debug', msg: string, extra?: unknown) => void;
   /** Monotonic milliseconds for idleness (not the domain clock, which tests move). */
   clock?: () => number;
@@ -122,6 +124,7 @@ export class SessionRegistry {
       // A last snapshot on the way out: the next load reads it and no events (it finishes after the host is gone).
       void host.checkpoint();
       this.hosts.delete(id);
+      this.opts.onUnload?.(id);
       dropped += 1;
     }
     if (dropped) this.opts.log?.('debug', `unloaded ${dropped} idle session(s); ${this.hosts.size} stay loaded`);

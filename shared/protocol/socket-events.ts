@@ -58,7 +58,10 @@ export interface ClientToServerEvents {
   invite: (req: InviteRequestInput, ack: (res: Ack<InviteResult>) => void) => void;
 }
 /** Nothing goes between server nodes but the adapter's own traffic. */
-export type InterServerEvents = Record<string, never>;
+/** Between nodes, through the adapter's stream: this node broadcast a session's events up to `seq`. */
+export interface InterServerEvents {
+  broadcastUpTo: (sessionId: string, seq: number) => void;
+}
 
 export type ClientEventName = keyof ClientToServerEvents;
 /** The payload a client event carries. */

@@ -162,7 +162,7 @@ export async function twoNodeFanOut(workers: Workers, sizes: Sizes, databaseUrl:
   await pg.query(`CREATE SCHEMA ${schema}`);
   const db = new URL(databaseUrl);
   db.searchParams.set('options', `-c search_path=${schema}`);
-  const env = { ...BENCH_SERVER_ENV, DATABASE_URL: db.toString(), REDIS_URL: redisUrl, PORT: '0' };
+  const env = { ...BENCH_SERVER_ENV, DATABASE_URL: db.toString(), REDIS_URL: redisUrl, REDIS_STREAM: `bench-${schema}`, PORT: '0' };
   const nodes = await Promise.all([spawnServer(env), spawnServer(env)]);
   try {
     const { result, fac } = await measureFanOut(

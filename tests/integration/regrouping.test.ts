@@ -191,10 +191,12 @@ describe('regrouping moves sockets on the server', () => {
 
 const databaseUrl = serviceUrl('DATABASE_URL');
 const redisUrl = serviceUrl('REDIS_URL');
+/** This file's own stream: other tests' nodes on the shared Redis would otherwise be waited for by cross-node requests. */
+const stream = `test-regrouping-${Date.now().toString(36)}`;
 
 /** A node in this process (so its rooms can be inspected) on the shared Postgres and the Redis Streams adapter. */
 async function node(db: string): Promise<{ app: App; url: string }> {
-  const redis = await redisAdapter(redisUrl!);
+  const redis = await redisAdapter(redisUrl!, stream);
   const store = await openPostgresStore({ connectionString: db });
   const app = createApp({ store, adapter: redis.adapter, config: { ALLOWED_ORIGINS: [], TRUST_PROXY: false, LOG_LEVEL: 'silent' } });
   const url = await app.listen(0, '127.0.0.1');
