@@ -1,5 +1,5 @@
 import { cell } from './csv.js';
-import type { AttendanceReport } from './attendance-model.js';
+import { addressOf, showsAddresses, type AttendanceReport } from './attendance-model.js';
 
 /**
  * One row per person who consented to be named, with stable English column keys (so a spreadsheet formula keeps
@@ -9,10 +9,24 @@ const HEADER = ['session', 'date', 'place', 'number', 'name', 'organisation', 'o
 
 export function attendanceCsv(r: AttendanceReport): string {
   const place = r.mode === 'online' ? r.l.online : r.place;
+  // The address column comes last, and only when an address is known: the other columns keep their places.
+  const addresses = showsAddresses(r);
   const rows = r.listed.map((e, i) =>
-    [r.title, r.date, place, i + 1, e.name, e.organisation, e.organisationType ? r.l.types[e.organisationType] : null, e.country, e.tag ? r.l[e.tag] : null]
+    [
+      r.title,
+      r.date,
+      place,
+      i + 1,
+      e.name,
+      e.organisation,
+      e.organisationType ? r.l.types[e.organisationType] : null,
+      e.country,
+      e.tag ? r.l[e.tag] : null,
+      ...(addresses ? [addressOf(r, e)] : []),
+    ]
       .map(cell)
       .join(','),
   );
-  return `\uFEFF${[HEADER.join(','), ...rows].join('\r\n')}\r\n`;
+  const header = addresses ? [...HEADER, 'organisation_address'] : HEADER;
+  return `\uFEFF${[header.join(','), ...rows].join('\r\n')}\r\n`;
 }

@@ -70,7 +70,7 @@ export function attendanceHtml(r: AttendanceReport): string {
   const rows = r.listed.map(
     (e, i) =>
       `<tr data-participant>${rowCells(r, e, i)
-        .map((c, j) => `<td${j === 5 && e.tag ? ` class="tag-${e.tag}"` : ''}>${esc(c)}</td>`)
+        .map((c, j) => `<td${j === head.length - 1 && e.tag ? ` class="tag-${e.tag}"` : ''}>${esc(c)}</td>`)
         .join('')}${room ? '<td class="signature"></td>' : ''}</tr>`,
   );
   // Blank rows so those who did not want to be printed can still sign in the room, by hand, if they wish.

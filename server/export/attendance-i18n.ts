@@ -12,6 +12,8 @@ export interface AttendanceLabels {
   number: string;
   name: string;
   organisation: string;
+  /** The sending organisation's address (shown when the programme's partner list gives it). */
+  organisationAddress: string;
   type: string;
   country: string;
   partnerOrExternal: string;
@@ -59,6 +61,7 @@ export const ATTENDANCE_LABELS: Record<Language, AttendanceLabels> = {
     number: 'No.',
     name: 'Name',
     organisation: 'Organisation',
+    organisationAddress: 'Address of the organisation',
     type: 'Type of organisation',
     country: 'Country or region',
     partnerOrExternal: 'Partner or external',
@@ -110,6 +113,7 @@ export const ATTENDANCE_LABELS: Record<Language, AttendanceLabels> = {
     number: 'Nr.',
     name: 'Naam',
     organisation: 'Organisatie',
+    organisationAddress: 'Adres van de organisatie',
     type: 'Soort organisatie',
     country: 'Land of regio',
     partnerOrExternal: 'Partner of extern',
@@ -161,6 +165,7 @@ export const ATTENDANCE_LABELS: Record<Language, AttendanceLabels> = {
     number: 'N°',
     name: 'Nom',
     organisation: 'Organisation',
+    organisationAddress: 'Adresse de l’organisation',
     type: 'Type d’organisation',
     country: 'Pays ou région',
     partnerOrExternal: 'Partenaire ou externe',
@@ -212,6 +217,7 @@ export const ATTENDANCE_LABELS: Record<Language, AttendanceLabels> = {
     number: 'Nr.',
     name: 'Navn',
     organisation: 'Organisation',
+    organisationAddress: 'Organisationens adresse',
     type: 'Type organisation',
     country: 'Land eller region',
     partnerOrExternal: 'Partner eller ekstern',

@@ -1,4 +1,4 @@
-import { attendanceList, type AttendanceCounts, type AttendanceEntry } from '../../shared/domain/attendance.js';
+import { attendanceList, organisationKey, type AttendanceCounts, type AttendanceEntry } from '../../shared/domain/attendance.js';
 import type { PartnerSettings } from '../../shared/schemas/attendance.js';
 import type { Language } from '../../shared/schemas/primitives.js';
 import type { SessionState } from '../../shared/schemas/session.js';
@@ -24,6 +24,8 @@ export interface AttendanceReport {
   listed: AttendanceEntry[];
   unlisted: number;
   counts: AttendanceCounts;
+  /** The sending organisations' addresses, by organisation key, from the programme's partner list; empty when none is known. */
+  addresses: Map<string, string>;
 }
 
 export function attendanceReport(
@@ -45,12 +47,46 @@ export function attendanceReport(
     listed,
     unlisted: list.entries.length - listed.length,
     counts: list.counts,
+    addresses: partnerAddresses(settings),
   };
 }
 
-/** The words of one listed row, shared by every format. */
-export function rowCells(r: AttendanceReport, e: AttendanceEntry, i: number): string[] {
-  return [String(i + 1), e.name ?? '', e.organisation ?? '', e.organisationType ? r.l.types[e.organisationType] : '', e.country ?? '', e.tag ? r.l[e.tag] : ''];
+/**
+ * A partner's address under its name's key: a matched participant's organisation carries the partner's key
+ * (attendance.ts), whichever spelling they typed.
+ */
+function partnerAddresses(settings: PartnerSettings): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of settings.partners) if (p.address) out.set(organisationKey(p.name), p.address);
+  return out;
 }
 
-export const headerCells = (r: AttendanceReport) => [r.l.number, r.l.name, r.l.organisation, r.l.type, r.l.country, r.l.partnerOrExternal];
+/** The address of a listed person's organisation, when the partner list gives one. */
+export const addressOf = (r: AttendanceReport, e: AttendanceEntry) => (e.organisationKey ? (r.addresses.get(e.organisationKey) ?? null) : null);
+
+/** Whether the list has an address column: only when some listed organisation's address is known (Erasmus+ asks for it). */
+export const showsAddresses = (r: AttendanceReport) => r.listed.some((e) => addressOf(r, e) !== null);
+
+/** The words of one listed row, shared by every format. The partner/external tag is always the last cell. */
+export function rowCells(r: AttendanceReport, e: AttendanceEntry, i: number): string[] {
+  const address = showsAddresses(r) ? [addressOf(r, e) ?? ''] : [];
+  return [
+    String(i + 1),
+    e.name ?? '',
+    e.organisation ?? '',
+    ...address,
+    e.organisationType ? r.l.types[e.organisationType] : '',
+    e.country ?? '',
+    e.tag ? r.l[e.tag] : '',
+  ];
+}
+
+export const headerCells = (r: AttendanceReport) => [
+  r.l.number,
+  r.l.name,
+  r.l.organisation,
+  ...(showsAddresses(r) ? [r.l.organisationAddress] : []),
+  r.l.type,
+  r.l.country,
+  r.l.partnerOrExternal,
+];

@@ -2,6 +2,8 @@ import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, 
 import type { ProgrammeReport } from './programme-model.js';
 import type { SessionReport } from './report-model.js';
 import { countsDocx, programmeIndicatorsDocx, sessionIndicatorsDocx } from './attendance-docx.js';
+import { planDocx } from './plan-docx.js';
+import { evaluationDocx, evaluationTrendDocx } from './evaluation-docx.js';
 
 const p = (text: string, opts: { bold?: boolean; italics?: boolean } = {}) => new Paragraph({ children: [new TextRun({ text, ...opts })] });
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading: level });
@@ -38,6 +40,8 @@ function sessionBlocks(r: SessionReport, top: boolean): (Paragraph | Table)[] {
     );
   if (r.attendance) out.push(...countsDocx(r.attendance.l, r.attendance.counts, H2));
   if (r.indicators) out.push(...sessionIndicatorsDocx(r.indicators.l, r.indicators, H2));
+  if (r.plan) out.push(...planDocx(r.plan, H2));
+  if (r.evaluation) out.push(...evaluationDocx(r.evaluation, H2, H3));
   out.push(heading(h.synthesis, H2));
   if (!r.synthesisPublished) out.push(p(h.draft, { italics: true }));
   for (const pr of r.prompts) {
@@ -75,6 +79,7 @@ export async function programmeDocx(r: ProgrammeReport): Promise<Buffer> {
       ...r.recurring.map((t) => bullet(`${t.label} — ${r.h.raisedIn} ${t.sessions.map((s) => s.title).join('; ')}`)),
     );
   if (r.indicators) head.push(...programmeIndicatorsDocx(r.indicators.l, r.indicators));
+  if (r.evaluationTrend) head.push(...evaluationTrendDocx(r.evaluationTrend, HeadingLevel.HEADING_2));
   return Packer.toBuffer(
     new Document({ creator: 'Peer-learning live', title: r.name, sections: [{ children: [...head, ...r.sessions.flatMap((s) => sessionBlocks(s, false))] }] }),
   );

@@ -1,6 +1,8 @@
 import type { ProgrammeReport } from './programme-model.js';
 import type { SessionReport } from './report-model.js';
 import { countsHtml, programmeIndicatorsHtml, sessionIndicatorsHtml } from './attendance-html.js';
+import { planHtml } from './plan-html.js';
+import { evaluationHtml, evaluationTrendHtml } from './evaluation-html.js';
 
 export const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
@@ -30,6 +32,8 @@ function sessionBody(r: SessionReport, level: number): string {
   if (r.countries.length) parts.push(`<p><strong>${h.countries}:</strong> ${r.countries.map((c) => `${esc(c.name)} (${c.count})`).join(', ')}</p>`);
   if (r.attendance) parts.push(countsHtml(r.attendance.l, r.attendance.counts, `h${level + 1}`));
   if (r.indicators) parts.push(sessionIndicatorsHtml(r.indicators.l, r.indicators, `h${level + 1}`));
+  if (r.plan) parts.push(planHtml(r.plan, `h${level + 1}`));
+  if (r.evaluation) parts.push(evaluationHtml(r.evaluation, `h${level + 1}`));
   parts.push(H(2, h.synthesis));
   if (!r.synthesisPublished) parts.push(`<p class="meta"><em>${h.draft}</em></p>`);
   for (const p of r.prompts) {
@@ -69,5 +73,6 @@ export function programmeHtml(r: ProgrammeReport): string {
       `<h2>${r.h.recurring}</h2><ul>${r.recurring.map((t) => `<li><strong>${esc(t.label)}</strong> — ${r.h.raisedIn} ${t.sessions.map((s) => `${esc(s.title)} (“${esc(s.label)}”)`).join('; ')}</li>`).join('')}</ul>`,
     );
   if (r.indicators) head.push(programmeIndicatorsHtml(r.indicators.l, r.indicators));
+  if (r.evaluationTrend) head.push(evaluationTrendHtml(r.evaluationTrend));
   return page(r.language, r.name, [...head, ...r.sessions.map((s) => sessionBody(s, 2))].join('\n'));
 }

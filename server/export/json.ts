@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Language, LIMITS, optionalText, text } from '../../shared/schemas/primitives.js';
-import type { EventRecord } from '../store/types.js';
+import { PartnerSettings } from '../../shared/schemas/attendance.js';
+import type { EventRecord, ProgrammeRow } from '../store/types.js';
 import { withoutNames } from './anonymise.js';
 
 /**
@@ -31,6 +32,8 @@ export const ProgrammeExport = z.object({
     languages: z.array(Language).max(4),
     createdAt: z.number(),
   }),
+  /** The programme's partner organisations (issue 16), with their aliases and addresses; absent in older exports. */
+  partners: PartnerSettings.optional(),
   sessions: z.array(SessionExport).max(500),
 });
 export type ProgrammeExport = z.infer<typeof ProgrammeExport>;
@@ -43,6 +46,37 @@ export function sessionExport(sessionId: string, createdAt: number, events: Even
     kind: 'session',
     sessionId,
     createdAt,
-    events: log.map((e) => ({ seq: e.seq, at: e.at, type: e.type, data: e.data as Record<string, unknown> })),
+    // Who answered the evaluation is left out even with names: next to the response, it would say who gave it.
+    events: log.map((e) => ({
+      seq: e.seq,
+      at: e.at,
+      type: e.type,
+      data: e.type === 'evaluation.respondentRecorded' ? { ...(e.data as object), participantId: null } : (e.data as Record<string, unknown>),
+    })),
+  };
+}
+
+/**
+ * A programme with its sessions and its partner list. The coordinator's tag corrections name organisations as
+ * participants typed them, so they travel only with names (`?names=1`), like the organisations in the log.
+ */
+export function programmeExport(
+  programme: ProgrammeRow,
+  partners: PartnerSettings,
+  sessions: SessionExport[],
+  names: boolean,
+): z.input<typeof ProgrammeExport> {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'programme',
+    programme: {
+      name: programme.name,
+      description: programme.description,
+      organisers: programme.organisers,
+      languages: programme.languages as z.infer<typeof Language>[],
+      createdAt: programme.createdAt,
+    },
+    partners: names ? partners : { ...partners, corrections: [] },
+    sessions,
   };
 }

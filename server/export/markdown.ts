@@ -1,6 +1,8 @@
 import type { ProgrammeReport } from './programme-model.js';
 import type { SessionReport } from './report-model.js';
 import { countsMarkdown, programmeIndicatorsMarkdown, sessionIndicatorsMarkdown } from './attendance-markdown.js';
+import { planMarkdown } from './plan-markdown.js';
+import { evaluationMarkdown, evaluationTrendMarkdown } from './evaluation-markdown.js';
 
 /** Markdown-escaped text: what people wrote stays text, never formatting or HTML. */
 export function md(text: string): string {
@@ -22,6 +24,8 @@ export function sessionMarkdown(r: SessionReport, level = 1): string {
   if (r.countries.length) lines.push(`**${h.countries}:** ${r.countries.map((c) => `${md(c.name)} (${c.count})`).join(', ')}`, '');
   if (r.attendance) lines.push(...countsMarkdown(r.attendance.l, r.attendance.counts, heading(2)));
   if (r.indicators) lines.push(...sessionIndicatorsMarkdown(r.indicators.l, r.indicators, heading(2)));
+  if (r.plan) lines.push(...planMarkdown(r.plan, heading(2)));
+  if (r.evaluation) lines.push(...evaluationMarkdown(r.evaluation, heading(2)));
   lines.push(`${heading(2)} ${h.synthesis}`, '');
   if (!r.synthesisPublished) lines.push(`*${h.draft}*`, '');
   for (const p of r.prompts) {
@@ -63,5 +67,6 @@ export function programmeMarkdown(r: ProgrammeReport): string {
     lines.push('');
   }
   if (r.indicators) lines.push(...programmeIndicatorsMarkdown(r.indicators.l, r.indicators, '##'));
+  if (r.evaluationTrend) lines.push(...evaluationTrendMarkdown(r.evaluationTrend, '##'));
   return [lines.join('\n'), ...r.sessions.map((s) => sessionMarkdown(s, 2))].join('\n');
 }

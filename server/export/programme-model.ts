@@ -21,6 +21,8 @@ export interface ProgrammeReport {
   recurring: RecurringTheme[];
   /** Issue 16: indicators over the programme (null when left out). */
   indicators?: ReturnType<typeof programmeSections>['indicators'];
+  /** Issue 16: the average rating per session, in date order (null when left out or never evaluated). */
+  evaluationTrend?: ReturnType<typeof programmeSections>['evaluationTrend'];
 }
 
 /**

@@ -4,12 +4,14 @@ import { programmeIndicators, sessionIndicators, type ProgrammeIndicators, type 
 import { NO_PARTNERS, type PartnerSettings } from '../../shared/schemas/attendance.js';
 import type { SessionState } from '../../shared/schemas/session.js';
 import { ATTENDANCE_LABELS, type AttendanceLabels } from './attendance-i18n.js';
+import { planReport, type PlanReport } from './plan-model.js';
+import { evaluationReport, type EvaluationReport, evaluationTrendReport, type EvaluationTrendReport } from './evaluation-model.js';
 
 /** The report sections issue 16 adds; each one can be left out when exporting (`?omit=attendance,indicators`). */
-export const OPTIONAL_SECTIONS = ['attendance', 'indicators'] as const;
+export const OPTIONAL_SECTIONS = ['attendance', 'indicators', 'plan', 'evaluation'] as const;
 export type OptionalSection = (typeof OPTIONAL_SECTIONS)[number];
 export type ReportSections = Record<OptionalSection, boolean>;
-export const ALL_SECTIONS: ReportSections = { attendance: true, indicators: true };
+export const ALL_SECTIONS = Object.fromEntries(OPTIONAL_SECTIONS.map((k) => [k, true])) as ReportSections;
 
 /** `omit`: a comma-separated list of sections to leave out; an unknown name is an error, not silently ignored. */
 export const OmitQuery = z
@@ -27,7 +29,7 @@ export const OmitQuery = z
   .pipe(z.array(z.enum(OPTIONAL_SECTIONS)));
 
 export function sectionsWithout(omit: OptionalSection[]): ReportSections {
-  return { attendance: !omit.includes('attendance'), indicators: !omit.includes('indicators') };
+  return Object.fromEntries(OPTIONAL_SECTIONS.map((k) => [k, !omit.includes(k)])) as ReportSections;
 }
 
 /** What the sections need beyond the session: the programme's partners and which sections to print. */
@@ -39,6 +41,10 @@ export interface SectionOptions {
 export interface SessionSections {
   attendance?: { l: AttendanceLabels; counts: AttendanceCounts } | null;
   indicators?: (SessionIndicators & { l: AttendanceLabels }) | null;
+  /** The agenda as planned and as run (issue 16, item 4); null without a plan or when left out. */
+  plan?: PlanReport | null;
+  /** The evaluation round (issue 16, item 2); null without one or when left out. */
+  evaluation?: EvaluationReport | null;
 }
 
 export function sessionSections(s: SessionState, opts: SectionOptions): SessionSections {
@@ -48,6 +54,8 @@ export function sessionSections(s: SessionState, opts: SectionOptions): SessionS
   return {
     attendance: sections.attendance ? { l, counts: attendanceList(s, partners).counts } : null,
     indicators: sections.indicators ? { l, ...sessionIndicators(s, partners) } : null,
+    plan: sections.plan ? planReport(s) : null,
+    evaluation: sections.evaluation ? evaluationReport(s) : null,
   };
 }
 
@@ -55,7 +63,10 @@ export function programmeSections(
   states: SessionState[],
   language: keyof typeof ATTENDANCE_LABELS,
   opts: SectionOptions,
-): { indicators: (ProgrammeIndicators & { l: AttendanceLabels }) | null } {
+): { indicators: (ProgrammeIndicators & { l: AttendanceLabels }) | null; evaluationTrend: EvaluationTrendReport | null } {
   const sections = opts.sections ?? ALL_SECTIONS;
-  return { indicators: sections.indicators ? { l: ATTENDANCE_LABELS[language], ...programmeIndicators(states, opts.partners ?? NO_PARTNERS) } : null };
+  return {
+    indicators: sections.indicators ? { l: ATTENDANCE_LABELS[language], ...programmeIndicators(states, opts.partners ?? NO_PARTNERS) } : null,
+    evaluationTrend: sections.evaluation ? evaluationTrendReport(states, language) : null,
+  };
 }

@@ -5,7 +5,7 @@ import { sessionDocx, programmeDocx } from '../export/docx.js';
 import { programmeCsv, sessionCsv } from '../export/csv.js';
 import { programmeHtml, sessionHtml } from '../export/html.js';
 import { importSession, ImportError, replayable } from '../export/import.js';
-import { ProgrammeExport, SessionExport, sessionExport } from '../export/json.js';
+import { ProgrammeExport, programmeExport, SessionExport, sessionExport } from '../export/json.js';
 import { programmeMarkdown, sessionMarkdown } from '../export/markdown.js';
 import { programmeReport } from '../export/programme-model.js';
 import { sessionReport } from '../export/report-model.js';
@@ -16,7 +16,7 @@ import { requestOrigin } from './auth.js';
 import { requireCoordinator, requireSessionReader } from './access.js';
 import { HttpError, invalid } from './errors.js';
 import { coordinatorUrl, facilitatorUrl, participantUrl } from './links.js';
-import { reportSectionOptions } from './partner-settings.js';
+import { partnerSettingsOf, reportSectionOptions } from './partner-settings.js';
 
 export type ExportDeps = Pick<RouteDeps, 'store' | 'registry' | 'now' | 'newId' | 'limits' | 'address' | 'operatorToken'>;
 
@@ -99,18 +99,7 @@ export function exportRoutes(deps: ExportDeps): Router {
       const sessions = await Promise.all(
         rows.map(async (r) => sessionExport(r.sessionId, r.createdAt, await deps.store.readEvents(r.sessionId, 0), names(req.query.names))),
       );
-      const body = {
-        schemaVersion: 1,
-        kind: 'programme',
-        programme: {
-          name: programme.name,
-          description: programme.description,
-          organisers: programme.organisers,
-          languages: programme.languages,
-          createdAt: programme.createdAt,
-        },
-        sessions,
-      };
+      const body = programmeExport(programme, await partnerSettingsOf(deps.store, programme.programmeId), sessions, names(req.query.names));
       return send(res, 'json', programme.name, JSON.stringify(body, null, 1));
     }
     const report = programmeReport(programme, states, names(req.query.names), await reportSectionOptions(deps.store, req.query.omit, programme.programmeId));
@@ -160,6 +149,7 @@ export function exportRoutes(deps: ExportDeps): Router {
       { programmeId, createdAt: p.createdAt, name: p.name, description: p.description, organisers: p.organisers, languages: p.languages },
       [{ hash: hashSecret(coordinatorKey), role: 'coordinator', scopeId: programmeId, subject: null, createdAt: deps.now() }],
     );
+    if (parsed.data.partners) await deps.store.writeProgrammePartners(programmeId, JSON.stringify(parsed.data.partners), deps.now());
     const sessions = [];
     for (const s of parsed.data.sessions) sessions.push(await importOrFail(() => importSession(deps.store, s, deps, programmeId)));
     res.status(201).json({ ok: true, programmeId, coordinatorKey, coordinatorUrl: coordinatorUrl(requestOrigin(req), programmeId, coordinatorKey), sessions });

@@ -5,7 +5,9 @@ import type { SessionState } from '../../shared/schemas/session.js';
 import { recurringThemes } from '../export/programme-model.js';
 import { hashSecret, newSecretKey } from '../security/secrets.js';
 import type { RouteDeps } from './route-deps.js';
-import { requestOrigin } from './auth.js';
+import { requestOrigin, requireKey } from './auth.js';
+import { DEFAULT_QUESTIONS_SETTING, EvaluationQuestions, EvaluationQuestionsInput, ratingSummary } from '../../shared/domain/evaluation.js';
+import type { Store } from '../store/types.js';
 import { requireCoordinator } from './access.js';
 import { HttpError, invalid } from './errors.js';
 import { coordinatorUrl } from './links.js';
@@ -73,6 +75,8 @@ export function programmeRoutes(deps: ProgrammeDeps): Router {
           byCountry: countBy(people.map((p) => p.country)),
           groups: s.groupOrder.length,
           answers: Object.keys(s.answers).length,
+          /** The evaluation round (issue 16): responses and average rating; null when none was opened. */
+          evaluation: s.evaluation ? (({ count, average }) => ({ responses: count, average }))(ratingSummary(s.evaluation)) : null,
         };
       }),
       recurringThemes: recurringThemes(states, (programme.languages[0] as Language | undefined) ?? states[0]?.language ?? 'en'),
@@ -90,5 +94,34 @@ export function programmeRoutes(deps: ProgrammeDeps): Router {
     res.json({ ok: true });
   });
 
+  /* The programme's evaluation questions (issue 16, item 2): the coordinator sets them once; every session's console opens its evaluation with them. */
+  router.get('/programmes/:id/evaluation', async (req, res) => {
+    await requireCoordinator(req, deps.store, req.params.id);
+    res.json({ ok: true, questions: await programmeQuestions(deps.store, req.params.id) });
+  });
+
+  router.put('/programmes/:id/evaluation', async (req, res) => {
+    await requireCoordinator(req, deps.store, req.params.id);
+    const parsed = z.strictObject({ questions: EvaluationQuestionsInput }).safeParse(req.body ?? {});
+    if (!parsed.success) throw invalid(parsed.error);
+    await deps.store.writeProgrammeEvaluation(req.params.id, JSON.stringify(parsed.data.questions), deps.now());
+    res.json({ ok: true, questions: parsed.data.questions });
+  });
+
+  /** What a session's console offers when it opens the evaluation: its programme's questions, else the defaults. */
+  router.get('/sessions/:id/evaluation-questions', async (req, res) => {
+    await requireKey(req, deps.store, 'facilitator', req.params.id);
+    const row = await deps.store.findSession(req.params.id);
+    if (!row) throw new HttpError(404, 'not_found', 'No such session');
+    res.json({ ok: true, questions: row.programmeId ? await programmeQuestions(deps.store, row.programmeId) : DEFAULT_QUESTIONS_SETTING });
+  });
+
   return router;
+}
+
+/** Stored questions, validated again on the way out (the store keeps them opaque); the defaults when none or unreadable. */
+async function programmeQuestions(store: Store, programmeId: string): Promise<EvaluationQuestions> {
+  const raw = await store.readProgrammeEvaluation(programmeId);
+  const parsed = raw ? EvaluationQuestions.safeParse(JSON.parse(raw)) : null;
+  return parsed?.success ? parsed.data : DEFAULT_QUESTIONS_SETTING;
 }

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { IsoDate, Language, LIMITS, optionalText, text } from '../../shared/schemas/primitives.js';
 import { templateById, TEMPLATES } from '../../shared/domain/templates.js';
+import { viewFor } from '../../shared/domain/projection.js';
 import { hashSecret, newJoinCode, newSecretKey } from '../security/secrets.js';
 import { JoinCodeTakenError, type Store } from '../store/types.js';
 import type { RouteDeps } from './route-deps.js';
@@ -88,7 +89,8 @@ export function sessionRoutes(deps: SessionRoutesDeps): Router {
     const host = await deps.registry.get(sessionId);
     if (!host) throw new HttpError(404, 'not_found', 'No such session');
     await host.sync();
-    res.json({ ok: true, session: await host.committedState() });
+    // The facilitators' view, as on the socket: not who answered the evaluation (issue 16).
+    res.json({ ok: true, session: viewFor(await host.committedState(), { role: 'facilitator' }) });
   });
 
   return router;

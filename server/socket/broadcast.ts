@@ -1,6 +1,15 @@
 import type { EventEnvelope, SessionEvent } from '../../shared/protocol/events.js';
 import type { SessionState } from '../../shared/schemas/session.js';
-import { type Audience, audienceOf, eventForParticipants, indexAnswers, readersWithOwnVersion, sliceFor, votesSeenBy } from '../../shared/domain/projection.js';
+import {
+  type Audience,
+  audienceOf,
+  eventForFacilitators,
+  eventForParticipants,
+  indexAnswers,
+  readersWithOwnVersion,
+  sliceFor,
+  votesSeenBy,
+} from '../../shared/domain/projection.js';
 import type { AppServer } from './context.js';
 import { facilitatorsRoom, groupRoom, participantRoom, sessionRoom } from './rooms.js';
 
@@ -38,7 +47,8 @@ function emitEvent(io: AppServer, sessionId: string, envelope: EventEnvelope, st
     io.to([facilitatorsRoom(sessionId), ...rooms]).emit('event', envelope);
     return;
   }
-  io.to(facilitatorsRoom(sessionId)).emit('event', envelope);
+  // Not the fast path's envelope: an event may name someone facilitators must not learn (who answered the evaluation).
+  io.to(facilitatorsRoom(sessionId)).emit('event', { ...envelope, event: eventForFacilitators(e) });
   if (rooms.length)
     io.to(rooms)
       .except([facilitatorsRoom(sessionId), ...ownRooms])

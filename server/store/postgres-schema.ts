@@ -61,6 +61,12 @@ const MIGRATIONS: string[] = [
   // Facilitator keys are listed per session with when they were last used, and can be revoked (issue 14).
   `ALTER TABLE credentials ADD COLUMN last_used_at bigint;
    CREATE INDEX credentials_scope ON credentials (scope_id);`,
+  // A programme's evaluation questions (issue 16, item 2): every session of the programme opens with them.
+  `CREATE TABLE programme_evaluation (
+     programme_id text PRIMARY KEY,
+     data text NOT NULL,
+     updated_at bigint NOT NULL
+   );`,
 ];
 
 /** An arbitrary constant: the advisory lock that lets only one node migrate at a time. */

@@ -198,6 +198,18 @@ class PostgresStore implements Store {
     );
   }
 
+  async readProgrammeEvaluation(programmeId: string): Promise<string | null> {
+    const { rows } = await this.query<{ data: string }>('SELECT data FROM programme_evaluation WHERE programme_id = $1', [programmeId]);
+    return rows[0]?.data ?? null;
+  }
+
+  async writeProgrammeEvaluation(programmeId: string, data: string, updatedAt: number): Promise<void> {
+    await this.query(
+      'INSERT INTO programme_evaluation (programme_id, data, updated_at) VALUES ($1, $2, $3) ON CONFLICT (programme_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
+      [programmeId, data, updatedAt],
+    );
+  }
+
   async addCredential(credential: Credential): Promise<void> {
     const c = await this.connect();
     try {

@@ -60,4 +60,10 @@ export const SQLITE_MIGRATIONS: string[] = [
   // Facilitator keys are listed per session with when they were last used, and can be revoked (issue 14).
   `ALTER TABLE credentials ADD COLUMN last_used_at INTEGER;
    CREATE INDEX credentials_scope ON credentials (scope_id);`,
+  // A programme's evaluation questions (issue 16, item 2): every session of the programme opens with them.
+  `CREATE TABLE programme_evaluation (
+     programme_id TEXT PRIMARY KEY,
+     data TEXT NOT NULL,
+     updated_at INTEGER NOT NULL
+   );`,
 ];

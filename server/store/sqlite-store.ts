@@ -136,6 +136,10 @@ class SqliteStore implements Store {
       writePartners: db.prepare(
         'INSERT INTO programme_partners (programme_id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (programme_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
       ),
+      readEvaluation: db.prepare('SELECT data FROM programme_evaluation WHERE programme_id = ?'),
+      writeEvaluation: db.prepare(
+        'INSERT INTO programme_evaluation (programme_id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (programme_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
+      ),
       openRound: db.prepare('INSERT OR IGNORE INTO open_rounds (session_id) VALUES (?)'),
       closeRound: db.prepare('DELETE FROM open_rounds WHERE session_id = ?'),
       openRounds: db.prepare('SELECT session_id FROM open_rounds'),
@@ -319,6 +323,15 @@ class SqliteStore implements Store {
 
   writeProgrammePartners(programmeId: string, data: string, updatedAt: number): Promise<void> {
     return this.enqueue(() => void this.st.writePartners.run(programmeId, data, updatedAt));
+  }
+
+  async readProgrammeEvaluation(programmeId: string): Promise<string | null> {
+    const r = this.st.readEvaluation.get(programmeId) as Row | undefined;
+    return r ? String(r.data) : null;
+  }
+
+  writeProgrammeEvaluation(programmeId: string, data: string, updatedAt: number): Promise<void> {
+    return this.enqueue(() => void this.st.writeEvaluation.run(programmeId, data, updatedAt));
   }
 
   addCredential(credential: Credential): Promise<void> {

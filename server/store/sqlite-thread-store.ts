@@ -26,6 +26,8 @@ const METHODS = [
   'listProgrammeSessions',
   'readProgrammePartners',
   'writeProgrammePartners',
+  'readProgrammeEvaluation',
+  'writeProgrammeEvaluation',
   'addCredential',
   'findCredential',
   'listCredentials',

@@ -132,6 +132,9 @@ export interface Store {
   readProgrammePartners(programmeId: string): Promise<string | null>;
   /** Replaces them (the coordinator edits the whole list). */
   writeProgrammePartners(programmeId: string, data: string, updatedAt: number): Promise<void>;
+  /** A programme's evaluation questions (issue 16), serialised by the caller; null when none were saved. */
+  readProgrammeEvaluation(programmeId: string): Promise<string | null>;
+  writeProgrammeEvaluation(programmeId: string, data: string, updatedAt: number): Promise<void>;
   addCredential(credential: Credential): Promise<void>;
   /**
    * Multi-node stores only: calls back after any node committed events, so each node's in-memory

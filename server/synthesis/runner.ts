@@ -104,7 +104,7 @@ export class SynthesisRunner {
       const state = await host.committedState();
       const need = engineNeeded(state, command, { actor, now: this.deps.now() });
       if (!need) return await host.execute(command, actor);
-      const machine = await this.machine(synthesisInput(state, need.threshold), command);
+      const machine = await this.machine(need.input ?? synthesisInput(state, need.threshold), command);
       return await host.executeWith(actor, (s, ctx) => decide(s, command, ctx, machine), command.opId);
     } catch (err) {
       if (err instanceof DomainError) return fail(err.code, err.message);
@@ -124,7 +124,8 @@ export class SynthesisRunner {
     } catch (err) {
       if (!(err instanceof SynthesisWorkerError)) throw err;
       this.deps.log('error', `synthesis failed: ${err.message}`);
-      if (command.type === 'round.end') return null;
+      // A round, or an evaluation (issue 16), ends anyway: without new themes.
+      if (command.type === 'round.end' || command.type === 'evaluation.close') return null;
       throw new DomainError('internal', `The synthesis could not be computed (${err.message}); the previous one is unchanged.`);
     }
   }

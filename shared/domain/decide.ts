@@ -9,6 +9,9 @@ import { checkRoundEnd, decideBroadcast, decideRoundEnd, decideRoundExtend, deci
 import { decideClose, decideSessionUpdate, decideSetPhase } from './decide/session.js';
 import { checkRunSynthesis, decideCuration, decideOpenVotes, decidePublish, decideRunSynthesis, decideVote } from './decide/synthesis.js';
 import { type MachineSynthesis, thresholdFor } from './curation/generate.js';
+import { checkEvaluationClose, decideEvaluationClose, decideEvaluationOpen, decideEvaluationRespond, evaluationInput } from './decide/evaluation.js';
+import type { SynthesisInput } from '../synthesis/index.js';
+import { decidePlanSet, decidePlanStep } from './decide/plan.js';
 
 /**
  * The whole domain in one pure function: (state, command, ctx) → events, or a DomainError.
@@ -69,6 +72,16 @@ export function decide(s: SessionState, c: Command, ctx: DomainContext, machine?
     case 'vote.cast':
     case 'vote.retract':
       return decideVote(s, c, ctx);
+    case 'plan.set':
+      return decidePlanSet(s, c, ctx);
+    case 'plan.step':
+      return decidePlanStep(s, c);
+    case 'evaluation.open':
+      return decideEvaluationOpen(s, c);
+    case 'evaluation.close':
+      return decideEvaluationClose(s, machine);
+    case 'evaluation.respond':
+      return decideEvaluationRespond(s, c, ctx);
     default:
       return assertNever(c);
   }
@@ -79,11 +92,15 @@ function checkAllowed(s: SessionState, c: Command, ctx: Pick<DomainContext, 'act
   if (s.phase === 'closed') reject('closed', 'This session is closed and read-only');
 }
 
+/** `input`: the engine's input when it is not the session's answers (the evaluation's open answers, issue 16). */
+export type EngineNeed = { threshold: number; input?: SynthesisInput };
+
 /**
  * Whether `decide` would run the synthesis engine for this command, and with which consensus threshold; null when
  * it would not. Throws the DomainError `decide` would refuse with, so nobody spends the engine on a refused command.
  */
-export function engineNeeded(s: SessionState, c: Command, ctx: Pick<DomainContext, 'actor' | 'now'>): { threshold: number } | null {
+export function engineNeeded(s: SessionState, c: Command, ctx: Pick<DomainContext, 'actor' | 'now'>): EngineNeed | null {
+  if (c.type === 'evaluation.close') return evaluationEngineNeeded(s, c, ctx);
   if (c.type !== 'synthesis.run' && c.type !== 'round.end') return null;
   checkAllowed(s, c, ctx);
   if (c.type === 'synthesis.run') {
@@ -91,4 +108,12 @@ export function engineNeeded(s: SessionState, c: Command, ctx: Pick<DomainContex
     return { threshold: thresholdFor(s.synthesis, c.threshold) };
   }
   return checkRoundEnd(s, c, ctx).synthesis ? { threshold: thresholdFor(s.synthesis) } : null;
+}
+
+/** The evaluation's open answers go through the same engine (issue 16), with an input of their own; none without any. */
+function evaluationEngineNeeded(s: SessionState, c: Command, ctx: Pick<DomainContext, 'actor'>): { threshold: number; input: SynthesisInput } | null {
+  checkAllowed(s, c, ctx);
+  checkEvaluationClose(s);
+  const input = evaluationInput(s);
+  return input.answers.length ? { threshold: thresholdFor(null), input } : null;
 }

@@ -35,6 +35,11 @@ export const COMMAND_ROLES: Record<CommandType, readonly Actor['role'][]> = {
   'votes.open': ['facilitator'],
   'vote.cast': ['participant'],
   'vote.retract': ['participant'],
+  'plan.set': ['facilitator'],
+  'plan.step': ['facilitator'],
+  'evaluation.open': ['facilitator'],
+  'evaluation.close': ['facilitator'],
+  'evaluation.respond': ['participant'],
 };
 
 export function mayRun(actor: Actor, type: CommandType): boolean {

@@ -2,6 +2,8 @@ import type { SessionEvent } from '../protocol/events.js';
 import type { Answer, Group, Participant, SessionState } from '../schemas/session.js';
 import type { SynthesisDoc } from '../schemas/synthesis.js';
 import { groupOf, groupSeesAnswer } from './permissions.js';
+import { withoutPlan } from './plan.js';
+import { evaluationForParticipant, withoutRespondents } from './evaluation.js';
 
 /** What one reader holds: the whole state for facilitators, a filtered one for participants. */
 export type SessionView = SessionState;
@@ -11,9 +13,26 @@ export type Viewer = { role: 'facilitator' } | { role: 'participant'; participan
 /** Where an event may go. Answers and signals stay inside their group (and its merged successors) and the facilitators. */
 export type Audience = { kind: 'everyone' } | { kind: 'groups'; groupIds: string[] };
 
-export function viewFor(s: SessionState, viewer: Viewer): SessionView {
+export function viewFor(state: SessionState, viewer: Viewer): SessionView {
+  const s = evaluationSeenBy(state, viewer);
   if (viewer.role === 'facilitator') return s;
-  return withSlice({ ...s, synthesis: synthesisForParticipants(s.synthesis, viewer.participantId) }, sliceFor(s, viewer.participantId, s.seq));
+  // The session plan is the facilitators' script: participants see none of it (they see the phase and the round).
+  return withSlice({ ...withoutPlan(s), synthesis: synthesisForParticipants(s.synthesis, viewer.participantId) }, sliceFor(s, viewer.participantId, s.seq));
+}
+
+/**
+ * Who answered the evaluation is nobody's to see (issue 16): facilitators get none of it, a participant only their
+ * own entry (and no responses nor results: theirs are anonymous once sent).
+ */
+function evaluationSeenBy(s: SessionState, viewer: Viewer): SessionState {
+  if (!s.evaluation) return s;
+  const evaluation = viewer.role === 'facilitator' ? withoutRespondents(s.evaluation) : evaluationForParticipant(s.evaluation, viewer.participantId);
+  return evaluation === s.evaluation ? s : { ...s, evaluation };
+}
+
+/** The event as facilitators receive it, on every path (live, catch-up, export): never who answered the evaluation. */
+export function eventForFacilitators(e: SessionEvent): SessionEvent {
+  return e.type === 'evaluation.respondentRecorded' && e.participantId !== null ? { ...e, participantId: null } : e;
 }
 
 /**
@@ -107,12 +126,21 @@ export function asGroupMate(p: Participant): Participant {
   return seen;
 }
 
-/** A participant's view with its group part replaced; other groups' signals and activity, and past splits, stay hidden. */
+/** A group as other groups' members see it: its number, prompts and lineage, not who is in it. */
+export function withoutMembers(g: Group): Group {
+  return g.memberIds.length === 0 ? g : { ...g, memberIds: [] };
+}
+
+/** A participant's view with its group part replaced; other groups' members, signals and activity, and past splits, stay hidden. */
 export function withSlice(view: SessionView, slice: Omit<GroupSlice, 'seq'>): SessionView {
   const groups: SessionState['groups'] = {};
   for (const [id, g] of Object.entries(view.groups)) {
     if (id === slice.groupId && slice.group) groups[id] = slice.group;
-    else groups[id] = !g.done && !g.help && g.lastActivityAt === null ? g : { ...g, done: false, help: false, lastActivityAt: null };
+    else
+      groups[id] =
+        !g.done && !g.help && g.lastActivityAt === null && g.memberIds.length === 0
+          ? g
+          : { ...withoutMembers(g), done: false, help: false, lastActivityAt: null };
   }
   // Past splits' member lists are the facilitators' (for "new faces"); a regrouping event just added one.
   return { ...view, participants: slice.participants, answers: slice.answers, groups, history: [] };
@@ -150,6 +178,13 @@ export function audienceOf(s: SessionState, e: SessionEvent): Audience {
     case 'facilitator.invited':
     case 'facilitator.revoked':
       // Who the co-facilitators are is the facilitators' business.
+      return FACILITATORS_ONLY;
+    case 'plan.set':
+    case 'plan.stepped':
+      // The session plan is the facilitators' script (issue 16): participants follow the phase and the round instead.
+      return FACILITATORS_ONLY;
+    case 'evaluation.responded':
+      // Responses and their results are the facilitators' (anonymous); participants only learn that it is open.
       return FACILITATORS_ONLY;
     case 'synthesis.themeRenamed':
     case 'synthesis.themesMerged':
@@ -192,10 +227,20 @@ export function eventForParticipants(s: SessionState, e: SessionEvent, readerId:
       const answer = redactAnswer(s, e.answer, readerId);
       return answer === e.answer ? e : { ...e, answer };
     }
+    // Who is in which group is the facilitators'; each participant learns their own group's members from the slice
+    // that follows (5,000 people would otherwise each receive every member list: 5,000 × 5,000 ids).
+    case 'groups.formed':
+    case 'groups.merged':
+      return { ...e, groups: e.groups.map(withoutMembers) };
     case 'participant.joined': {
       const participant = asGroupMate(e.participant);
       return participant === e.participant ? e : { ...e, participant };
     }
+    // Only the respondent learns it is them; the evaluation's themes are the facilitators'.
+    case 'evaluation.respondentRecorded':
+      return e.participantId === readerId || e.participantId === null ? e : { ...e, participantId: null };
+    case 'evaluation.closed':
+      return e.themes === null ? e : { ...e, themes: null };
     default:
       return e;
   }
@@ -209,6 +254,8 @@ export function readersWithOwnVersion(s: SessionState, e: SessionEvent): string[
       return [e.participantId];
     case 'answer.added':
       return s.anonymous && e.answer.authorId !== null ? [e.answer.authorId] : [];
+    case 'evaluation.respondentRecorded':
+      return e.participantId === null ? [] : [e.participantId];
     case 'synthesis.updated':
       return e.synthesis?.published ? Object.keys(e.synthesis.votes).filter((pid) => e.synthesis!.votes[pid].length > 0) : [];
     default:

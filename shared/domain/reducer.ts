@@ -5,6 +5,7 @@ import { assertNever } from './assert-never.js';
 import { DomainError } from './context.js';
 import { editSummary, hideTheme, mergeThemes, moveAnswer, renameTheme, setConsensus, splitTheme } from './curation/operations.js';
 import { Ownership } from './ownership.js';
+import { EMPTY_PLAN, stepPlan } from './plan.js';
 
 /** The state before the first event. */
 export const EMPTY_STATE: SessionState = {
@@ -163,6 +164,34 @@ function applyEvent(s: SessionState, e: SessionEvent, at: number, w: Ownership):
       const next = e.type === 'vote.cast' ? [...mine, e.themeId] : i < 0 ? mine : [...mine.slice(0, i), ...mine.slice(i + 1)];
       return { ...s, synthesis: { ...s.synthesis, votes: put(w, s.synthesis.votes, e.participantId, next) } };
     }
+    // The plan is small and bounded (PLAN_LIMITS): a new plan object per plan event costs the same at any session size.
+    case 'plan.set':
+      return { ...s, plan: { ...(s.plan ?? EMPTY_PLAN), blocks: e.blocks } };
+    case 'plan.stepped':
+      return s.plan ? { ...s, plan: stepPlan(s.plan, e.blockId, at) } : s;
+    // The evaluation round (issue 16, item 2): responses and respondents are maps written in place (constant work).
+    case 'evaluation.opened':
+      // Opening again after closing keeps the responses (and who answered); the themes are made again on closing.
+      return {
+        ...s,
+        evaluation: {
+          open: true,
+          questions: e.questions,
+          openedAt: at,
+          closedAt: null,
+          responses: s.evaluation?.responses ?? {},
+          respondents: s.evaluation?.respondents ?? {},
+          themes: null,
+        },
+      };
+    case 'evaluation.closed':
+      return s.evaluation ? { ...s, evaluation: { ...s.evaluation, open: false, closedAt: at, themes: e.themes } } : s;
+    case 'evaluation.responded':
+      return s.evaluation ? { ...s, evaluation: { ...s.evaluation, responses: put(w, s.evaluation.responses, e.response.id, e.response) } } : s;
+    case 'evaluation.respondentRecorded':
+      // null: someone answered, and this reader may not know who.
+      if (!s.evaluation || e.participantId === null) return s;
+      return { ...s, evaluation: { ...s.evaluation, respondents: put(w, s.evaluation.respondents, e.participantId, true as const) } };
     default:
       return assertNever(e);
   }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { hasNoReservedKeys, Id, IsoDate, JoinCode, Language, LIMITS, maybeEmptyText, OpId, optionalText, text } from '../schemas/primitives.js';
 import { OrganisationType } from '../schemas/attendance.js';
+import { EVALUATION_LIMITS, EvaluationQuestionsInput, Rating } from '../domain/evaluation.js';
+import { PLAN_LIMITS, PlanBlockInput } from '../domain/plan.js';
 
 /**
  * Client→server commands. Every one carries a client-made opId so a retry is applied once.
@@ -63,6 +65,18 @@ export const Command = z.discriminatedUnion('type', [
   cmd('votes.open', { votesPerParticipant: z.number().int().min(0).max(LIMITS.votesPerParticipant) }),
   cmd('vote.cast', { themeId: Id }),
   cmd('vote.retract', { themeId: Id }),
+  /* The session plan (issue 16, item 4): the whole list of blocks, and a step to the next block (null: the plan is over). */
+  cmd('plan.set', { blocks: z.array(PlanBlockInput).max(PLAN_LIMITS.blocks) }),
+  cmd('plan.step', { blockId: Id.nullable() }),
+  /* The evaluation round (issue 16, item 2): open (with the questions, default ones when left out), close, answer once. */
+  cmd('evaluation.open', { questions: EvaluationQuestionsInput.optional() }),
+  cmd('evaluation.close', {}),
+  cmd('evaluation.respond', {
+    rating: Rating,
+    takeBack: optionalText(EVALUATION_LIMITS.answer),
+    change: optionalText(EVALUATION_LIMITS.answer),
+    language: Language.optional(),
+  }),
 ]);
 export type Command = z.infer<typeof Command>;
 /** What a client sends (before zod's defaults and transforms); `Command` is what the server gets after parsing. */

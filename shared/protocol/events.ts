@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { Answer, Group, Participant, Prompt } from '../schemas/session.js';
 import { Id, IsoDate, Language } from '../schemas/primitives.js';
 import { SynthesisDoc } from '../schemas/synthesis.js';
+import { EvaluationQuestions, EvaluationResponse, EvaluationThemes } from '../domain/evaluation.js';
+import { PLAN_LIMITS, PlanBlock } from '../domain/plan.js';
 
 /**
  * Server→client events: what happened, in the session log's order.
@@ -73,6 +75,18 @@ export const SessionEvent = z.discriminatedUnion('type', [
   ev('synthesis.votesOpened', { votesPerParticipant: z.number().int(), visible: z.boolean() }),
   ev('vote.cast', { participantId: Id, themeId: Id }),
   ev('vote.retracted', { participantId: Id, themeId: Id }),
+  /** The session plan (issue 16, item 4), facilitators only: its blocks, and a step that ends the current block and starts the next (null: none). */
+  ev('plan.set', { blocks: z.array(PlanBlock).max(PLAN_LIMITS.blocks) }),
+  ev('plan.stepped', { blockId: Id.nullable() }),
+  /*
+   * The evaluation round (issue 16, item 2). A response carries no author; that someone answered is a separate
+   * event whose participantId only the respondent ever receives (null for everyone else, facilitators included).
+   * `themes` on closing: the synthesis engine's themes of the open answers (null for participants).
+   */
+  ev('evaluation.opened', { questions: EvaluationQuestions }),
+  ev('evaluation.closed', { themes: EvaluationThemes.nullable() }),
+  ev('evaluation.responded', { response: EvaluationResponse }),
+  ev('evaluation.respondentRecorded', { participantId: Id.nullable() }),
 ]);
 export type SessionEvent = z.infer<typeof SessionEvent>;
 export type EventType = SessionEvent['type'];

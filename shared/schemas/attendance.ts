@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, text } from './primitives.js';
+import { LIMITS, maybeEmptyText, text } from './primitives.js';
 
 /**
  * Kinds of organisation a participant may give at join (funders count participants by them). A short fixed list,
@@ -13,10 +13,17 @@ export type OrganisationType = z.infer<typeof OrganisationType>;
 export const PartnerTag = z.enum(['partner', 'external']);
 export type PartnerTag = z.infer<typeof PartnerTag>;
 
+/** The longest partner address kept (a postal address on one line). */
+export const PARTNER_ADDRESS_MAX = 300;
+
 /** One partner organisation of a programme, with the other spellings people type for it ("VVSG", "Vereniging van Vlaamse Steden en Gemeenten"). */
 export const PartnerOrganisation = z.strictObject({
   name: text(LIMITS.organisation, 'name'),
   aliases: z.array(text(LIMITS.organisation, 'name')).max(20).default([]),
+  /** Its postal address, for the Erasmus+ attendance list ("sending organisation and its address"); empty or left out: not known. */
+  address: maybeEmptyText(PARTNER_ADDRESS_MAX)
+    .transform((v) => v.replace(/\s*\n\s*/g, ', ') || undefined)
+    .optional(),
 });
 export type PartnerOrganisation = z.infer<typeof PartnerOrganisation>;
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { Id, IsoDate, Language } from './primitives.js';
 import { SynthesisDoc } from './synthesis.js';
 import { OrganisationType } from './attendance.js';
+import { Plan } from '../domain/plan.js';
+import { EvaluationState } from '../domain/evaluation.js';
 
 export const Phase = z.enum(['lobby', 'breakout', 'plenary', 'closed']);
 export type Phase = z.infer<typeof Phase>;
@@ -91,6 +93,10 @@ export const SessionState = z.object({
   broadcast: Broadcast.nullable(),
   /** Themes across groups, curated by the facilitators; participants see it once published. */
   synthesis: SynthesisDoc.nullable(),
+  /** The session plan (issue 16, item 4); absent until a facilitator lays one out, and in participants' views. */
+  plan: Plan.optional(),
+  /** The evaluation round (issue 16, item 2); absent until a facilitator opens one. */
+  evaluation: EvaluationState.nullable().optional(),
   /** Seq of the last event applied. */
   seq: z.number().int(),
 });

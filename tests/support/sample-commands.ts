@@ -40,5 +40,10 @@ export function sampleCommands(s: SessionState, me: { participantId: string | nu
     'votes.open': { votesPerParticipant: 3 },
     'vote.cast': { themeId: theme?.id ?? 'none' },
     'vote.retract': { themeId: theme?.id ?? 'none' },
+    'evaluation.open': {},
+    'evaluation.close': {},
+    'evaluation.respond': { rating: 4, takeBack: 'sample', change: null },
+    'plan.set': { blocks: [{ kind: 'plenary', title: 'Welcome', durationSeconds: 600 }] },
+    'plan.step': { blockId: s.plan?.blocks[0]?.id ?? null },
   };
 }

@@ -13,6 +13,7 @@ import { describeError } from '../../errors.js';
 import { Home } from '../home/Home.js';
 import { SynthesisPanel } from '../synthesis/SynthesisPanel.js';
 import { GroupWork } from './GroupWork.js';
+import { EvaluationForm } from '../evaluation/EvaluationForm.js';
 
 export function ParticipantView({ sessionId }: { sessionId: string }) {
   const t = useT();
@@ -49,6 +50,7 @@ export function ParticipantView({ sessionId }: { sessionId: string }) {
           </p>
         )}
         <RefusedNotices shownElsewhere={shownInPlace} />
+        {view && me && <EvaluationForm />}
         {!view || !me ? null : view.phase === 'closed' ? (
           <>
             <section className="card center" data-testid="closed">

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ExportButtons } from '../../components/ExportButtons.js';
 import { TopBar } from '../../components/TopBar.js';
 import { ProgrammeAttendance } from './ProgrammeAttendance.js';
+import { ProgrammeEvaluationQuestions } from '../evaluation/ProgrammeEvaluationQuestions.js';
 import { fragmentKey, navigate } from '../../router.js';
 import { storage } from '../../storage.js';
 import { useLanguage, useT } from '../../useT.js';
@@ -131,6 +132,9 @@ export function Dashboard({ programmeId }: { programmeId: string }) {
               </form>
             </section>
             <ProgrammeAttendance programmeId={programmeId} keyValue={key} sessions={data.sessions} />
+            <section className="panel">
+              <ProgrammeEvaluationQuestions programmeId={programmeId} keyValue={key} language={programmeLanguage(data, lang)} />
+            </section>
             {data.recurringThemes.length > 0 && (
               <section className="panel">
                 <h2>{t('recurringThemes')}</h2>

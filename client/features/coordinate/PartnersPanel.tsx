@@ -11,8 +11,12 @@ interface SeenOrganisation {
   participants: number;
 }
 
-/** "Name | alias | alias", one partner per line: quick to type, and to paste from a grant agreement. */
-export const partnersToText = (s: PartnerSettings) => s.partners.map((p) => [p.name, ...p.aliases].join(' | ')).join('\n');
+/**
+ * "Name | alias | alias | @ address", one partner per line: quick to type, and to paste from a grant agreement.
+ * The address (for the Erasmus+ attendance list) is the part that starts with "@".
+ */
+export const partnersToText = (s: PartnerSettings) =>
+  s.partners.map((p) => [p.name, ...p.aliases, ...(p.address ? [`@ ${p.address}`] : [])].join(' | ')).join('\n');
 export const textToPartners = (text: string): PartnerSettings['partners'] =>
   text
     .split('\n')
@@ -23,7 +27,14 @@ export const textToPartners = (text: string): PartnerSettings['partners'] =>
         .filter(Boolean),
     )
     .filter((parts) => parts.length > 0)
-    .map(([name, ...aliases]) => ({ name, aliases }));
+    .map(([name, ...rest]) => {
+      const address = rest
+        .find((x) => x.startsWith('@'))
+        ?.slice(1)
+        .trim();
+      const aliases = rest.filter((x) => !x.startsWith('@'));
+      return address ? { name, aliases, address } : { name, aliases };
+    });
 
 /**
  * The programme's partner organisations, and every organisation that took part with its tag: automatic from the

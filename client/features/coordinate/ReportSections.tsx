@@ -3,26 +3,40 @@ import { useT } from '../../useT.js';
 import { downloadWithKey } from './download.js';
 
 const FORMATS = ['md', 'html', 'docx'] as const;
+/** The report's sections a coordinator may leave out (server/export/report-sections.ts OPTIONAL_SECTIONS). */
+const SECTIONS = [
+  ['plan', 'sectionPlan'],
+  ['attendance', 'sectionAttendance'],
+  ['indicators', 'sectionIndicators'],
+  ['evaluation', 'sectionEvaluation'],
+] as const;
+type Section = (typeof SECTIONS)[number][0];
 
-/** The programme report with or without the attendance and indicators sections (issue 16, item 5). */
+/** The programme report with or without its agenda, attendance, indicators and evaluation sections (issue 16, item 5). */
 export function ReportSections({ programmeId, keyValue }: { programmeId: string; keyValue: string }) {
   const t = useT();
-  const [attendance, setAttendance] = useState(true);
-  const [indicators, setIndicators] = useState(true);
+  const [left, setLeft] = useState<ReadonlySet<Section>>(new Set());
   const [error, setError] = useState<string | null>(null);
-  const omit = [attendance ? null : 'attendance', indicators ? null : 'indicators'].filter(Boolean).join(',');
+  const omit = SECTIONS.filter(([id]) => left.has(id))
+    .map(([id]) => id)
+    .join(',');
+  const toggle = (id: Section, kept: boolean) =>
+    setLeft((prev) => {
+      const next = new Set(prev);
+      if (kept) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   return (
     <div className="report-sections">
       <fieldset className="row-wrap">
         <legend className="field-label">{t('reportSections')}</legend>
-        <label className="check">
-          <input type="checkbox" checked={attendance} onChange={(e) => setAttendance(e.target.checked)} />
-          {t('sectionAttendance')}
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={indicators} onChange={(e) => setIndicators(e.target.checked)} />
-          {t('sectionIndicators')}
-        </label>
+        {SECTIONS.map(([id, label]) => (
+          <label className="check" key={id}>
+            <input type="checkbox" checked={!left.has(id)} onChange={(e) => toggle(id, e.target.checked)} />
+            {t(label)}
+          </label>
+        ))}
       </fieldset>
       <div className="row-wrap">
         {FORMATS.map((f) => (

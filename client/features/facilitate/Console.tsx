@@ -16,6 +16,8 @@ import { PromptsPanel } from './PromptsPanel.js';
 import { RoomPanel } from './RoomPanel.js';
 import { RoundPanel } from './RoundPanel.js';
 import { ExportPanel } from './ExportPanel.js';
+import { PlanPanel } from '../plan/PlanPanel.js';
+import { EvaluationPanel } from '../evaluation/EvaluationPanel.js';
 import './console.css';
 
 /**
@@ -67,6 +69,9 @@ export function Console({ sessionId }: { sessionId: string }) {
         <div className="console-step" id={sectionId('prompts')}>
           <PromptsPanel />
         </div>
+        <div className="console-step console-plan">
+          <PlanPanel />
+        </div>
         <div className="console-step console-groups" id={sectionId('groups')}>
           <GroupingPanel />
           <GroupsGrid />
@@ -76,6 +81,9 @@ export function Console({ sessionId }: { sessionId: string }) {
         </div>
         <div className="console-step" id={sectionId('synthesis')}>
           <SynthesisPanel mode="facilitator" />
+        </div>
+        <div className="console-step console-evaluation">
+          <EvaluationPanel />
         </div>
         <div className="console-step">
           <ExportPanel sessionId={sessionId} />

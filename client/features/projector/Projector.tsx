@@ -9,6 +9,7 @@ import { connect, useStore } from '../../store/index.js';
 import { useT } from '../../useT.js';
 import { BreakoutPrompts } from './BreakoutPrompts.js';
 import { ProjectorSynthesis } from './ProjectorSynthesis.js';
+import { ProjectorEvaluation } from '../evaluation/ProjectorEvaluation.js';
 
 /**
  * For the shared screen, read from the back of the room: the join code and QR code large; during breakout the
@@ -35,6 +36,9 @@ export function Projector({ sessionId }: { sessionId: string }) {
   const roundLive = !!view.round && view.round.endedAt === null;
   const breakout = !closed && roundLive && view.groupOrder.length > 0;
   const showSynthesis = !!doc && !breakout;
+  // The evaluation (issue 16) while it is open, and its results after it closed until the next round.
+  const evaluation = view.evaluation ?? null;
+  const showEvaluation = !!evaluation && !breakout && (evaluation.open || (evaluation.closedAt ?? 0) > (view.round?.endedAt ?? 0));
   const votingOpen = !!doc && doc.votesPerParticipant > 0;
   const content = closed ? (
     <>
@@ -46,6 +50,8 @@ export function Projector({ sessionId }: { sessionId: string }) {
     </>
   ) : breakout ? (
     <BreakoutPrompts view={view} />
+  ) : showEvaluation ? (
+    <ProjectorEvaluation evaluation={evaluation!} language={view.language} />
   ) : showSynthesis ? (
     <ProjectorSynthesis doc={doc} prompts={view.prompts} language={view.language} hideVotes={hideVotes && votingOpen} />
   ) : (
@@ -60,7 +66,7 @@ export function Projector({ sessionId }: { sessionId: string }) {
       </div>
     </div>
   );
-  const codeIsSmall = closed || breakout || showSynthesis;
+  const codeIsSmall = closed || breakout || showSynthesis || showEvaluation;
   return (
     <main className="projector" id="main">
       <div className="projector-top">
@@ -73,7 +79,7 @@ export function Projector({ sessionId }: { sessionId: string }) {
             {view.joinCode}
           </span>
         )}
-        {showSynthesis && !closed && votingOpen && (
+        {showSynthesis && !showEvaluation && !closed && votingOpen && (
           <label className="check projector-hide-votes">
             <input
               type="checkbox"

@@ -1,7 +1,7 @@
 import type { EventEnvelope } from '../../../shared/protocol/events.js';
 import type { AttachResult } from '../../../shared/protocol/socket-events.js';
 import type { SessionState } from '../../../shared/schemas/session.js';
-import { changesVisibility, eventForParticipants, participantSees, type Viewer, viewFor } from '../../../shared/domain/projection.js';
+import { changesVisibility, eventForFacilitators, eventForParticipants, participantSees, type Viewer, viewFor } from '../../../shared/domain/projection.js';
 import { fromRecord } from '../../sessions/session-host.js';
 import type { Store } from '../../store/types.js';
 
@@ -17,7 +17,7 @@ export async function catchUpFor(store: Store, state: SessionState, viewer: View
   const snapshot = () => ({ kind: 'snapshot' as const, view: viewFor(state, viewer) });
   if (lastSeq === undefined || lastSeq > state.seq || state.seq - lastSeq > MAX_CATCH_UP_EVENTS) return snapshot();
   const missed = (await store.readEvents(state.id, lastSeq, state.seq - lastSeq)).map(fromRecord);
-  if (viewer.role === 'facilitator') return { kind: 'events', events: missed };
+  if (viewer.role === 'facilitator') return { kind: 'events', events: missed.map((e) => ({ ...e, event: eventForFacilitators(e.event) })) };
   if (missed.some((e) => changesVisibility(e.event))) return snapshot();
   const events: EventEnvelope[] = missed
     .filter((e) => participantSees(state, viewer.participantId, e.event))

@@ -4,6 +4,8 @@ import type { SessionState } from '../../schemas/session.js';
 import type { SynthesisDoc } from '../../schemas/synthesis.js';
 import { reject } from '../context.js';
 import { own } from '../permissions.js';
+import { EVALUATION_LIMITS } from '../evaluation.js';
+import { checkImportedPlanEvent } from './plan.js';
 
 /**
  * An imported log is replayed event by event, and each event must be one the live app could have decided on the
@@ -136,6 +138,35 @@ export function checkImportedEvent(s: SessionState, e: SessionEvent): void {
     }
     case 'vote.retracted':
       if (!(own(s.synthesis?.votes ?? {}, e.participantId) ?? []).includes(e.themeId)) reject('invalid', 'a vote retracted that was never cast');
+      return;
+    case 'plan.set':
+    case 'plan.stepped':
+      return checkImportedPlanEvent(s, e);
+    case 'evaluation.opened':
+      for (const q of [e.questions.rating, e.questions.takeBack, e.questions.change])
+        if (q !== null) field(q, EVALUATION_LIMITS.question, 'evaluation question');
+      return;
+    case 'evaluation.closed': {
+      const ev = s.evaluation ?? reject('invalid', 'an evaluation closed that was never opened');
+      for (const t of [...(e.themes?.takeBack ?? []), ...(e.themes?.change ?? [])]) {
+        field(t.label, LIMITS.themeLabel, 'evaluation theme');
+        for (const id of t.responseIds) if (!own(ev.responses, id)) reject('invalid', `an evaluation theme holds unknown response ${id}`);
+      }
+      return;
+    }
+    case 'evaluation.responded': {
+      const ev = s.evaluation ?? reject('invalid', 'an evaluation response before any evaluation');
+      if (!ev.open) reject('invalid', 'an evaluation response while it was closed');
+      if (own(ev.responses, e.response.id)) reject('invalid', `evaluation response ${e.response.id} given twice`);
+      for (const text of [e.response.takeBack, e.response.change]) if (text !== null) field(text, EVALUATION_LIMITS.answer, 'evaluation answer');
+      return;
+    }
+    case 'evaluation.respondentRecorded':
+      // Exports leave out who answered (null): only a named respondent can be checked.
+      if (!s.evaluation) reject('invalid', 'an evaluation respondent before any evaluation');
+      if (e.participantId !== null && !own(s.participants, e.participantId)) reject('invalid', `evaluation by unknown participant ${e.participantId}`);
+      if (e.participantId !== null && own(s.evaluation?.respondents ?? {}, e.participantId))
+        reject('invalid', `participant ${e.participantId} answered the evaluation twice`);
       return;
     default:
       return reject('invalid', `Unknown event ${(e as { type: string }).type}`);

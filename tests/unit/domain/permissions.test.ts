@@ -7,16 +7,16 @@ describe('the command role table', () => {
     expect(Object.keys(COMMAND_ROLES).sort()).toEqual([...COMMAND_TYPES].sort());
   });
 
-  it.each(COMMAND_TYPES.map((t) => [t]))('%s: participants run only answer, signal and vote commands', (type) => {
+  it.each(COMMAND_TYPES.map((t) => [t]))('%s: participants run only answer, signal, vote and evaluation-answer commands', (type) => {
     const participantMay = mayRun({ role: 'participant', participantId: 'p' }, type);
-    expect(participantMay).toBe(/^(answer\.|group\.signal|vote\.)/.test(type));
+    expect(participantMay).toBe(/^(answer\.|group\.signal|vote\.|evaluation\.respond$)/.test(type));
   });
 
   it('the system (timers) may only end rounds', () => {
     expect(COMMAND_TYPES.filter((t) => mayRun({ role: 'system' }, t))).toEqual(['round.end']);
   });
 
-  it('facilitators may do everything but vote', () => {
-    expect(COMMAND_TYPES.filter((t) => !mayRun({ role: 'facilitator', label: null }, t)).sort()).toEqual(['vote.cast', 'vote.retract']);
+  it('facilitators may do everything but vote and answer the evaluation', () => {
+    expect(COMMAND_TYPES.filter((t) => !mayRun({ role: 'facilitator', label: null }, t)).sort()).toEqual(['evaluation.respond', 'vote.cast', 'vote.retract']);
   });
 });

@@ -3,11 +3,17 @@ import { replayable, ImportError } from '../../../server/export/import.js';
 import type { SessionExport } from '../../../server/export/json.js';
 import { withoutNames } from '../../../server/export/anonymise.js';
 import { DomainHarness, FAC, asP } from '../domain/harness.js';
+import { Command } from '../../../shared/protocol/commands.js';
+import { PLAN_TEMPLATES } from '../../../shared/domain/plan-templates.js';
 
 /** A whole session the live domain made: joins, a split, a round, answers, a synthesis, curation, votes, a merge, closing. */
 function liveSession(): DomainHarness {
   const h = new DomainHarness();
+  const plan = Command.parse({ type: 'plan.set', opId: 'op-plan-0001', blocks: PLAN_TEMPLATES[0].blocks('en') });
+  if (plan.type !== 'plan.set') throw new Error('not a plan');
+  h.run(FAC, plan);
   for (const [i, org] of ['A', 'B', 'C', 'D'].entries()) h.join(`p${i}`, org, 'Denmark');
+  h.run(FAC, { type: 'plan.step', blockId: h.state.plan!.blocks[1].id });
   h.run(FAC, { type: 'groups.form', mode: 'mixed', sizing: { by: 'count', count: 2 } });
   h.run(FAC, { type: 'round.start', durationSeconds: 600 });
   const texts = [
@@ -28,6 +34,11 @@ function liveSession(): DomainHarness {
   h.run(asP('p1'), { type: 'vote.retract', themeId: theme.id });
   h.run(FAC, { type: 'synthesis.hideTheme', themeId: theme.id, hidden: true });
   h.run(FAC, { type: 'groups.merge' });
+  h.run(FAC, { type: 'evaluation.open' });
+  h.run(asP('p0'), { type: 'evaluation.respond', rating: 4, takeBack: 'lobbying together', change: null });
+  h.run(asP('p2'), { type: 'evaluation.respond', rating: 5, takeBack: 'lobby together', change: 'more time' });
+  h.run(FAC, { type: 'evaluation.close' });
+  h.run(FAC, { type: 'plan.step', blockId: null });
   h.run(FAC, { type: 'session.close' });
   return h;
 }
@@ -72,6 +83,14 @@ describe('an imported log replays through the domain', () => {
         { ...exp, events: [...exp.events, { seq: exp.events.length + 1, at: 0, type: 'broadcast.sent', data: { type: 'broadcast.sent', message: 'late' } }] },
       ],
       ['a constructor id', mutate('participant.joined', (d) => (d.participant.id = 'constructor'))],
+      ['a plan block twice', mutate('plan.set', (d) => d.blocks.push(d.blocks[0]))],
+      ['an evaluation answer too long', mutate('evaluation.responded', (d) => (d.response.takeBack = 'x'.repeat(1001)))],
+      [
+        'an evaluation response twice',
+        mutate('evaluation.responded', (d) => (d.response.id = (exp.events.find((x) => x.type === 'evaluation.responded')!.data as any).response.id), 1),
+      ],
+      ['one person answering the evaluation twice', mutate('evaluation.respondentRecorded', (d) => (d.participantId = 'p0'), 1)],
+      ['an evaluation theme of unknown responses', mutate('evaluation.closed', (d) => d.themes.takeBack.push({ label: 'x', responseIds: ['nope'] }))],
     ];
     for (const [what, e] of bad) expect(() => replayable(e), what).toThrow(ImportError);
   }, 60_000);
