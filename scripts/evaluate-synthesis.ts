@@ -26,7 +26,7 @@ const files = roots.flatMap((r) =>
 );
 const sessions = files.map((f) => ({ file: path.basename(f), data: LabelledSession.parse(JSON.parse(readFileSync(f, 'utf8'))) }));
 
-const LINKS = [0.03, 0.05, 0.07, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3];
+const LINKS = [0.02, 0.03, 0.04, 0.05, 0.06, 0.08, 0.1, 0.15, 0.2, 0.3];
 const ATTACH_RATIOS = [0, 0.1, 0.3, 0.5, 0.75];
 const engineGrid: ClusterParams[] = LINKS.flatMap((link) =>
   ATTACH_RATIOS.map((r) => ({ link, attach: r === 0 ? Infinity : Math.round(link * r * 1000) / 1000 })),

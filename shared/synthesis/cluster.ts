@@ -19,22 +19,28 @@ export interface ClusterParams {
 
 /**
  * Why these numbers:
- * - link 0.15 and attach 0.015: chosen with each labelled session left out in turn (scripts/evaluate-synthesis.ts,
- *   BENCHMARKS.md), by the sum of the two targets, ARI and consensus F1: for every one of the eleven files, the
- *   best thresholds on the other ten were these. The similarity mixes the knowledge-based word similarity (0 to 1:
- *   two answers with one rare word of three in common, or a synonym of it, come to about 0.3) with the vectors'
- *   cosine;
+ * - link 0.04 and attach 0.004: chosen with each labelled session left out in turn (scripts/evaluate-synthesis.ts),
+ *   by the sum of the two targets, ARI and consensus F1: for nearly every one of the eleven files, the best
+ *   thresholds on the other ten were these. The similarity is the cosine of the answers' feature vectors
+ *   (features.ts), in which the related-words block (words of the definitions) spreads each word over its
+ *   semantic field, so two answers on one idea in other words come to about 0.05 to 0.2;
  * - attach far below link: after clustering, a lone answer that shares anything with a theme is more likely part
  *   of it than an idea of its own (facilitators leave few answers in "other ideas": about one in ten here);
- * - SAME_GROUP: a group rarely writes the same idea twice to one prompt, so similarity between two answers of
- *   the same group counts for 60%;
+ * - SAME_GROUP 0: a group rarely writes the same idea twice to one prompt: in the labelled sessions, two answers
+ *   of one group share a theme about a third as often as two answers of different groups (5 to 7 % against 15 %),
+ *   so two answers of one group do not pull each other into a theme (they can still meet in one through answers
+ *   of other groups). Only when several groups answered: in a jigsaw one group alone may have had the prompt;
+ * - SOFT 0.2: the word-to-word soft similarity (soft-similarity.ts: each word's best match in the other answer, by
+ *   stem, translation, WordNet sense or thesaurus synonym) is what sees "funding" and "financing" as one; at 0.2 it
+ *   adds that without drowning the related-words block (pairwise average precision 0.331 without it, 0.339 at 0.2,
+ *   0.332 at 0.4; with broader senses in it, as before, it made the ranking worse);
  * - SEMANTIC: with embeddings, the cosine of two answers' embeddings is half of their similarity.
  */
-export const DEFAULT_CLUSTER_PARAMS: ClusterParams = { link: 0.15, attach: 0.015 };
-const SAME_GROUP = 0.6;
-/** The knowledge-based similarity of the words is this share of the lexical similarity; the vectors' cosine the rest. */
-const SOFT = 0.7;
+export const DEFAULT_CLUSTER_PARAMS: ClusterParams = { link: 0.04, attach: 0.004 };
+const SAME_GROUP = 0;
 const SEMANTIC = 0.5;
+/** The knowledge-based similarity of the words is this share of the lexical similarity; the vectors' cosine the rest. */
+const SOFT = 0.2;
 /** All pairs are compared only with embeddings and up to this many answers per prompt (n² dot products). */
 const MAX_DENSE = 2000;
 
@@ -49,6 +55,7 @@ const MAX_DENSE = 2000;
 export function cluster(items: ClusterItem[], params: ClusterParams = DEFAULT_CLUSTER_PARAMS, space?: WordSpace): number[][] {
   const n = items.length;
   const sims = similarities(items, space);
+  if (n <= EXACT) return averageLinkage(n, sims, params);
   const parent = items.map((_, i) => i);
   const members = items.map((_, i) => [i]);
   const links = items.map(() => new Map<number, number>());
@@ -83,6 +90,58 @@ export function cluster(items: ClusterItem[], params: ClusterParams = DEFAULT_CL
     links[rb].clear();
   }
   attachLeftovers(members, links, find, params.attach);
+  return members.filter((m) => m.length > 0).map((m) => m.sort((a, b) => a - b));
+}
+
+/**
+ * Exact average linkage (UPGMA) for a room's prompt: the two clusters with the highest mean similarity over all
+ * their cross pairs merge, again and again, while that mean reaches `link`. Ties go to the lowest indices, so the
+ * result depends only on the answers (callers sort them by id). Then lone answers join their closest theme (attachLeftovers).
+ */
+function averageLinkage(n: number, sims: Map<number, number>, params: ClusterParams): number[][] {
+  const sum = new Float64Array(n * n);
+  for (const [key, sim] of sims) {
+    const a = Math.floor(key / n);
+    const b = key % n;
+    sum[a * n + b] = sim;
+    sum[b * n + a] = sim;
+  }
+  const members = Array.from({ length: n }, (_, i) => [i]);
+  const alive = new Set(members.keys());
+  while (alive.size > 1) {
+    let best = -1;
+    let bestA = -1;
+    let bestB = -1;
+    const list = [...alive];
+    for (let x = 0; x < list.length; x++) {
+      const a = list[x];
+      for (let y = x + 1; y < list.length; y++) {
+        const b = list[y];
+        const mean = sum[a * n + b] / (members[a].length * members[b].length);
+        if (mean > best + 1e-12) {
+          best = mean;
+          bestA = a;
+          bestB = b;
+        }
+      }
+    }
+    if (bestA < 0 || best < params.link) break;
+    for (const m of members[bestB]) members[bestA].push(m);
+    members[bestB] = [];
+    alive.delete(bestB);
+    for (const c of alive) {
+      if (c === bestA) continue;
+      const v = sum[bestA * n + c] + sum[bestB * n + c];
+      sum[bestA * n + c] = v;
+      sum[c * n + bestA] = v;
+    }
+  }
+  const links = members.map(() => new Map<number, number>());
+  for (const a of alive) {
+    if (members[a].length !== 1) continue;
+    for (const c of alive) if (c !== a && sum[a * n + c] > 0) links[a].set(c, sum[a * n + c]);
+  }
+  attachLeftovers(members, links, (i) => i, params.attach);
   return members.filter((m) => m.length > 0).map((m) => m.sort((a, b) => a - b));
 }
 
@@ -150,7 +209,8 @@ function pack(items: ClusterItem[]): { packed: Packed[]; candidate: Uint8Array; 
   return { packed, candidate, postings };
 }
 
-function similarities(items: ClusterItem[], space?: WordSpace): Map<number, number> {
+/** The similarity of every candidate pair, keyed i * n + j (i < j); for the clustering and for evaluation scripts. */
+export function similarities(items: ClusterItem[], space?: WordSpace): Map<number, number> {
   const n = items.length;
   const { packed, candidate, postings } = pack(items);
   const sims = new Map<number, number>();
@@ -180,15 +240,23 @@ function similarities(items: ClusterItem[], space?: WordSpace): Map<number, numb
   return sims;
 }
 
+const groupCounts = new WeakMap<ClusterItem[], boolean>();
+/** Whether the answers come from more than one group (computed once per clustering). */
+function severalGroups(items: ClusterItem[]): boolean {
+  let several = groupCounts.get(items);
+  if (several === undefined) groupCounts.set(items, (several = items.some((it) => it.groupId !== items[0].groupId)));
+  return several;
+}
+
 function pairSimilarity(items: ClusterItem[], packed: Packed[], i: number, j: number, space?: WordSpace): number {
   const bagA = items[i].bag;
   const bagB = items[j].bag;
   const vectors = packedDot(packed[i], packed[j]);
-  const lexical = space && bagA && bagB ? SOFT * softSimilarity(bagA, bagB, space) + (1 - SOFT) * vectors : vectors;
+  const lexical = SOFT > 0 && space && bagA && bagB ? SOFT * softSimilarity(bagA, bagB, space) + (1 - SOFT) * vectors : vectors;
   const a = items[i].embedding;
   const b = items[j].embedding;
   const sim = a && b ? (1 - SEMANTIC) * lexical + SEMANTIC * Math.max(0, denseDot(a, b)) : lexical;
-  return items[i].groupId === items[j].groupId ? sim * SAME_GROUP : sim;
+  return items[i].groupId === items[j].groupId && severalGroups(items) ? sim * SAME_GROUP : sim;
 }
 
 function denseDot(a: Float32Array, b: Float32Array): number {

@@ -1,7 +1,7 @@
 import type { Language } from '../schemas/primitives.js';
 import type { Lexicon } from './lexicon.js';
 import { stemOf } from './typos.js';
-import { charGrams, contentWords, fold } from './text.js';
+import { charGrams, contentWords, fold, stemWord } from './text.js';
 
 /** A sparse, L2-normalised vector: feature → weight. */
 export type Vector = Map<string, number>;
@@ -15,9 +15,13 @@ export type Vector = Map<string, number>;
  * - b, WordNet senses of those pivots, and at half weight the broader senses above them (three levels of
  *   hypernyms): synonyms share a sense ("funding"/"financing"), and "meeting" is a kind of "gathering";
  * - t, thesaurus synonyms within French and Danish;
- * - g, letter 4-grams of the stems: compounds ("kennisdeling"/"kennis delen") and typos, a weak hint.
+ * - g, letter 4-grams of the stems: compounds ("kennisdeling"/"kennis delen") and typos, a weak hint;
+ * - r, the English pivot and the words of its WordNet definitions (Lexicon.related): "reel" (a roll of film) and
+ *   "video" (a recording of moving pictures) meet on "film", "picture" and "record", which no shared word,
+ *   sense or synonym shows. Half of the similarity: on the labelled sessions it alone ranks same-theme pairs
+ *   better than all the other kinds together (pairwise AUC 0.617 against 0.575).
  */
-export const SHARE = { s: 0.3, p: 0.3, b: 0.1, t: 0.05, g: 0.25 } as const;
+export const SHARE = { s: 0.15, p: 0.15, b: 0.05, t: 0.025, g: 0.125, r: 0.5 } as const;
 type Kind = keyof typeof SHARE;
 export type Share = Record<Kind, number>;
 
@@ -56,9 +60,9 @@ export interface WordFeatures {
    * What the word means, as keys with how close two words sharing the key are (soft-similarity.ts):
    * - the same stem, or an English pivot (a translation, or a derivation family): the same word, 1;
    * - a WordNet sense: synonyms ("funding"/"financing"), 0.8;
-   * - a thesaurus synonym: 0.6;
-   * - a broader sense, three levels up at most ("meeting" is a kind of "gathering"): 0.4.
-   * Letter grams are not here: they are evidence about spelling, not meaning.
+   * - a thesaurus synonym: 0.6.
+   * Broader senses, letter grams and related words are not here: two words under one broader sense, or defined
+   * with one word, are near, not the same, and the vectors count them.
    */
   meaning: ReadonlyMap<string, number>;
 }
@@ -84,15 +88,57 @@ export function wordFeatures(word: string, lang: Language, lexicon: Lexicon): Wo
   return found;
 }
 
+/** How much a compound's first part counts beside its head. */
+const COMPOUND_MODIFIER = 0.6;
+/** Linking letters between the parts of a compound ("affald-s-indsamling", "vrijwilliger-s-werk"). */
+const LINKS: Partial<Record<Language, string[]>> = { nl: ['s', 'e', 'en', 'er'], da: ['s', 'e'] };
+
+/**
+ * Dutch and Danish write compounds as one word ("madspild", "kennisdeling") that no dictionary lists whole:
+ * an unknown word splits into a known first part (after dropping a linking letter) and the longest known head.
+ */
+function compoundParts(word: string, stem: string, lang: Language, lexicon: Lexicon): [string, string] | null {
+  const links = LINKS[lang];
+  if (!links || word.length < 7 || lexicon.knowsWord(word, lang) || lexicon.knows(stem, lang)) return null;
+  const known = (w: string) => w.length >= 3 && (lexicon.knowsWord(w, lang) || lexicon.knows(stemWord(w, lang), lang));
+  for (let i = 3; i <= word.length - 3; i++) {
+    const head = word.slice(i);
+    // The head may be a compound itself: "træ-plantnings-dag".
+    if (!known(head) && !(head.length >= 7 && compoundParts(head, stemWord(head, lang), lang, lexicon))) continue;
+    const first = word.slice(0, i);
+    if (known(first)) return [first, head];
+    for (const l of links) if (first.endsWith(l) && known(first.slice(0, -l.length))) return [first.slice(0, -l.length), head];
+  }
+  return null;
+}
+
+/** A word defined with another counts half as much as the other word itself (times how telling it is, Lexicon.related). */
+const RELATED_WEIGHT = 0.5;
+function addFeature(features: Map<string, number>, f: string, w: number): void {
+  features.set(f, Math.max(features.get(f) ?? 0, w));
+}
+
 function computeWordFeatures(word: string, lang: Language, lexicon: Lexicon): WordFeatures {
   const features = new Map<string, number>();
   const meaningKeys = new Map<string, number>();
-  const add = (f: string, w: number, level: number) => {
+  const add = (f: string, w: number, level = 0) => {
     features.set(f, (features.get(f) ?? 0) + w);
-    meaningKeys.set(f, Math.max(level, meaningKeys.get(f) ?? 0));
+    if (level > 0) meaningKeys.set(f, Math.max(level, meaningKeys.get(f) ?? 0));
   };
   const stem = stemOf(word, lang, lexicon);
   add(`s:${stem}`, 1, 1);
+  const parts = compoundParts(word, stem, lang, lexicon);
+  if (parts) {
+    // A compound means what its head (the last part) means, narrowed by the first: "madspild" is food waste.
+    const [modifier, head] = parts.map((p) => wordFeatures(p, lang, lexicon));
+    for (const [part, weight] of [
+      [head, 1],
+      [modifier, COMPOUND_MODIFIER],
+    ] as const) {
+      for (const [f, x] of part.features) add(f, x * weight, part.meaning.get(f) ?? 0);
+    }
+    return { stem, features, meaning: meaningKeys };
+  }
   const known = lexicon.meaning(stem, lang, word);
   // A word the language does not know may be English inside another language ("workshop", "LinkedIn").
   // Accents folded first: "coopération" then reads as "cooperation".
@@ -104,8 +150,16 @@ function computeWordFeatures(word: string, lang: Language, lexicon: Lexicon): Wo
   for (const s of meaning.senses) {
     add(`b:${s}`, 1 / meaning.senses.length, 0.8);
     // The senses above, at half weight: "meeting" (a kind of gathering) meets "gathering".
-    for (const up of lexicon.broader(s)) add(`b:${up}`, 0.5 / meaning.senses.length, 0.4);
+    for (const up of lexicon.broader(s)) add(`b:${up}`, 0.5 / meaning.senses.length);
   }
+  // Related words from the definitions, of each English pivot (and of the English word itself).
+  // A later translation counts less, as in the pivot block: "tuteur" is a tutor first and a stake last.
+  const enStems = lang === 'en' ? [stem, ...pivots] : pivots;
+  enStems.forEach((p, rank) => {
+    const weight = lang === 'en' ? 1 : 1 / (rank + 1);
+    addFeature(features, `r:${p}`, weight);
+    for (const [rel, w] of lexicon.related(p)) addFeature(features, `r:${rel}`, w * RELATED_WEIGHT * weight);
+  });
   if (meaning.synonyms.length) {
     add(`t:${stem}`, 1, 0.6);
     for (const syn of meaning.synonyms) add(`t:${syn}`, 1 / meaning.synonyms.length, 0.6);

@@ -1,5 +1,5 @@
 import type { Language } from '../schemas/primitives.js';
-import { cluster, type ClusterParams, DEFAULT_CLUSTER_PARAMS } from './cluster.js';
+import { cluster, type ClusterItem, type ClusterParams, DEFAULT_CLUSTER_PARAMS } from './cluster.js';
 import { type Analysed, analyse, SHARE, type Share, vectorise, wordFeatures } from './features.js';
 import { type Bag, WordSpace } from './soft-similarity.js';
 import { byCentrality, centroidOf, keyPhrase, themeId } from './label.js';
@@ -63,7 +63,7 @@ export function synthesize(input: SynthesisInput): { prompts: PromptSynthesis[] 
   return { prompts: input.prompts.map((p) => synthesizePrompt(p, byPrompt.get(p.id)!, ctx)) };
 }
 
-interface Context {
+export interface Context {
   language: Language;
   lexicon: Lexicon;
   threshold: number;
@@ -72,9 +72,9 @@ interface Context {
   embeddings?: Record<string, number[]>;
 }
 
-function synthesizePrompt(prompt: SynthesisInput['prompts'][number], unordered: Answer[], ctx: Context): PromptSynthesis {
+/** What the clustering needs of one prompt's answers (exported for the evaluation scripts). */
+export function prepare(prompt: SynthesisInput['prompts'][number], unordered: Answer[], ctx: Pick<Context, 'language' | 'lexicon' | 'share' | 'embeddings'>) {
   const answers = [...unordered].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const groupsAnswering = new Set([...(prompt.groupIds ?? []), ...answers.map((a) => a.groupId)]).size;
   const languages = answers.map((a) => a.language ?? detectLanguage(a.text, ctx.lexicon, ctx.language));
   // The prompt's own words carry no theme: every answer to "Why a network?" is about networks.
   const ignore = new Set(contentWords(prompt.text, ctx.language).map((w) => stemWord(w, ctx.language)));
@@ -82,11 +82,14 @@ function synthesizePrompt(prompt: SynthesisInput['prompts'][number], unordered: 
   const vectors = vectorise(analysed, ctx.share);
   const space = new WordSpace();
   const bags = bagsOf(analysed, space);
-  const clusters = cluster(
-    answers.map((a, i) => ({ vector: vectors[i], groupId: a.groupId, bag: bags[i], embedding: unitVector(ctx.embeddings?.[a.id]) })),
-    ctx.params,
-    space,
-  );
+  const items: ClusterItem[] = answers.map((a, i) => ({ vector: vectors[i], groupId: a.groupId, bag: bags[i], embedding: unitVector(ctx.embeddings?.[a.id]) }));
+  return { answers, languages, analysed, vectors, space, items };
+}
+
+function synthesizePrompt(prompt: SynthesisInput['prompts'][number], unordered: Answer[], ctx: Context): PromptSynthesis {
+  const { answers, languages, vectors, space, items } = prepare(prompt, unordered, ctx);
+  const groupsAnswering = new Set([...(prompt.groupIds ?? []), ...answers.map((a) => a.groupId)]).size;
+  const clusters = cluster(items, ctx.params, space);
   const themes: Theme[] = [];
   const otherAnswerIds: string[] = [];
   for (const members of clusters) {
@@ -129,7 +132,8 @@ function labelOf(central: number[], centroid: Map<string, number>, answers: Answ
     language: languages[i],
     weightOf: (word: string) => {
       let w = 0;
-      for (const f of wordFeatures(word, languages[i], ctx.lexicon).features.keys()) if (f[0] !== 'g') w += centroid.get(f) ?? 0;
+      // Letter grams and related words (r) say how a word is spelled or what it is near, not what it names.
+      for (const f of wordFeatures(word, languages[i], ctx.lexicon).features.keys()) if (f[0] !== 'g' && f[0] !== 'r') w += centroid.get(f) ?? 0;
       return w / size;
     },
   }));

@@ -35,6 +35,9 @@ export function loadLexiconData(): LexiconData {
         return once<Pivot>('pivot.da.json');
       },
     },
+    get related() {
+      return once<LexiconData['related']>('related.en.json');
+    },
     get wordnet() {
       return once<LexiconData['wordnet']>('wordnet.en.json');
     },

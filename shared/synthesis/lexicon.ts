@@ -13,6 +13,8 @@ export interface LexiconData {
   pivot: Partial<Record<Exclude<Language, 'en'>, Record<string, string[]>>>;
   wordnet?: { senses: Record<string, number[]>; derived: Record<string, string[]>; broader?: Record<string, number[]> };
   thesaurus: Partial<Record<Language, Record<string, string[]>>>;
+  /** English stem → the stems of its first senses' definitions, synonyms and broader terms (scripts/lexicon/build-related.mjs). */
+  related?: Record<string, string[]>;
 }
 
 /** What the engine knows of one stem: English pivot words (derivation-family roots), WordNet senses, synonyms. */
@@ -140,6 +142,17 @@ export class Lexicon {
     }
     return this.englishWords.get(pivot) ?? null;
   }
+
+  /**
+   * The words an English stem's definitions use, with how telling each is (its rarity over all definitions, 0 to 1):
+   * "reel" → film, photograph...; "video" → record, picture... Two answers whose words are defined alike are related.
+   */
+  related(enStem: string): readonly (readonly [string, number])[] {
+    if (!this.relatedIndex) this.relatedIndex = buildRelated(this.data.related);
+    return this.relatedIndex.get(enStem) ?? [];
+  }
+
+  private relatedIndex: Map<string, (readonly [string, number])[]> | null = null;
 
   /** The broader senses of a sense (its hypernyms and theirs), as numbered in the data. */
   broader(sense: number): number[] {
@@ -279,4 +292,22 @@ export class Lexicon {
       meanings.set(stem, m);
     }
   }
+}
+
+/** Related stems with their weight: rarer over all definitions is more telling (idf, scaled to at most 1), earlier in the list a little more. */
+function buildRelated(data: Record<string, string[]> | undefined): Map<string, (readonly [string, number])[]> {
+  const out = new Map<string, (readonly [string, number])[]>();
+  if (!data) return out;
+  const entries = Object.entries(data).filter(([, list]) => Array.isArray(list));
+  const df = new Map<string, number>();
+  for (const [, list] of entries) for (const s of list) df.set(s, (df.get(s) ?? 0) + 1);
+  const n = entries.length;
+  const max = Math.log(n);
+  for (const [stem, list] of entries) {
+    out.set(
+      stem,
+      list.map((s, rank) => [s, (Math.log(n / (df.get(s) ?? 1)) / max) * (1 - rank / (2 * list.length))] as const),
+    );
+  }
+  return out;
 }
