@@ -67,6 +67,8 @@ export interface AppDeps {
   limitsKeyPrefix?: string;
   /** Sockets one credential may hold at once; an attach beyond it closes that credential's oldest socket. */
   socketsPerCredential?: number;
+  /** An HTTP server to serve on, possibly already listening; a new one when absent. */
+  http?: HttpServer;
   /** A Socket.IO adapter factory (Redis) for several nodes; in-memory when absent. */
   adapter?: Parameters<Server['adapter']>[0];
   /** The operator's embedding server for semantic synthesis; lexical only when absent. */
@@ -137,7 +139,13 @@ export function createApp(deps: AppDeps): App {
   app.use(['/api/sessions/import', '/api/programmes/import'], express.json({ limit: importLimit }));
   app.use(express.json({ limit: MAX_MESSAGE_BYTES }));
 
-  const http = createServer(app);
+  // A server already listening (server/start.ts answers "starting" while the rest loads) is handed to the app here,
+  // before Socket.IO attaches to it and takes over its request handler.
+  const http = deps.http ?? createServer(app);
+  if (deps.http) {
+    deps.http.removeAllListeners('request');
+    deps.http.on('request', app);
+  }
   const io: AppServer = new Server(http, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     allowRequest: (req, cb) => cb(null, originAllowed(req, deps.config.ALLOWED_ORIGINS)),
@@ -248,7 +256,7 @@ export function createApp(deps: AppDeps): App {
     registry,
     runner,
     async listen(port, host) {
-      await new Promise<void>((resolve) => http.listen(port, host, resolve));
+      if (!http.listening) await new Promise<void>((resolve) => http.listen(port, host, resolve));
       // Several nodes: follow what the others commit, so sessions and their timers stay current here too.
       const catchUp = (sessionId: string, seq?: number) =>
         void registry

@@ -1,14 +1,16 @@
-import { createApp } from './app.js';
+import { listenEarly } from './start.js';
 import { embeddingsConfig, loadConfig } from './config.js';
-import { openStore } from './store/open-store.js';
 
-/** Boots the server: configuration, store, cross-node adapter, app. Everything else lives in app.ts. */
+/** Boots the server: configuration, an early listener, store, cross-node adapter, app. Everything else lives in app.ts. */
 const config = loadConfig();
+const http = await listenEarly(config.PORT, config.HOST);
+// Loaded after listening: until they are, every request is told "starting" (server/start.ts).
+const [{ createApp }, { openStore }] = await Promise.all([import('./app.js'), import('./store/open-store.js')]);
 const store = await openStore(config);
 // Loaded only when configured: the Redis client alone is a noticeable part of a start (and a restart).
 const redis = config.REDIS_URL ? await (await import('./scale/redis-adapter.js')).redisAdapter(config.REDIS_URL, config.REDIS_STREAM) : null;
 const embeddings = embeddingsConfig(config);
-const app = createApp({ store, config, adapter: redis?.adapter, embeddings, sessionIdleMs: config.SESSION_IDLE_SECONDS * 1000 });
+const app = createApp({ store, config, http, adapter: redis?.adapter, embeddings, sessionIdleMs: config.SESSION_IDLE_SECONDS * 1000 });
 const url = await app.listen(config.PORT, config.HOST);
 const storeName = config.DATABASE_URL ? 'Postgres' : `SQLite in ${config.DATA_DIR}`;
 console.log(

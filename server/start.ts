@@ -1,0 +1,24 @@
+import { createServer, type Server } from 'node:http';
+
+const STARTING = JSON.stringify({ ok: false, status: 'starting', error: { code: 'starting', message: 'The server is starting; try again in a moment' } });
+
+/**
+ * Listens before anything heavy loads, so `/healthz` (and every other request) is answered within a moment of the
+ * process starting: 503 "starting" with Retry-After until the app takes the server over (server/app.ts). Loading
+ * the modules, the store and the Redis adapter takes seconds; a load balancer or a reconnecting client should hear
+ * that the node is on its way, not meet a refused connection.
+ */
+export async function listenEarly(port: number, host: string): Promise<Server> {
+  const http = createServer((_req, res) => {
+    res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1', 'cache-control': 'no-store' });
+    res.end(STARTING);
+  });
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(port, host, () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+  return http;
+}
