@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { DomainError } from '../../shared/domain/context.js';
 import type { ZodError } from 'zod';
 import { type ErrorCode, fail } from '../../shared/protocol/acks.js';
 import { StoreUnavailableError } from '../store/types.js';
@@ -23,9 +24,13 @@ export const invalid = (err: ZodError) =>
   );
 
 /** Every failure answers `{ ok: false, error: { code, message } }`, never an HTML stack trace. */
+const DOMAIN_STATUS: Partial<Record<ErrorCode, number>> = { forbidden: 403, not_found: 404, conflict: 409, closed: 409, invalid: 400 };
+
 export function errorHandler(log: (level: 'error', msg: string, extra?: unknown) => void) {
   return (err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof HttpError) return void res.status(err.status).json(fail(err.code, err.message, err.details));
+    // A decider's refusal reached HTTP (creating a session is decided in the domain too).
+    if (err instanceof DomainError) return void res.status(DOMAIN_STATUS[err.code] ?? 400).json(fail(err.code, err.message));
     const status = typeof (err as { status?: unknown })?.status === 'number' ? (err as { status: number }).status : 500;
     if (status >= 400 && status < 500) {
       // body-parser's errors: malformed JSON, too large, wrong charset.

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { IsoDate, Language, LIMITS, optionalText, text } from '../../shared/schemas/primitives.js';
 import { templateById, TEMPLATES } from '../../shared/domain/templates.js';
+import { decideCreate } from '../../shared/domain/decide/entry.js';
 import { viewFor } from '../../shared/domain/projection.js';
 import { hashSecret, newJoinCode, newSecretKey } from '../security/secrets.js';
 import { JoinCodeTakenError, type Store } from '../store/types.js';
@@ -48,29 +49,17 @@ export function sessionRoutes(deps: SessionRoutesDeps): Router {
     // Creating is open to anyone, so it is limited per address (SECURITY.md): a script cannot fill the disk.
     const wait = await deps.limits.take('sessions', deps.address(req));
     if (wait > 0) throw new HttpError(429, 'rate_limited', `Too many new sessions from your network: wait ${wait} s`, { retryAfterSeconds: wait });
-    const template = body.template ? templateById(body.template) : null;
-    if (body.template && !template) throw new HttpError(400, 'invalid', `No template "${body.template}"; try one of ${listTemplates()}`);
+    if (body.template && !templateById(body.template)) throw new HttpError(400, 'invalid', `No template "${body.template}"; try one of ${listTemplates()}`);
     if (body.programmeId) await requireCoordinator(req, deps.store, body.programmeId);
     const programme = body.programmeId ? await deps.store.findProgramme(body.programmeId) : null;
-    const lang = body.language ?? Language.safeParse(programme?.languages[0]).data ?? 'en';
-    const prompts = (body.prompts?.map((p) => p.text) ?? template!.prompts[lang]).map((t) => ({ id: deps.newId(), text: t }));
+    const language = body.language ?? Language.safeParse(programme?.languages[0]).data ?? 'en';
     const sessionId = deps.newId();
     const key = newSecretKey();
     const now = deps.now();
     const created = await createWithFreshCode(deps.store, (joinCode) => ({
       row: { sessionId, joinCode, createdAt: now, programmeId: body.programmeId ?? null },
       credential: { hash: hashSecret(key), role: 'facilitator' as const, scopeId: sessionId, subject: 'facilitator', createdAt: now },
-      event: {
-        type: 'session.created' as const,
-        id: sessionId,
-        title: body.title ?? template!.title[lang],
-        description: body.description ?? (body.title ? null : (template?.description[lang] ?? null)),
-        language: lang,
-        date: body.date ?? null,
-        joinCode,
-        prompts,
-        anonymous: body.anonymous,
-      },
+      event: decideCreate({ ...body, sessionId, joinCode, language }, deps).event,
     }));
     const origin = requestOrigin(req);
     res.status(201).json({

@@ -5,6 +5,8 @@ import type { SessionState } from '../../shared/schemas/session.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { TestClient, createSession, eventually, expectOk, facilitatorClient } from '../support/clients.js';
 import { sampleCommands } from '../support/sample-commands.js';
+import { ENTRY_REQUESTS, type EntryActor, mayEnter } from '../../shared/domain/decide/entry.js';
+import { nanoid } from 'nanoid';
 
 /**
  * Every command × every role, generated from the command list: a new command cannot be forgotten.
@@ -118,6 +120,46 @@ describe('authorisation matrix: every command × every role', () => {
       const other = await createSession(server.url);
       const ack = await clients['not-attached'].attach(s.sessionId, { kind: 'facilitator', key: other.facilitatorKey });
       expect(ack).toMatchObject({ ok: false, error: { code: 'unauthorised' } });
+    } finally {
+      close();
+    }
+  });
+});
+
+/**
+ * The ways into the log that are not session commands (create, join, invite), generated from their table
+ * (shared/domain/decide/entry.ts ENTRY_ROLES) the same way: a refused request answers forbidden (or unauthorised
+ * when not attached at all) and changes nothing.
+ */
+const ENTRY_ACTOR: Record<EntryActor, Role> = { visitor: 'not-attached', participant: 'author', 'co-facilitator': 'co-facilitator', creator: 'facilitator' };
+
+describe('authorisation matrix: every way into the log × every role', () => {
+  it.each(ENTRY_REQUESTS.map((r) => [r]))('%s', async (request) => {
+    const { s, clients, close } = await arena();
+    try {
+      for (const [actor, role] of Object.entries(ENTRY_ACTOR) as [EntryActor, Role][]) {
+        const client = clients[role];
+        const before = await stateOf(s.sessionId, s.facilitatorKey);
+        let code: string;
+        if (request === 'session.create') {
+          // Over HTTP, where nobody is anyone yet: creating is open (and limited per address).
+          const res = await fetch(`${server.url}/api/sessions`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ template: 'core-drives' }),
+          });
+          code = res.status === 201 ? 'ok' : (await res.json()).error.code;
+        } else if (request === 'session.join') {
+          const ack = await client.emit('join', { opId: nanoid(12), joinCode: s.joinCode, token: nanoid(24), name: `Joiner ${actor}` });
+          code = ack.ok ? 'ok' : ack.error.code;
+        } else {
+          const ack = await client.emit('invite', { opId: nanoid(12), label: `by ${actor}` });
+          code = ack.ok ? 'ok' : ack.error.code;
+        }
+        const want = mayEnter(actor, request) ? 'ok' : role === 'not-attached' ? 'unauthorised' : 'forbidden';
+        expect(code, `${actor} → ${request}`).toBe(want);
+        if (want !== 'ok') expect(await stateOf(s.sessionId, s.facilitatorKey), `${actor} → ${request} changed the session`).toEqual(before);
+      }
     } finally {
       close();
     }

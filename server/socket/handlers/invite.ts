@@ -1,9 +1,8 @@
 import { fail, type Ack } from '../../../shared/protocol/acks.js';
 import type { InviteRequest } from '../../../shared/protocol/commands.js';
 import type { InviteResult } from '../../../shared/protocol/socket-events.js';
-import { reject } from '../../../shared/domain/context.js';
+import { coFacilitatorSubject, decideInvite, entryActorOf, mayEnter } from '../../../shared/domain/decide/entry.js';
 import { hashSecret, newSecretKey } from '../../security/secrets.js';
-import { CREATOR_SUBJECTS, coFacilitatorSubject } from '../../security/credentials.js';
 import { facilitatorUrl } from '../../http/links.js';
 import { type AppSocket, type SocketDeps, keyIdOf, originOf } from '../context.js';
 
@@ -16,21 +15,15 @@ export function inviteHandler(socket: AppSocket, deps: SocketDeps) {
   return async (req: InviteRequest): Promise<Ack<InviteResult>> => {
     const { sessionId, actor, credentialId } = socket.data;
     if (!sessionId || !actor || !credentialId) return fail('unauthorised', 'Attach to a session first');
-    if (actor.role !== 'facilitator') return fail('forbidden', 'Only a facilitator can invite a co-facilitator');
-    if (!CREATOR_SUBJECTS.includes(actor.label ?? '')) return fail('forbidden', 'Only the facilitator who created the session can invite co-facilitators');
+    // Refused before the store is touched; the decider says the same (shared/domain/decide/entry.ts).
+    if (!mayEnter(entryActorOf(actor), 'facilitator.invite'))
+      return fail('forbidden', 'Only the facilitator who created the session can invite co-facilitators');
     const host = await deps.registry.get(sessionId);
     if (!host) return fail('not_found', 'No such session');
     const label = coFacilitatorSubject(req.label);
     const key = newSecretKey();
     const keyId = keyIdOf(hashSecret(key));
-    const ack = await host.executeWith(
-      actor,
-      (s) => {
-        if (s.phase === 'closed') reject('closed', 'This session is closed: no new facilitators');
-        return { events: [{ type: 'facilitator.invited', label, keyId }], result: { keyId } };
-      },
-      `invite:${credentialId}:${req.opId}`,
-    );
+    const ack = await host.executeWith(actor, (s, ctx) => decideInvite(s, { label: req.label, keyId }, ctx), `invite:${credentialId}:${req.opId}`);
     if (!ack.ok) return ack;
     // The same opId again: the first attempt made its key and showed it once; this one makes none.
     if ((ack.result as { keyId?: string } | undefined)?.keyId !== keyId)

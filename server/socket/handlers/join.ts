@@ -1,8 +1,7 @@
 import { fail, type Ack } from '../../../shared/protocol/acks.js';
 import type { JoinRequest } from '../../../shared/protocol/commands.js';
 import type { JoinResult } from '../../../shared/protocol/socket-events.js';
-import { decideJoin } from '../../../shared/domain/decide/groups.js';
-import { reject } from '../../../shared/domain/context.js';
+import { decideJoinRequest } from '../../../shared/domain/decide/entry.js';
 import { hashSecret } from '../../security/secrets.js';
 import { type AppSocket, type SocketDeps, waitMessage } from '../context.js';
 import { failedLookup, guessingConnection } from './failed-lookup.js';
@@ -30,24 +29,18 @@ export function joinHandler(socket: AppSocket, deps: SocketDeps) {
     }
     const participantId = known?.subject ?? deps.newId();
     if (!known) await deps.store.addCredential({ hash: tokenHash, role: 'participant', scopeId: row.sessionId, subject: participantId, createdAt: deps.now() });
+    const input = {
+      participantId,
+      name: req.name,
+      organisation: req.organisation,
+      country: req.country,
+      organisationType: req.organisationType,
+      attendanceConsent: req.attendanceConsent,
+    };
     const ack = await host.executeWith(
+      // Whoever joins is not anyone in the session yet: the server enters them.
       { role: 'system' },
-      (s, ctx) => {
-        if (Object.hasOwn(s.participants, participantId)) return { events: [] };
-        if (Object.keys(s.participants).length >= deps.maxParticipants) reject('conflict', 'This session is full');
-        return decideJoin(
-          s,
-          {
-            participantId,
-            name: req.name,
-            organisation: req.organisation,
-            country: req.country,
-            organisationType: req.organisationType,
-            attendanceConsent: req.attendanceConsent,
-          },
-          ctx,
-        );
-      },
+      (s, ctx) => decideJoinRequest(s, input, ctx, deps.maxParticipants),
       // Scoped to the device's token: someone else's join with the same opId is a join of its own.
       `join:${tokenHash.slice(0, 16)}:${req.opId}`,
     );
