@@ -13,11 +13,15 @@ export type Viewer = { role: 'facilitator' } | { role: 'participant'; participan
 /** Where an event may go. Answers and signals stay inside their group (and its merged successors) and the facilitators. */
 export type Audience = { kind: 'everyone' } | { kind: 'groups'; groupIds: string[] };
 
-export function viewFor(state: SessionState, viewer: Viewer): SessionView {
+/** `index`: the answers by group, when the caller keeps one (a reconnect storm builds a thousand views of one state). */
+export function viewFor(state: SessionState, viewer: Viewer, index?: AnswerIndex): SessionView {
   const s = evaluationSeenBy(state, viewer);
   if (viewer.role === 'facilitator') return s;
   // The session plan is the facilitators' script: participants see none of it (they see the phase and the round).
-  return withSlice({ ...withoutPlan(s), synthesis: synthesisForParticipants(s.synthesis, viewer.participantId) }, sliceFor(s, viewer.participantId, s.seq));
+  return withSlice(
+    { ...withoutPlan(s), synthesis: synthesisForParticipants(s.synthesis, viewer.participantId) },
+    sliceFor(s, viewer.participantId, s.seq, index),
+  );
 }
 
 /**

@@ -52,7 +52,7 @@ async function main() {
     );
     log(`ratio p95 ours/floor: ${round(ours.latency.p95 / floor.latency.p95, 2)}`);
     log(
-      `restart (SIGKILL mid-round, ${restart.answers} answers in the session): all ${restart.participants} caught up in ${round(restart.seconds, 2)} s, server ready ${round(restart.readyAfterMs)} ms and /healthz answered ${round(restart.healthyAfterMs)} ms after the kill, acknowledged answers lost: ${restart.lostAnswers} of ${restart.ackedBefore}`,
+      `restart (SIGKILL mid-round, ${restart.answers} answers in the session): all ${restart.participants} caught up in ${round(restart.seconds, 2)} s, /healthz first answered ${round(restart.healthzFirstAnswerMs)} ms after the kill (a new process), server ready after ${round(restart.readyAfterMs)} ms, /healthz up (200) after ${round(restart.healthyAfterMs)} ms, acknowledged answers lost: ${restart.lostAnswers} of ${restart.ackedBefore}`,
     );
 
     let twoNodes: Awaited<ReturnType<typeof twoNodeFanOut>> | null = null;
@@ -145,6 +145,7 @@ async function main() {
             answers: restart.answers,
             seconds: restart.seconds,
             readyAfterMs: restart.readyAfterMs,
+            healthzFirstAnswerMs: restart.healthzFirstAnswerMs,
             healthyAfterMs: restart.healthyAfterMs,
             lostAnswers: restart.lostAnswers,
           },

@@ -112,6 +112,18 @@ async function measureFanOut(workers: Workers, sizes: Sizes, urls: string[], pid
   return { result, s, fac, ackedIds: reports.flatMap((r) => r.ackedIds) };
 }
 
+/** When a URL first answers anything (a 503 "starting" included), polled every 20 ms from now. */
+async function firstAnswerFrom(url: string): Promise<number> {
+  for (;;) {
+    const answered = await fetch(url, { signal: AbortSignal.timeout(1000) }).then(
+      () => true,
+      () => false,
+    );
+    if (answered) return now();
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 export async function fanOut(workers: Workers, sizes: Sizes) {
   const dataDir = await tmp();
   const port = await freePort();
@@ -132,8 +144,10 @@ export async function fanOut(workers: Workers, sizes: Sizes) {
   const seqBefore = before.seq;
   await server.kill('SIGKILL');
   const killedAt = now();
+  const firstAnswer = firstAnswerFrom(`http://127.0.0.1:${port}/healthz`);
   server = await spawnServer({ ...BENCH_SERVER_ENV, DATA_DIR: dataDir, PORT: String(port) });
   const readyAfterMs = now() - killedAt;
+  const healthzFirstAnswerMs = (await firstAnswer) - killedAt;
   await fetch(`${server.url}/healthz`);
   const healthyAfterMs = now() - killedAt;
   const [lastSync] = (await workers.all<{ at: number }>(() => ({ type: 'await-sync', since: killedAt, seq: seqBefore }), 'synced')).sort((a, b) => b.at - a.at);
@@ -143,12 +157,14 @@ export async function fanOut(workers: Workers, sizes: Sizes) {
     answers: Object.keys(before.answers).length,
     seconds: (lastSync.at - killedAt) / 1000,
     readyAfterMs,
+    healthzFirstAnswerMs,
     healthyAfterMs,
     lostAnswers: acked.filter((id) => !after.answers[id]).length,
     ackedBefore: acked.length,
   };
   fac.close();
-  await server.kill('SIGKILL');
+  // A clean exit when profiling, so the restarted server writes its profile (SERVER_CPU_PROFILE_DIR).
+  await server.kill(process.env.SERVER_CPU_PROFILE_DIR ? 'SIGTERM' : 'SIGKILL');
   await rm(dataDir, { recursive: true, force: true });
   return { result, restart };
 }

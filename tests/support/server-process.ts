@@ -18,8 +18,14 @@ function inherited(): NodeJS.ProcessEnv {
   return rest;
 }
 
+/**
+ * With SERVER_CPU_PROFILE_DIR set, every spawned server writes a CPU profile there when it exits cleanly (SIGTERM;
+ * a SIGKILL leaves none): how the benchmark's misses are profiled (BENCHMARKS.md).
+ */
+const profiling = () => (process.env.SERVER_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_CPU_PROFILE_DIR}`] : []);
+
 /** The real server (`server/index.ts`) in its own process, so SIGKILL is a real crash. */
-export async function spawnServer(env: Record<string, string>, timeoutMs = 20_000, nodeArgs: string[] = []): Promise<ServerProcess> {
+export async function spawnServer(env: Record<string, string>, timeoutMs = 20_000, nodeArgs: string[] = profiling()): Promise<ServerProcess> {
   // tsx as a loader inside this one process: the tsx CLI would fork a child that survives a SIGKILL of its parent.
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.resolve('server/index.ts')], {
     env: { ...inherited(), LOG_LEVEL: 'error', HOST: '127.0.0.1', ...env },
