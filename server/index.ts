@@ -1,10 +1,11 @@
-import { listenEarly } from './start.js';
-import { embeddingsConfig, loadConfig } from './config.js';
+import { earlyAddress, listenEarly } from './start.js';
 
-/** Boots the server: configuration, an early listener, store, cross-node adapter, app. Everything else lives in app.ts. */
-const config = loadConfig();
-const http = await listenEarly(config.PORT, config.HOST);
+/** Boots the server: an early listener, configuration, store, cross-node adapter, app. Everything else lives in app.ts. */
+const early = earlyAddress(process.env);
+const http = early ? await listenEarly(early.port, early.host) : undefined;
 // Loaded after listening: until they are, every request is told "starting" (server/start.ts).
+const { embeddingsConfig, loadConfig } = await import('./config.js');
+const config = loadConfig();
 const [{ createApp }, { openStore }] = await Promise.all([import('./app.js'), import('./store/open-store.js')]);
 const store = await openStore(config);
 // Loaded only when configured: the Redis client alone is a noticeable part of a start (and a restart).

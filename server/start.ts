@@ -8,6 +8,16 @@ const STARTING = JSON.stringify({ ok: false, status: 'starting', error: { code: 
  * the modules, the store and the Redis adapter takes seconds; a load balancer or a reconnecting client should hear
  * that the node is on its way, not meet a refused connection.
  */
+/**
+ * PORT and HOST read before the configuration module (zod and all) loads, with its defaults; null when they are not
+ * plainly valid, and the configuration's own check then says what is wrong.
+ */
+export function earlyAddress(env: NodeJS.ProcessEnv): { port: number; host: string } | null {
+  const port = env.PORT === undefined ? 3000 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535 || (env.PORT !== undefined && !/^\d+$/.test(env.PORT))) return null;
+  return { port, host: env.HOST || '0.0.0.0' };
+}
+
 export async function listenEarly(port: number, host: string): Promise<Server> {
   const http = createServer((_req, res) => {
     res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1', 'cache-control': 'no-store' });

@@ -127,7 +127,8 @@ export async function bigSession(workers: Workers, sizes: BigSessionSizes) {
       regroupError,
     };
   } finally {
-    await server.kill('SIGKILL');
+    // A clean exit when profiling, so the server writes its profile (SERVER_CPU_PROFILE_DIR).
+    await server.kill(process.env.SERVER_CPU_PROFILE_DIR ? 'SIGTERM' : 'SIGKILL');
     await rm(dataDir, { recursive: true, force: true });
   }
 }
