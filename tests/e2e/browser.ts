@@ -4,6 +4,9 @@ import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { TestClient } from '../support/clients.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Flags for a machine with no network but the loopback: no background calls home, no sandbox as root. */
@@ -65,4 +68,25 @@ export async function builtClientCopy(): Promise<{ dir: string; remove: () => Pr
   const dir = await mkdtemp(path.join(os.tmpdir(), 'plive-dist-'));
   await cp(path.resolve('client/dist'), dir, { recursive: true });
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * One test file's stage: a real server serving a private copy of the built client, Chromium, and the socket clients
+ * the file opens (closed at the end). Fields are set in beforeAll.
+ */
+export function browserStage(): { server: TestServer; browser: Browser; clients: TestClient[] } {
+  const stage = { clients: [] as TestClient[] } as { server: TestServer; browser: Browser; clients: TestClient[] };
+  let dist: Awaited<ReturnType<typeof builtClientCopy>> | undefined;
+  beforeAll(async () => {
+    dist = await builtClientCopy();
+    stage.server = await startTestServer({ clientDist: dist.dir });
+    stage.browser = await launch();
+  });
+  afterAll(async () => {
+    for (const c of stage.clients) c.close();
+    await stage.browser?.close();
+    await stage.server?.cleanup();
+    await dist?.remove();
+  });
+  return stage;
 }

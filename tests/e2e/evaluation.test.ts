@@ -1,9 +1,7 @@
 import { mkdir } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, TestClient } from '../support/clients.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { builtClientCopy, chromiumMissing, launch, screenshot, seriousA11yViolations, VIEWPORTS } from './browser.js';
+import { browserStage, chromiumMissing, screenshot, seriousA11yViolations, VIEWPORTS } from './browser.js';
 import { joinInBrowser, newPage, ok } from './room-support.js';
 
 const missing = chromiumMissing();
@@ -15,26 +13,14 @@ const SHOTS = '/tmp/shots';
  * the projector show the result live; closing groups the open answers into themes.
  */
 describe.skipIf(missing)(`evaluation round in the browser${missing ? ` (skipped: ${missing})` : ''}`, () => {
-  let server: TestServer;
-  let browser: Browser;
-  let client: Awaited<ReturnType<typeof builtClientCopy>>;
-  const clients: TestClient[] = [];
+  const stage = browserStage();
   beforeAll(async () => {
-    client = await builtClientCopy();
-    server = await startTestServer({ clientDist: client.dir });
-    browser = await launch();
     await mkdir(SHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    for (const c of clients) c.close();
-    await browser?.close();
-    await server?.cleanup();
-    await client?.remove();
   });
 
   it('a participant fills the form on a phone and the console shows the result', async () => {
-    const created = await createSession(server.url, { template: 'core-drives', language: 'en' });
-    const consolePage = await newPage(browser, VIEWPORTS.laptop, { locale: 'en-GB' });
+    const created = await createSession(stage.server.url, { template: 'core-drives', language: 'en' });
+    const consolePage = await newPage(stage.browser, VIEWPORTS.laptop, { locale: 'en-GB' });
     await consolePage.goto(created.facilitatorUrl);
     await consolePage.getByTestId('evaluation-panel').waitFor();
     // The questions can be worded for this session; empty ones are asked in the default words.
@@ -42,10 +28,10 @@ describe.skipIf(missing)(`evaluation round in the browser${missing ? ` (skipped:
     expect(await consolePage.getByTestId('evaluation-question-takeBack').getAttribute('placeholder')).toBe('What will you take back to your organisation?');
     await consolePage.getByTestId('evaluation-panel').screenshot({ path: `${SHOTS}/evaluation-console-before.png` });
 
-    const phone = await newPage(browser, VIEWPORTS.phone, { locale: 'fr-FR' });
-    await joinInBrowser(phone, server.url, created.joinCode, 'Chloé', 'Ville de Lyon');
-    const other = await new TestClient(server.url).connected();
-    clients.push(other);
+    const phone = await newPage(stage.browser, VIEWPORTS.phone, { locale: 'fr-FR' });
+    await joinInBrowser(phone, stage.server.url, created.joinCode, 'Chloé', 'Ville de Lyon');
+    const other = await new TestClient(stage.server.url).connected();
+    stage.clients.push(other);
     await other.join(created.joinCode, { name: 'Ben', organisation: 'ENSIE' });
 
     // Opened from the console, with the default questions.
@@ -91,7 +77,7 @@ describe.skipIf(missing)(`evaluation round in the browser${missing ? ` (skipped:
     expect(inPanel).toEqual([]);
 
     // The projector shows the same aggregate, large, without the answers.
-    const projector = await newPage(browser, VIEWPORTS.laptop, { locale: 'en-GB' });
+    const projector = await newPage(stage.browser, VIEWPORTS.laptop, { locale: 'en-GB' });
     await projector.goto(created.facilitatorUrl.replace('/facilitate/', '/projector/'));
     const shown = projector.getByTestId('projector-evaluation');
     await expect.poll(() => shown.getByTestId('evaluation-count').textContent(), { timeout: 10_000 }).toContain('2 responses');

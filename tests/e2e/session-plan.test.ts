@@ -1,9 +1,8 @@
 import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, TestClient } from '../support/clients.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { builtClientCopy, chromiumMissing, launch, screenshot, seriousA11yViolations, VIEWPORTS } from './browser.js';
+import { browserStage, chromiumMissing, screenshot, seriousA11yViolations, VIEWPORTS } from './browser.js';
 import { facilitatorClient, newPage } from './room-support.js';
 
 const missing = chromiumMissing();
@@ -15,21 +14,9 @@ const SHOTS = '/tmp/shots';
  * (groups formed, the round started with the planned minutes). Participants are socket clients.
  */
 describe.skipIf(missing)(`the session plan in the console${missing ? ` (skipped: ${missing})` : ''}`, () => {
-  let server: TestServer;
-  let browser: Browser;
-  let dist: Awaited<ReturnType<typeof builtClientCopy>>;
-  const clients: TestClient[] = [];
+  const stage = browserStage();
   beforeAll(async () => {
-    dist = await builtClientCopy();
-    server = await startTestServer({ clientDist: dist.dir });
-    browser = await launch();
     await mkdir(SHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    for (const c of clients) c.close();
-    await browser?.close();
-    await server?.cleanup();
-    await dist?.remove();
   });
 
   const shot = async (page: Page, name: string) => {
@@ -41,20 +28,20 @@ describe.skipIf(missing)(`the session plan in the console${missing ? ` (skipped:
   };
 
   it('lays out a plan from a template, then steps through it: "next: …" and a button that starts the round', async () => {
-    const s = await createSession(server.url, { template: 'core-drives', language: 'en' });
-    const fac = await facilitatorClient(server.url, s.sessionId, s.facilitatorKey);
-    clients.push(fac);
+    const s = await createSession(stage.server.url, { template: 'core-drives', language: 'en' });
+    const fac = await facilitatorClient(stage.server.url, s.sessionId, s.facilitatorKey);
+    stage.clients.push(fac);
     for (const [name, organisation, country] of [
       ['Anna', 'Ashoka', 'Belgium'],
       ['Bram', 'ENSIE', 'Netherlands'],
       ['Chloé', 'RREUSE', 'France'],
       ['Dorte', 'Ashoka', 'Denmark'],
     ]) {
-      const c = await new TestClient(server.url).connected();
+      const c = await new TestClient(stage.server.url).connected();
       await c.join(s.joinCode, { name, organisation, country });
-      clients.push(c);
+      stage.clients.push(c);
     }
-    const page = await newPage(browser, VIEWPORTS.laptop);
+    const page = await newPage(stage.browser, VIEWPORTS.laptop);
     await page.goto(s.facilitatorUrl);
     const panel = page.getByTestId('plan-panel');
     await panel.waitFor();
