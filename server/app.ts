@@ -41,6 +41,7 @@ export interface AppDeps {
       Pick<
         Config,
         | 'REDIS_URL'
+        | 'BROADCAST_ORDER_WAIT_MS'
         | 'OPERATOR_TOKEN'
         | 'MAX_PARTICIPANTS_PER_SESSION'
         | 'JOINS_PER_ADDRESS_PER_10_MIN'
@@ -158,6 +159,7 @@ export function createApp(deps: AppDeps): App {
     broadcast,
     deps.adapter ? (sessionId, seq) => io.serverSideEmit('broadcastUpTo', sessionId, seq) : null,
     (sessionId) => registry.loaded(sessionId) !== undefined,
+    deps.config.BROADCAST_ORDER_WAIT_MS,
   );
   if (deps.adapter) io.on('broadcastUpTo', (sessionId, seq) => ordered.announced(sessionId, seq));
   let timers: RoundTimers | null = null;

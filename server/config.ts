@@ -25,6 +25,12 @@ const Env = z
     DATABASE_URL: z.string().url().optional(),
     REDIS_URL: z.string().url().optional(),
     /** The Redis stream the nodes of one deployment share; two deployments on one Redis need two names. */
+    /**
+     * Several nodes: how long a commit may wait for the broadcast of the seq before it from another node, so every
+     * client receives one order (server/socket/broadcast-order.ts); 0 sends at once, and clients that see two
+     * broadcasts cross fetch a fresh view.
+     */
+    BROADCAST_ORDER_WAIT_MS: z.coerce.number().int().min(0).max(5000).default(500),
     REDIS_STREAM: z
       .string()
       .regex(/^[\w.:-]{1,100}$/, 'letters, digits and . : _ - only')

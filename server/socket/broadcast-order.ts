@@ -33,6 +33,7 @@ export class BroadcastOrder {
     private readonly announce: ((sessionId: string, seq: number) => void) | null,
     /** Whether the session is loaded on this node (only those are followed, and forgotten when they unload). */
     private readonly isLoaded: (sessionId: string) => boolean,
+    /** 0: never hold (the clients resync when two broadcasts cross). */
     private readonly waitMs = PREDECESSOR_WAIT_MS,
   ) {}
 
@@ -40,6 +41,7 @@ export class BroadcastOrder {
   committed(sessionId: string, envelopes: EventEnvelope[], state: SessionState): void {
     const first = envelopes[0].seq;
     const sent = this.sent.get(sessionId);
+    if (this.waitMs === 0) return this.go(sessionId, envelopes, state);
     // Nothing known yet (the session was just loaded here), or the seq before was sent: go.
     if (sent === undefined || sent >= first - 1) return this.go(sessionId, envelopes, state);
     const held = this.held.get(sessionId) ?? [];
