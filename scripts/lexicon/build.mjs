@@ -9,6 +9,7 @@ import { loadWordnet } from './lib/wordnet.mjs';
 import { buildWordnet } from './build-wordnet.mjs';
 import { buildPivot, PIVOT_LANGS } from './build-pivot.mjs';
 import { buildThesaurus, THESAURI } from './build-thesaurus.mjs';
+import { buildRelated } from './build-related.mjs';
 
 const t0 = Date.now();
 const wn = loadWordnet();
@@ -17,6 +18,8 @@ console.log(`WordNet ${wn.version} from ${wn.dir}`);
 const files = [];
 const wnr = buildWordnet(wn);
 files.push({ path: wnr.path, entries: `${wnr.count} lemmas (${wnr.aliases} British aliases), ${wnr.derivedCount} with derived forms, ${wnr.synsets} synsets` });
+const related = buildRelated(wn);
+files.push({ path: related.path, entries: `${related.count} stems` });
 const thes = {};
 for (const lang of Object.keys(THESAURI)) thes[lang] = buildThesaurus(lang);
 const pivots = {};
@@ -63,6 +66,12 @@ rel('cooperate', 'cooperation');
 rel('organise', 'organisation');
 rel('organize', 'organization');
 rel('trust', 'trust');
+for (const [w, r] of [
+  ['loan', 'money'],
+  ['video', 'televis'],
+  ['unpaid', 'volunt'],
+])
+  show(`related ${w} -> ${r}`, related.data[w], (related.data[w] ?? []).includes(r));
 for (const [lang, words] of Object.entries({ fr: ['coopération', 'connaissance', 'partager', 'confiance'], da: ['samarbejde', 'viden', 'dele', 'tillid'] })) {
   for (const w of words) show(`thesaurus.${lang} ${w}`, thes[lang].data[w]);
 }

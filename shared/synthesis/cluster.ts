@@ -45,8 +45,8 @@ const SOFT = 0.2;
 const MAX_DENSE = 2000;
 
 /**
- * Average-linkage clustering over the candidate pairs that share a feature (an inverted index), never all
- * pairs: pairs are visited best first (ties by index, so the result does not depend on the order of a Map), and
+ * Average-linkage clustering. A room's prompt (up to EXACT answers) gets the exact algorithm (averageLinkage).
+ * Above that, over the candidate pairs that share a feature (an inverted index), never all pairs: pairs are visited best first (ties by index, so the result does not depend on the order of a Map), and
  * two clusters merge when the mean similarity over all their cross pairs (0 for pairs that share nothing)
  * reaches `link`. Each cluster keeps the sums of similarities to its neighbouring clusters, merged small-into-large,
  * so a merge decision costs one lookup. Then each answer left alone joins its closest theme if close enough.
@@ -191,20 +191,29 @@ interface Packed {
 function pack(items: ClusterItem[]): { packed: Packed[]; candidate: Uint8Array; postings: Int32Array[] } {
   const df = new Map<string, number>();
   for (const it of items) for (const f of it.vector.keys()) df.set(f, (df.get(f) ?? 0) + 1);
-  const order = [...df.keys()].sort((a, b) => df.get(a)! - df.get(b)!);
-  const number = new Map(order.map((f, i) => [f, i]));
-  const candidate = Uint8Array.from(order, (f) => (f[0] === 'g' ? 0 : 1));
+  // Sorted once as entries (a stable sort: ties stay in first-seen order, which follows the answers' ids).
+  const entries = [...df].sort((x, y) => x[1] - y[1]);
+  const number = new Map<string, number>();
+  entries.forEach(([f], i) => number.set(f, i));
+  const candidate = Uint8Array.from(entries, ([f]) => (f[0] === 'g' ? 0 : 1));
+  // Each vector's weights go to a scratch array by feature number, so sorting the numbers (a typed-array sort,
+  // no comparator) is enough to line the weights up.
+  const scratch = new Float64Array(entries.length);
   const packed = items.map((it) => {
     const ids = new Int32Array(it.vector.size);
     let k = 0;
-    for (const f of it.vector.keys()) ids[k++] = number.get(f)!;
+    for (const [f, w] of it.vector) {
+      const id = number.get(f)!;
+      ids[k++] = id;
+      scratch[id] = w;
+    }
     ids.sort();
     const ws = new Float64Array(ids.length);
-    for (let x = 0; x < ids.length; x++) ws[x] = it.vector.get(order[ids[x]])!;
+    for (let x = 0; x < ids.length; x++) ws[x] = scratch[ids[x]];
     return { ids, ws };
   });
-  const fill = new Int32Array(order.length);
-  const postings = order.map((f) => new Int32Array(candidate[number.get(f)!] ? df.get(f)! : 0));
+  const fill = new Int32Array(entries.length);
+  const postings = entries.map(([, count], id) => new Int32Array(candidate[id] ? count : 0));
   packed.forEach((p, i) => p.ids.forEach((id) => candidate[id] && (postings[id][fill[id]++] = i)));
   return { packed, candidate, postings };
 }

@@ -101,13 +101,37 @@ function compoundParts(word: string, stem: string, lang: Language, lexicon: Lexi
   const links = LINKS[lang];
   if (!links || word.length < 7 || lexicon.knowsWord(word, lang) || lexicon.knows(stem, lang)) return null;
   const known = (w: string) => w.length >= 3 && (lexicon.knowsWord(w, lang) || lexicon.knows(stemWord(w, lang), lang));
-  for (let i = 3; i <= word.length - 3; i++) {
-    const head = word.slice(i);
-    // The head may be a compound itself: "træ-plantnings-dag".
-    if (!known(head) && !(head.length >= 7 && compoundParts(head, stemWord(head, lang), lang, lexicon))) continue;
+  const split = (i: number): [string, string] | null => {
     const first = word.slice(0, i);
-    if (known(first)) return [first, head];
-    for (const l of links) if (first.endsWith(l) && known(first.slice(0, -l.length))) return [first.slice(0, -l.length), head];
+    if (known(first)) return [first, word.slice(i)];
+    for (const l of links) if (first.endsWith(l) && known(first.slice(0, -l.length))) return [first.slice(0, -l.length), word.slice(i)];
+    return null;
+  };
+  // A head the dictionary knows first, the longest; only then a head that is a compound itself ("træ-plantnings-dag").
+  for (let i = 3; i <= word.length - 3; i++) {
+    const parts = known(word.slice(i)) ? split(i) : null;
+    if (parts) return parts;
+  }
+  for (let i = 3; i <= word.length - 7; i++) {
+    const head = word.slice(i);
+    const parts = compoundParts(head, stemWord(head, lang), lang, lexicon) ? split(i) : null;
+    if (parts) return parts;
+  }
+  return null;
+}
+
+/** Dutch diminutive endings, longest first: bloem-etje, bier-tje, film-pje, koning-kje, maat-je (and plurals in -s). */
+const DIMINUTIVE = /(?:etje|tje|pje|kje|je)s?$/;
+
+/** The base word of a Dutch diminutive the dictionary does not list ("filmpjes" → "film"), or null. */
+function diminutiveBase(word: string, stem: string, lexicon: Lexicon): string | null {
+  if (word.length < 5 || lexicon.knowsWord(word, 'nl') || lexicon.knows(stem, 'nl')) return null;
+  const match = DIMINUTIVE.exec(word);
+  if (!match) return null;
+  const base = word.slice(0, match.index);
+  // "kraampje" → "kraam"; a doubled vowel may have been written single before the ending ("karretje" → "kar").
+  for (const candidate of [base, base.replace(/(.)\1$/, '$1')]) {
+    if (candidate.length >= 3 && (lexicon.knowsWord(candidate, 'nl') || lexicon.knows(stemWord(candidate, 'nl'), 'nl'))) return candidate;
   }
   return null;
 }
@@ -127,6 +151,13 @@ function computeWordFeatures(word: string, lang: Language, lexicon: Lexicon): Wo
   };
   const stem = stemOf(word, lang, lexicon);
   add(`s:${stem}`, 1, 1);
+  const base = lang === 'nl' ? diminutiveBase(word, stem, lexicon) : null;
+  if (base) {
+    // A Dutch diminutive means its base word: "filmpjes" are films, "een biertje" is beer.
+    for (const [f, x] of wordFeatures(base, lang, lexicon).features) add(f, x);
+    for (const [f, level] of wordFeatures(base, lang, lexicon).meaning) meaningKeys.set(f, Math.max(level, meaningKeys.get(f) ?? 0));
+    return { stem, features, meaning: meaningKeys };
+  }
   const parts = compoundParts(word, stem, lang, lexicon);
   if (parts) {
     // A compound means what its head (the last part) means, narrowed by the first: "madspild" is food waste.
@@ -194,7 +225,9 @@ export function vectorise(docs: Analysed[], share: Share = SHARE): Vector[] {
     for (const f of d.features.keys()) {
       const kind = f[0] as Kind;
       const w = weights[k++];
-      if (w !== 0) v.set(f, (w * Math.sqrt(share[kind])) / Math.sqrt(squares[kind]!));
+      // A feature of this answer alone counts in its norm but can meet no other answer: left out of the vector,
+      // which keeps the dot products and the themes' centroids to what answers share (a third of the features).
+      if (w !== 0 && df.get(f)! > 1) v.set(f, (w * Math.sqrt(share[kind])) / Math.sqrt(squares[kind]!));
     }
     return v;
   });

@@ -64,6 +64,7 @@ export class Lexicon {
   warmUp(): this {
     for (const lang of LANGUAGES) this.index(lang);
     this.englishWordFor('');
+    this.related('');
     return this;
   }
 
@@ -147,12 +148,18 @@ export class Lexicon {
    * The words an English stem's definitions use, with how telling each is (its rarity over all definitions, 0 to 1):
    * "reel" → film, photograph...; "video" → record, picture... Two answers whose words are defined alike are related.
    */
-  related(enStem: string): readonly (readonly [string, number])[] {
-    if (!this.relatedIndex) this.relatedIndex = buildRelated(this.data.related);
-    return this.relatedIndex.get(enStem) ?? [];
+  related(enStem: string): (readonly [string, number])[] {
+    const data = this.data.related;
+    const list = data?.[enStem];
+    if (!this.relatedDf) this.relatedDf = relatedDf(data);
+    if (!Array.isArray(list)) return [];
+    const { df, n } = this.relatedDf;
+    const max = Math.log(Math.max(n, 2));
+    // Weighed here, per call (each word is analysed once and cached: features.ts), not stored for 45,000 stems.
+    return list.map((s, rank) => [s, (Math.log(n / (df.get(s) ?? 1)) / max) * (1 - rank / (2 * list.length))] as const);
   }
 
-  private relatedIndex: Map<string, (readonly [string, number])[]> | null = null;
+  private relatedDf: { df: Map<string, number>; n: number } | null = null;
 
   /** The broader senses of a sense (its hypernyms and theirs), as numbered in the data. */
   broader(sense: number): number[] {
@@ -294,20 +301,14 @@ export class Lexicon {
   }
 }
 
-/** Related stems with their weight: rarer over all definitions is more telling (idf, scaled to at most 1), earlier in the list a little more. */
-function buildRelated(data: Record<string, string[]> | undefined): Map<string, (readonly [string, number])[]> {
-  const out = new Map<string, (readonly [string, number])[]>();
-  if (!data) return out;
-  const entries = Object.entries(data).filter(([, list]) => Array.isArray(list));
+/** In how many entries each related stem appears: a stem in every other definition ("group", "money") tells little. */
+function relatedDf(data: Record<string, string[]> | undefined): { df: Map<string, number>; n: number } {
   const df = new Map<string, number>();
-  for (const [, list] of entries) for (const s of list) df.set(s, (df.get(s) ?? 0) + 1);
-  const n = entries.length;
-  const max = Math.log(n);
-  for (const [stem, list] of entries) {
-    out.set(
-      stem,
-      list.map((s, rank) => [s, (Math.log(n / (df.get(s) ?? 1)) / max) * (1 - rank / (2 * list.length))] as const),
-    );
+  let n = 0;
+  for (const list of Object.values(data ?? {})) {
+    if (!Array.isArray(list)) continue;
+    n++;
+    for (const s of list) df.set(s, (df.get(s) ?? 0) + 1);
   }
-  return out;
+  return { df, n };
 }

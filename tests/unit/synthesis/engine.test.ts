@@ -119,6 +119,24 @@ describe('synthesis engine', () => {
     expect(withFour.themes[0].consensus).toBe(false);
   });
 
+  it('two answers of one group do not make a theme between themselves when several groups answered', () => {
+    // In the labelled sessions a group writes one idea once: its two answers share a theme a third as often.
+    const answers = [
+      { id: '1', promptId: 'p', groupId: 'g1', text: 'find funding for projects' },
+      { id: '2', promptId: 'p', groupId: 'g1', text: 'more funding for projects' },
+      { id: '3', promptId: 'p', groupId: 'g2', text: 'we like coffee' },
+    ];
+    const out = synthesize({ language: 'en', prompts: [{ id: 'p', text: 'Why?' }], answers }).prompts[0];
+    expect(out.themes).toEqual([]);
+    // A third group with the same idea brings them together.
+    const withThird = synthesize({
+      language: 'en',
+      prompts: [{ id: 'p', text: 'Why?' }],
+      answers: [...answers, { id: '4', promptId: 'p', groupId: 'g3', text: 'funding for our projects' }],
+    }).prompts[0];
+    expect(withThird.themes.map((t) => t.answerIds)).toEqual([['1', '2', '4']]);
+  });
+
   it('labels are short phrases of whole words, and the summary quotes no answer', () => {
     const long = 'Because the problems are bigger than any one of our organisations can carry alone, we need each other to share the load and the knowledge';
     const out = synthesize({

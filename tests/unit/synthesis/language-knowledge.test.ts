@@ -64,6 +64,47 @@ describe('synonyms from the lexical resources', () => {
   });
 });
 
+describe('related words from the definitions (WordNet glosses)', () => {
+  // Pairs that share no stem, translation, sense or synonym: only the words of their definitions tie them.
+  it.each([
+    ['loan', 'money', 'r:money'],
+    ['volunteer', 'unpaid', 'r:volunt'],
+    ['photo', 'camera', 'r:photograph'],
+    ['video', 'television', 'r:televis'],
+    ['trust', 'confidence', 'r:confid'],
+  ] as const)('en: %s ~ %s', (a, b, feature) => {
+    expect(shareMeaning(a, b, 'en')).toContain(feature);
+  });
+  it('weighs a related word by how telling it is: a common defining word counts less than a rare one', () => {
+    const weights = new Map(lexicon.related('loan'));
+    expect(weights.get('money')).toBeGreaterThan(0);
+    expect(weights.get('money')).toBeLessThanOrEqual(1);
+    expect(lexicon.related('no-such-stem')).toEqual([]);
+  });
+});
+
+describe('compounds: Dutch and Danish words written as one', () => {
+  it.each([
+    ['da', 'madspild', 'spild', 'mad'],
+    ['da', 'solceller', 'celler', 'sol'],
+    ['nl', 'kennisdeling', 'deling', 'kennis'],
+    ['nl', 'vrijwilligersavond', 'avond', 'vrijwilliger'],
+  ] as const)('%s: %s means %s, narrowed by %s', (lang, compound, head, modifier) => {
+    expect(shareMeaning(compound, head, lang).some((f) => f.startsWith('s:'))).toBe(true);
+    expect(shareMeaning(compound, modifier, lang).some((f) => f.startsWith('s:'))).toBe(true);
+  });
+  it.each([
+    ['filmpjes', 'film'],
+    ['biertje', 'bier'],
+    ['bloemetje', 'bloem'],
+  ] as const)('nl: the diminutive %s means %s', (diminutive, base) => {
+    expect(shareMeaning(diminutive, base, 'nl').some((f) => f.startsWith('s:'))).toBe(true);
+  });
+  it('leaves English and French words whole', () => {
+    expect([...meaningOf('newsletter', 'en')].filter((f) => f.startsWith('s:'))).toEqual(['s:newslett']);
+  });
+});
+
 describe('one pivot for four languages', () => {
   it.each([
     ['knowledge', 'kennis', 'connaissance', 'viden'],
