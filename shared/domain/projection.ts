@@ -19,7 +19,7 @@ export function viewFor(state: SessionState, viewer: Viewer, index?: AnswerIndex
   if (viewer.role === 'facilitator') return s;
   // The session plan is the facilitators' script: participants see none of it (they see the phase and the round).
   return withSlice(
-    { ...withoutPlan(s), synthesis: synthesisForParticipants(s.synthesis, viewer.participantId) },
+    { ...withoutPlan(s), synthesis: synthesisForParticipants(s.synthesis, viewer.participantId, s.groups) },
     sliceFor(s, viewer.participantId, s.seq, index),
   );
 }
@@ -130,37 +130,40 @@ export function asGroupMate(p: Participant): Participant {
   return seen;
 }
 
-/** A group as other groups' members see it: its number, prompts and lineage, not who is in it. */
-export function withoutMembers(g: Group): Group {
-  return g.memberIds.length === 0 ? g : { ...g, memberIds: [] };
-}
-
-/** A participant's view with its group part replaced; other groups' members, signals and activity, and past splits, stay hidden. */
+/**
+ * A participant's view with its group part replaced. A participant holds its own group only: the other groups, their
+ * members, signals and activity, and past splits are the facilitators' (a room of 5,000 would otherwise send each
+ * person 625 groups at every regrouping); the published synthesis names the groups it cites itself.
+ */
 export function withSlice(view: SessionView, slice: Omit<GroupSlice, 'seq'>): SessionView {
-  const groups: SessionState['groups'] = {};
-  for (const [id, g] of Object.entries(view.groups)) {
-    if (id === slice.groupId && slice.group) groups[id] = slice.group;
-    else
-      groups[id] =
-        !g.done && !g.help && g.lastActivityAt === null && g.memberIds.length === 0
-          ? g
-          : { ...withoutMembers(g), done: false, help: false, lastActivityAt: null };
-  }
-  // Past splits' member lists are the facilitators' (for "new faces"); a regrouping event just added one.
-  return { ...view, participants: slice.participants, answers: slice.answers, groups, history: [] };
+  const own = slice.groupId && slice.group ? slice.group : null;
+  return {
+    ...view,
+    participants: slice.participants,
+    answers: slice.answers,
+    groups: own ? { [own.id]: own } : {},
+    groupOrder: own ? [own.id] : [],
+    history: [],
+  };
 }
 
 /**
  * Participants see the synthesis once published, without the themes a facilitator hid, and without the engine
  * note (a fallback's reason may name a host on the operator's network).
  */
-export function synthesisForParticipants(doc: SynthesisDoc | null, readerId: string | null = null): SynthesisDoc | null {
+export function synthesisForParticipants(doc: SynthesisDoc | null, readerId: string | null = null, groups: SessionState['groups'] = {}): SynthesisDoc | null {
   if (!doc?.published) return null;
   const prompts = doc.prompts.map((p) => ({ ...p, themes: p.themes.filter((t) => !t.hidden) }));
   const shown = new Set(prompts.flatMap((p) => [...p.themes.flatMap((t) => t.answerIds), ...p.otherAnswerIds]));
   const answers = Object.fromEntries(Object.entries(doc.answers).filter(([id]) => shown.has(id)));
+  // Participants hold no other group: the document names the groups its themes cite.
+  const cited: NonNullable<SynthesisDoc['groupNames']> = {};
+  for (const id of new Set(prompts.flatMap((p) => p.themes.flatMap((t) => t.groupIds)))) {
+    const g = Object.hasOwn(groups, id) ? groups[id] : undefined;
+    if (g) cited[id] = { number: g.number, mergedFrom: g.mergedFrom };
+  }
   const { engine: _engine, ...rest } = doc;
-  return { ...rest, prompts, answers, votes: votesSeenBy(doc.votes, readerId) };
+  return { ...rest, prompts, answers, votes: votesSeenBy(doc.votes, readerId), groupNames: cited };
 }
 
 /** In an anonymous session only the author (and the facilitators) see who wrote an answer. */
@@ -224,7 +227,7 @@ function groupsSeeing(s: SessionState, groupId: string): Audience {
 export function eventForParticipants(s: SessionState, e: SessionEvent, readerId: string | null = null): SessionEvent {
   switch (e.type) {
     case 'synthesis.updated':
-      return { ...e, synthesis: synthesisForParticipants(e.synthesis, readerId) };
+      return { ...e, synthesis: synthesisForParticipants(e.synthesis, readerId, s.groups) };
     // As a whole unpublished document reaches them: null.
     case 'synthesis.unpublished':
       return { type: 'synthesis.updated', synthesis: null };
@@ -235,11 +238,11 @@ export function eventForParticipants(s: SessionState, e: SessionEvent, readerId:
       const answer = redactAnswer(s, e.answer, readerId);
       return answer === e.answer ? e : { ...e, answer };
     }
-    // Who is in which group is the facilitators'; each participant learns their own group's members from the slice
-    // that follows (5,000 people would otherwise each receive every member list: 5,000 × 5,000 ids).
+    // The groups are the facilitators'; each participant learns its own new group from the slice that follows
+    // (5,000 people would otherwise each receive 625 groups and their members).
     case 'groups.formed':
     case 'groups.merged':
-      return { ...e, groups: e.groups.map(withoutMembers) };
+      return { ...e, groups: [] };
     case 'participant.joined': {
       const participant = asGroupMate(e.participant);
       return participant === e.participant ? e : { ...e, participant };

@@ -1,7 +1,7 @@
 import type { EventEnvelope } from '../protocol/events.js';
 import type { AttachResult } from '../protocol/socket-events.js';
 import { apply } from '../domain/reducer.js';
-import { type GroupSlice, participantsSeenBy, type SessionView, withoutMembers, withSlice } from '../domain/projection.js';
+import { type GroupSlice, participantsSeenBy, type SessionView, withSlice } from '../domain/projection.js';
 
 /** Enough to cover the events that can arrive while one attach is answered. */
 const RECENT_KEPT = 1000;
@@ -83,16 +83,12 @@ export class ViewTracker {
     const next = apply(view, envelope);
     const e = envelope.event;
     const me = this.participantId();
-    if (this.role() !== 'participant' || !me || e.type !== 'participant.moved') return next;
-    let seen = next;
     // Someone who left this reader's group leaves their view too, as the projection has it (the server sends
     // slices to the person moved and their new group, not to the group they left).
-    if (e.participantId !== me && seen.participants[e.participantId]) seen = { ...seen, participants: participantsSeenBy(seen, me) };
-    // Nor does the reader learn who joined another group.
-    const target = seen.groups[e.groupId];
-    if (target && e.groupId !== seen.participants[me]?.groupId && target.memberIds.length > 0)
-      seen = { ...seen, groups: { ...seen.groups, [e.groupId]: withoutMembers(target) } };
-    return seen;
+    if (this.role() === 'participant' && me && e.type === 'participant.moved' && e.participantId !== me && next.participants[e.participantId]) {
+      return { ...next, participants: participantsSeenBy(next, me) };
+    }
+    return next;
   }
 
   get lastSeq(): number | undefined {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { eventForParticipants, viewFor } from '../../../shared/domain/projection.js';
+import { DomainHarness, FAC, asP } from './harness.js';
+
+describe("a participant's view holds its own group only", () => {
+  it('no other group, and the published synthesis names the groups it cites', () => {
+    const h = new DomainHarness();
+    for (const [id, org] of [
+      ['a', 'x'],
+      ['b', 'y'],
+      ['c', 'x'],
+      ['d', 'y'],
+    ])
+      h.join(id, org);
+    h.run(FAC, { type: 'groups.form', mode: 'mixed', sizing: { by: 'count', count: 2 } });
+    const formed = h.log.at(-1)!.event;
+    expect(eventForParticipants(h.state, formed)).toMatchObject({ type: 'groups.formed', groups: [] });
+    h.run(FAC, { type: 'round.start', durationSeconds: 600 });
+    for (const p of ['a', 'b', 'c', 'd']) h.run(asP(p), { type: 'answer.add', promptId: 'p1', text: 'share knowledge between members' });
+    h.run(FAC, { type: 'round.end' });
+    h.run(FAC, { type: 'synthesis.publish', published: true });
+
+    const mine = h.state.participants.a.groupId!;
+    const view = viewFor(h.state, { role: 'participant', participantId: 'a' });
+    expect(Object.keys(view.groups)).toEqual([mine]);
+    expect(view.groupOrder).toEqual([mine]);
+    const cited = [...new Set(view.synthesis!.prompts.flatMap((p) => p.themes.flatMap((t) => t.groupIds)))];
+    expect(cited.length).toBe(2);
+    for (const id of cited) expect(view.synthesis!.groupNames?.[id]).toEqual({ number: h.state.groups[id].number, mergedFrom: [] });
+    // The facilitators' copy is the document as it is.
+    expect(viewFor(h.state, { role: 'facilitator' }).synthesis).not.toHaveProperty('groupNames');
+  }, 60_000);
+});
