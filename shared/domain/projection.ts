@@ -19,7 +19,7 @@ export function viewFor(state: SessionState, viewer: Viewer, index?: AnswerIndex
   if (viewer.role === 'facilitator') return s;
   // The session plan is the facilitators' script: participants see none of it (they see the phase and the round).
   return withSlice(
-    { ...withoutPlan(s), synthesis: synthesisForParticipants(s.synthesis, viewer.participantId, s.groups) },
+    { ...withoutPlan(s), synthesis: synthesisForParticipants(s.synthesis, viewer.participantId) },
     sliceFor(s, viewer.participantId, s.seq, index),
   );
 }
@@ -133,7 +133,7 @@ export function asGroupMate(p: Participant): Participant {
 /**
  * A participant's view with its group part replaced. A participant holds its own group only: the other groups, their
  * members, signals and activity, and past splits are the facilitators' (a room of 5,000 would otherwise send each
- * person 625 groups at every regrouping); the published synthesis names the groups it cites itself.
+ * person 625 groups at every regrouping); participants see how many groups raised a theme, not which.
  */
 export function withSlice(view: SessionView, slice: Omit<GroupSlice, 'seq'>): SessionView {
   const own = slice.groupId && slice.group ? slice.group : null;
@@ -151,19 +151,13 @@ export function withSlice(view: SessionView, slice: Omit<GroupSlice, 'seq'>): Se
  * Participants see the synthesis once published, without the themes a facilitator hid, and without the engine
  * note (a fallback's reason may name a host on the operator's network).
  */
-export function synthesisForParticipants(doc: SynthesisDoc | null, readerId: string | null = null, groups: SessionState['groups'] = {}): SynthesisDoc | null {
+export function synthesisForParticipants(doc: SynthesisDoc | null, readerId: string | null = null): SynthesisDoc | null {
   if (!doc?.published) return null;
   const prompts = doc.prompts.map((p) => ({ ...p, themes: p.themes.filter((t) => !t.hidden) }));
   const shown = new Set(prompts.flatMap((p) => [...p.themes.flatMap((t) => t.answerIds), ...p.otherAnswerIds]));
   const answers = Object.fromEntries(Object.entries(doc.answers).filter(([id]) => shown.has(id)));
-  // Participants hold no other group: the document names the groups its themes cite.
-  const cited: NonNullable<SynthesisDoc['groupNames']> = {};
-  for (const id of new Set(prompts.flatMap((p) => p.themes.flatMap((t) => t.groupIds)))) {
-    const g = Object.hasOwn(groups, id) ? groups[id] : undefined;
-    if (g) cited[id] = { number: g.number, mergedFrom: g.mergedFrom };
-  }
   const { engine: _engine, ...rest } = doc;
-  return { ...rest, prompts, answers, votes: votesSeenBy(doc.votes, readerId), groupNames: cited };
+  return { ...rest, prompts, answers, votes: votesSeenBy(doc.votes, readerId) };
 }
 
 /** In an anonymous session only the author (and the facilitators) see who wrote an answer. */
@@ -227,7 +221,7 @@ function groupsSeeing(s: SessionState, groupId: string): Audience {
 export function eventForParticipants(s: SessionState, e: SessionEvent, readerId: string | null = null): SessionEvent {
   switch (e.type) {
     case 'synthesis.updated':
-      return { ...e, synthesis: synthesisForParticipants(e.synthesis, readerId, s.groups) };
+      return { ...e, synthesis: synthesisForParticipants(e.synthesis, readerId) };
     // As a whole unpublished document reaches them: null.
     case 'synthesis.unpublished':
       return { type: 'synthesis.updated', synthesis: null };

@@ -52,7 +52,5 @@ export const SynthesisDoc = z.object({
   votes: z.record(z.string(), z.array(Id)),
   /** Absent in logs from before it was recorded. */
   engine: SynthesisEngine.optional(),
-  /** In a participant's copy only: the number of each group its themes cite (participants hold no other group). */
-  groupNames: z.record(z.string(), z.object({ number: z.number().int(), mergedFrom: z.array(z.number().int()) })).optional(),
 });
 export type SynthesisDoc = z.infer<typeof SynthesisDoc>;

@@ -3,7 +3,7 @@ import { eventForParticipants, viewFor } from '../../../shared/domain/projection
 import { DomainHarness, FAC, asP } from './harness.js';
 
 describe("a participant's view holds its own group only", () => {
-  it('no other group, and the published synthesis names the groups it cites', () => {
+  it('no other group, whatever the synthesis cites', () => {
     const h = new DomainHarness();
     for (const [id, org] of [
       ['a', 'x'],
@@ -24,10 +24,9 @@ describe("a participant's view holds its own group only", () => {
     const view = viewFor(h.state, { role: 'participant', participantId: 'a' });
     expect(Object.keys(view.groups)).toEqual([mine]);
     expect(view.groupOrder).toEqual([mine]);
+    // Participants see how many groups raised a theme (the names are in the facilitators' matrix only).
     const cited = [...new Set(view.synthesis!.prompts.flatMap((p) => p.themes.flatMap((t) => t.groupIds)))];
     expect(cited.length).toBe(2);
-    for (const id of cited) expect(view.synthesis!.groupNames?.[id]).toEqual({ number: h.state.groups[id].number, mergedFrom: [] });
-    // The facilitators' copy is the document as it is.
-    expect(viewFor(h.state, { role: 'facilitator' }).synthesis).not.toHaveProperty('groupNames');
+    expect(Object.keys(viewFor(h.state, { role: 'facilitator' }).groups).length).toBe(2);
   }, 60_000);
 });
