@@ -132,7 +132,8 @@ export function Dashboard({ programmeId }: { programmeId: string }) {
               </form>
             </section>
             <ProgrammeAttendance programmeId={programmeId} keyValue={key} sessions={data.sessions} />
-            <section className="panel">
+            <section className="panel" aria-labelledby="programme-evaluation-title">
+              <h2 id="programme-evaluation-title">{t('sectionEvaluation')}</h2>
               <ProgrammeEvaluationQuestions programmeId={programmeId} keyValue={key} language={programmeLanguage(data, lang)} />
             </section>
             {data.recurringThemes.length > 0 && (
