@@ -88,6 +88,10 @@ function mergePrompt(m: MachinePrompt, before: PromptSynthesis | null, texts: Sy
   const pinnedOther = (before?.pinnedOther ?? []).filter(exists);
   const placed = new Set([...curated.flatMap((t) => t.answerIds), ...pinnedOther]);
   const previousMachine = (before?.themes ?? []).filter((t) => !t.curated);
+  // Which previous theme held each answer: a new theme finds its heir through its own answers, not by comparing it
+  // with every previous theme (hundreds of each at 10,000 answers, on the server's event loop).
+  const previousThemeOf = new Map<string, string>();
+  for (const t of previousMachine) for (const id of t.answerIds) previousThemeOf.set(id, t.id);
   const themes: SynthesisTheme[] = [...curated];
   const usedIds = new Set(curated.map((t) => t.id));
 
@@ -105,6 +109,7 @@ function mergePrompt(m: MachinePrompt, before: PromptSynthesis | null, texts: Sy
     const heir = bestMatch(
       fresh,
       previousMachine.filter((t) => !usedIds.has(t.id)),
+      previousThemeOf,
     );
     const id = heir?.id ?? mt.id;
     usedIds.add(id);
@@ -146,11 +151,17 @@ const overlap = (a: string[], b: string[]) => {
 };
 
 /** The previous theme sharing at least half of its answers with these (Jaccard ≥ 0.5), best first. */
-function bestMatch(answerIds: string[], candidates: SynthesisTheme[]): SynthesisTheme | null {
+function bestMatch(answerIds: string[], candidates: SynthesisTheme[], previousThemeOf: Map<string, string>): SynthesisTheme | null {
+  const sharedWith = new Map<string, number>();
+  for (const id of answerIds) {
+    const themeId = previousThemeOf.get(id);
+    if (themeId !== undefined) sharedWith.set(themeId, (sharedWith.get(themeId) ?? 0) + 1);
+  }
   let best: SynthesisTheme | null = null;
   let bestScore = 0.5;
   for (const c of candidates) {
-    const shared = overlap(answerIds, c.answerIds);
+    const shared = sharedWith.get(c.id) ?? 0;
+    if (shared === 0) continue;
     const score = shared / (answerIds.length + c.answerIds.length - shared);
     if (score >= bestScore) {
       best = c;
