@@ -283,7 +283,7 @@ export async function joinStorm(workers: Workers, n: number) {
     'connected',
   );
   const result = { participants: n, seconds: (Math.max(...ours.map((o) => o.lastDoneAt)) - start) / 1000, failures: ours.reduce((a, o) => a + o.failures, 0) };
-  await server.kill('SIGKILL');
+  await server.kill(process.env.SERVER_CPU_PROFILE_DIR ? 'SIGTERM' : 'SIGKILL');
   await rm(dataDir, { recursive: true, force: true });
   return result;
 }
