@@ -346,5 +346,6 @@ export const da: Record<MessageKey, string> = {
   evaluationProgrammeHint: 'Lad et spørgsmål stå tomt for at stille standardspørgsmålet på hver persons sprog.',
   evaluationProgrammeSave: 'Gem spørgsmålene',
   evaluationProgrammeSaved: 'Gemt: de næste evalueringer åbner med disse spørgsmål.',
+  evaluationAverages: 'Gennemsnitlig vurdering pr. session (1 til 5)',
   sectionEvaluation: 'Evaluering',
 };

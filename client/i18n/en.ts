@@ -344,6 +344,7 @@ export const en = {
   evaluationProgrammeHint: 'Leave a question empty to ask the default one, in each person’s language.',
   evaluationProgrammeSave: 'Save the questions',
   evaluationProgrammeSaved: 'Saved: the next evaluations open with these questions.',
+  evaluationAverages: 'Average rating per session (1 to 5)',
   sectionEvaluation: 'Evaluation',
 } as const;
 

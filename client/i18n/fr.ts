@@ -346,5 +346,6 @@ export const fr: Record<MessageKey, string> = {
   evaluationProgrammeHint: 'Laissez une question vide pour poser celle par défaut, dans la langue de chacun.',
   evaluationProgrammeSave: 'Enregistrer les questions',
   evaluationProgrammeSaved: 'Enregistré : les prochaines évaluations s’ouvriront avec ces questions.',
+  evaluationAverages: 'Note moyenne par session (1 à 5)',
   sectionEvaluation: 'Évaluation',
 };

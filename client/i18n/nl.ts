@@ -346,5 +346,6 @@ export const nl: Record<MessageKey, string> = {
   evaluationProgrammeHint: 'Laat een vraag leeg om de standaardvraag te stellen, in ieders eigen taal.',
   evaluationProgrammeSave: 'Vragen opslaan',
   evaluationProgrammeSaved: 'Opgeslagen: de volgende evaluaties openen met deze vragen.',
+  evaluationAverages: 'Gemiddelde score per sessie (1 tot 5)',
   sectionEvaluation: 'Evaluatie',
 };

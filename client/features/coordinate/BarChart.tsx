@@ -17,9 +17,10 @@ const ROW = 26;
 const LABEL = 170;
 const WIDTH = 520;
 
-export function BarChart({ title, series, rows, testId }: { title: string; series: BarSeries[]; rows: BarRow[]; testId?: string }) {
+/** `scale`: the value a full bar stands for (a rating out of 5); the largest row by default. */
+export function BarChart({ title, series, rows, testId, scale }: { title: string; series: BarSeries[]; rows: BarRow[]; testId?: string; scale?: number }) {
   const totals = rows.map((r) => series.reduce((sum, s) => sum + (r.values[s.key] ?? 0), 0));
-  const max = Math.max(1, ...totals);
+  const max = scale ?? Math.max(1, ...totals);
   const span = WIDTH - LABEL - 40;
   const height = rows.length * ROW + 8;
   const description = rows

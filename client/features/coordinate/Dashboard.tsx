@@ -3,6 +3,7 @@ import { ExportButtons } from '../../components/ExportButtons.js';
 import { TopBar } from '../../components/TopBar.js';
 import { ProgrammeAttendance } from './ProgrammeAttendance.js';
 import { ProgrammeEvaluationQuestions } from '../evaluation/ProgrammeEvaluationQuestions.js';
+import { BarChart } from './BarChart.js';
 import { fragmentKey, navigate } from '../../router.js';
 import { storage } from '../../storage.js';
 import { useLanguage, useT } from '../../useT.js';
@@ -23,6 +24,8 @@ export interface DashboardData {
     byCountry: Record<string, number>;
     groups: number;
     answers: number;
+    /** The session's evaluation round: responses and average rating; null when none was opened. */
+    evaluation?: { responses: number; average: number | null } | null;
   }[];
   recurringThemes: { label: string; sessions: { title: string; label: string }[] }[];
 }
@@ -134,6 +137,7 @@ export function Dashboard({ programmeId }: { programmeId: string }) {
             <ProgrammeAttendance programmeId={programmeId} keyValue={key} sessions={data.sessions} />
             <section className="panel" aria-labelledby="programme-evaluation-title">
               <h2 id="programme-evaluation-title">{t('sectionEvaluation')}</h2>
+              <EvaluationAverages sessions={data.sessions} />
               <ProgrammeEvaluationQuestions programmeId={programmeId} keyValue={key} language={programmeLanguage(data, lang)} />
             </section>
             {data.recurringThemes.length > 0 && (
@@ -161,4 +165,20 @@ export function Dashboard({ programmeId }: { programmeId: string }) {
  */
 export function programmeLanguage(data: DashboardData, fallback: Language): Language {
   return data.programme.languages?.[0] ?? data.sessions.at(-1)?.language ?? fallback;
+}
+
+/** Each evaluated session's average rating, on the scale of 1 to 5 (issue 16, item 3: the coordinator would rather look). */
+export function EvaluationAverages({ sessions }: { sessions: DashboardData['sessions'] }) {
+  const t = useT();
+  const rated = sessions.filter((s) => s.evaluation && s.evaluation.responses > 0 && s.evaluation.average !== null);
+  if (rated.length === 0) return null;
+  return (
+    <BarChart
+      testId="chart-evaluation"
+      title={t('evaluationAverages')}
+      scale={5}
+      series={[{ key: 'average', label: t('evaluationAverages'), colour: '#1f6f8b' }]}
+      rows={rated.map((s) => ({ label: `${s.date ?? ''} ${s.title}`.trim(), values: { average: Math.round(s.evaluation!.average! * 10) / 10 } }))}
+    />
+  );
 }
