@@ -1,8 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../shared/schemas/primitives.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { builtClientCopy, chromiumMissing, launch, VIEWPORTS } from './browser.js';
+import { browserStage, chromiumMissing, VIEWPORTS } from './browser.js';
 import { A11yFindings, newPage } from './room-support.js';
 
 const missing = chromiumMissing();
@@ -13,25 +11,13 @@ const missing = chromiumMissing();
  * The session screens are in a11y-session.test.ts.
  */
 describe.skipIf(missing)(`accessibility of the pages around sessions, in four languages${missing ? ` (skipped: ${missing})` : ''}`, () => {
-  let server: TestServer;
-  let browser: Browser;
-  let client: Awaited<ReturnType<typeof builtClientCopy>>;
-  beforeAll(async () => {
-    client = await builtClientCopy();
-    server = await startTestServer({ clientDist: client.dir });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.cleanup();
-    await client?.remove();
-  });
+  const stage = browserStage();
 
   it('home, key reveal, join and dashboard in en, nl, fr and da', async () => {
     const findings = new A11yFindings();
     for (const lang of LANGUAGES) {
-      const page = await newPage(browser, lang === 'fr' || lang === 'da' ? VIEWPORTS.phone : VIEWPORTS.laptop, { chosen: lang });
-      await page.goto(server.url);
+      const page = await newPage(stage.browser, lang === 'fr' || lang === 'da' ? VIEWPORTS.phone : VIEWPORTS.laptop, { chosen: lang });
+      await page.goto(stage.server.url);
       await page.locator('h1').waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
       // The session's language follows the interface until the facilitator picks one.
@@ -40,25 +26,25 @@ describe.skipIf(missing)(`accessibility of the pages around sessions, in four la
       await page.locator('form').nth(1).locator('button[type="submit"]').click();
       await page.getByTestId('facilitator-url').waitFor();
       await findings.check(page, `key reveal (${lang})`);
-      await page.goto(`${server.url}/join/ABCDEFGH`);
+      await page.goto(`${stage.server.url}/join/ABCDEFGH`);
       await page.getByTestId('join-code').waitFor();
       await findings.check(page, `join (${lang})`);
       await page.context().close();
     }
 
-    const res = await fetch(`${server.url}/api/programmes`, {
+    const res = await fetch(`${stage.server.url}/api/programmes`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Regional sessions', languages: ['nl'] }),
     });
     const programme = (await res.json()) as { programmeId: string; coordinatorKey: string; coordinatorUrl: string };
-    await fetch(`${server.url}/api/sessions`, {
+    await fetch(`${stage.server.url}/api/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${programme.coordinatorKey}` },
       body: JSON.stringify({ template: 'core-drives', programmeId: programme.programmeId, language: 'nl' }),
     });
     for (const lang of LANGUAGES) {
-      const page = await newPage(browser, VIEWPORTS.laptop, { chosen: lang });
+      const page = await newPage(stage.browser, VIEWPORTS.laptop, { chosen: lang });
       await page.goto(programme.coordinatorUrl);
       await page.getByRole('heading', { name: 'Regional sessions' }).waitFor();
       await findings.check(page, `dashboard (${lang})`);

@@ -1,9 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../shared/schemas/primitives.js';
 import { createSession, TestClient } from '../support/clients.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { builtClientCopy, chromiumMissing, launch, screenshot, VIEWPORTS } from './browser.js';
+import { browserStage, chromiumMissing, screenshot, VIEWPORTS } from './browser.js';
 import { A11yFindings, endRound, facilitatorClient, joinInBrowser, newPage, ok } from './room-support.js';
 
 const missing = chromiumMissing();
@@ -15,47 +13,33 @@ const missing = chromiumMissing();
  * session and switches language with the menu, as a person would. The session's language stays Dutch.
  */
 describe.skipIf(missing)(`accessibility of a session's screens, in four languages${missing ? ` (skipped: ${missing})` : ''}`, () => {
-  let server: TestServer;
-  let browser: Browser;
-  let client: Awaited<ReturnType<typeof builtClientCopy>>;
-  const clients: TestClient[] = [];
-  beforeAll(async () => {
-    client = await builtClientCopy();
-    server = await startTestServer({ clientDist: client.dir });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    for (const c of clients) c.close();
-    await browser?.close();
-    await server?.cleanup();
-    await client?.remove();
-  });
+  const stage = browserStage();
 
   it('participant, projector and console in lobby, breakout, plenary and closed, in en, nl, fr and da', async () => {
     const findings = new A11yFindings();
     // One Dutch session, watched by a participant, the projector and the console in each language.
-    const created = await createSession(server.url, {
+    const created = await createSession(stage.server.url, {
       title: 'Netwerkdag',
       language: 'nl',
       prompts: [{ text: 'Wat hebben leden nodig?' }, { text: 'Hoe delen we kennis?' }],
     });
-    const fac = await facilitatorClient(server.url, created.sessionId, created.facilitatorKey);
-    clients.push(fac);
+    const fac = await facilitatorClient(stage.server.url, created.sessionId, created.facilitatorKey);
+    stage.clients.push(fac);
     // One phone, one projector and one console follow the session; each screen is checked in each language,
     // switched with the language menu as a person would (fewer pages: the machine is shared).
     const writers: TestClient[] = [];
     for (const name of ['Anna', 'Bram']) {
-      const w = await new TestClient(server.url).connected();
-      clients.push(w);
+      const w = await new TestClient(stage.server.url).connected();
+      stage.clients.push(w);
       await w.join(created.joinCode, { name, organisation: `Org ${name}`, country: 'BE' });
       writers.push(w);
     }
-    const participant = await newPage(browser, VIEWPORTS.phone);
-    await joinInBrowser(participant, server.url, created.joinCode, 'Persoon', 'Org');
-    const projector = await newPage(browser, VIEWPORTS.laptop);
+    const participant = await newPage(stage.browser, VIEWPORTS.phone);
+    await joinInBrowser(participant, stage.server.url, created.joinCode, 'Persoon', 'Org');
+    const projector = await newPage(stage.browser, VIEWPORTS.laptop);
     await projector.goto(created.facilitatorUrl.replace('/facilitate/', '/projector/'));
     await projector.getByTestId('projector-code').waitFor();
-    const consolePage = await newPage(browser, VIEWPORTS.laptop);
+    const consolePage = await newPage(stage.browser, VIEWPORTS.laptop);
     await consolePage.goto(created.facilitatorUrl);
     await consolePage.getByTestId('join-code-display').waitFor();
     const pages = { participant, projector, console: consolePage };

@@ -1,9 +1,7 @@
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createSession, facilitatorClient, TestClient } from '../support/clients.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { chromiumMissing, launch, screenshot, seriousA11yViolations, VIEWPORTS } from './browser.js';
+import { browserStage, chromiumMissing, screenshot, seriousA11yViolations, VIEWPORTS } from './browser.js';
 
 const missing = chromiumMissing();
 const PEOPLE = [
@@ -20,36 +18,25 @@ const PEOPLE = [
  * their own tests); the console is the browser under test.
  */
 describe.skipIf(missing)(`the console's attention strip${missing ? ` (skipped: ${missing})` : ''}`, () => {
-  let server: TestServer;
-  let browser: Browser;
-  const clients: TestClient[] = [];
-  beforeAll(async () => {
-    server = await startTestServer({ clientDist: path.resolve('client/dist') });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    for (const c of clients) c.close();
-    await browser?.close();
-    await server?.cleanup();
-  });
+  const stage = browserStage();
 
   async function consolePage(url: string, viewport: { width: number; height: number }): Promise<Page> {
-    const page = await (await browser.newContext({ viewport })).newPage();
+    const page = await (await stage.browser.newContext({ viewport })).newPage();
     page.on('pageerror', (err) => console.error('page error:', err.message));
     await page.goto(url);
     return page;
   }
 
   it('points at what needs attention and follows the order of work', async () => {
-    const s = await createSession(server.url);
-    const fac = await facilitatorClient(server.url, s);
-    clients.push(fac);
+    const s = await createSession(stage.server.url);
+    const fac = await facilitatorClient(stage.server.url, s);
+    stage.clients.push(fac);
     const people: TestClient[] = [];
     for (const [name, organisation, country] of PEOPLE) {
-      const c = await new TestClient(server.url).connected();
+      const c = await new TestClient(stage.server.url).connected();
       await c.join(s.joinCode, { name, organisation, country });
       people.push(c);
-      clients.push(c);
+      stage.clients.push(c);
     }
     const page = await consolePage(s.facilitatorUrl, VIEWPORTS.laptop);
     await expect.poll(() => page.getByTestId('room-counts').textContent()).toContain('4 people');

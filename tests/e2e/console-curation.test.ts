@@ -1,10 +1,8 @@
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Ack } from '../../shared/protocol/acks.js';
 import { createSession, facilitatorClient, TestClient } from '../support/clients.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { chromiumMissing, launch, screenshot, seriousA11yViolations, VIEWPORTS } from './browser.js';
+import { browserStage, chromiumMissing, screenshot, seriousA11yViolations, VIEWPORTS } from './browser.js';
 
 const missing = chromiumMissing();
 const ANSWERS = [
@@ -22,18 +20,7 @@ const ANSWERS = [
  * is closed and every control that could change something is disabled, with the reason on screen.
  */
 describe.skipIf(missing)(`curating the synthesis, and a closed console${missing ? ` (skipped: ${missing})` : ''}`, () => {
-  let server: TestServer;
-  let browser: Browser;
-  const clients: TestClient[] = [];
-  beforeAll(async () => {
-    server = await startTestServer({ clientDist: path.resolve('client/dist') });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    for (const c of clients) c.close();
-    await browser?.close();
-    await server?.cleanup();
-  });
+  const stage = browserStage();
 
   const labels = (page: Page) => page.getByTestId('curation').first().getByTestId('theme').locator('.theme-label').allTextContents();
   // By the answer's own text: each row's "move to" menu lists every theme label too, so the row's whole text will not do.
@@ -42,15 +29,15 @@ describe.skipIf(missing)(`curating the synthesis, and a closed console${missing 
     zone.getByTestId('curated-answer').filter({ has: zone.page().locator('.answer-text', { hasText: exactly(text) }) });
 
   it('moves answers between themes and "other ideas" by keyboard and by drag and drop, then locks when closed', async () => {
-    const s = await createSession(server.url);
-    const fac = await facilitatorClient(server.url, s);
-    clients.push(fac);
+    const s = await createSession(stage.server.url);
+    const fac = await facilitatorClient(stage.server.url, s);
+    stage.clients.push(fac);
     const people: TestClient[] = [];
     for (const [i, name] of ['Anna', 'Bram', 'Chloé', 'Dorte'].entries()) {
-      const c = await new TestClient(server.url).connected();
+      const c = await new TestClient(stage.server.url).connected();
       await c.join(s.joinCode, { name, organisation: `Org ${i % 2}`, country: `Country ${i}` });
       people.push(c);
-      clients.push(c);
+      stage.clients.push(c);
     }
     await fac.ok('groups.form', { mode: 'random', sizing: { by: 'count', count: 2 } });
     await fac.ok('round.start', { durationSeconds: 600 });
@@ -60,7 +47,7 @@ describe.skipIf(missing)(`curating the synthesis, and a closed console${missing 
     const ended = (await fac.socket.timeout(60_000).emitWithAck('command', { type: 'round.end', opId: 'end-round-0001' })) as Ack;
     expect(ended.ok).toBe(true);
 
-    const page = await (await browser.newContext({ viewport: VIEWPORTS.laptop })).newPage();
+    const page = await (await stage.browser.newContext({ viewport: VIEWPORTS.laptop })).newPage();
     page.on('pageerror', (err) => console.error('page error:', err.message));
     await page.goto(s.facilitatorUrl);
     await expect.poll(() => page.getByTestId('theme').count()).toBeGreaterThanOrEqual(1);

@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createSession, TestClient } from '../support/clients.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { builtClientCopy, chromiumMissing, launch, screenshot, seriousA11yViolations, VIEWPORTS } from './browser.js';
+import { browserStage, chromiumMissing, screenshot, seriousA11yViolations, VIEWPORTS } from './browser.js';
 import { endRound, facilitatorClient, joinInBrowser, newPage, ok } from './room-support.js';
 
 const missing = chromiumMissing();
@@ -15,27 +14,13 @@ const DUTCH_PROMPTS = ['Waarom werken we samen?', 'Wat hebben leden nodig?', 'Ho
  * The facilitator acts through a socket client: the console is tested on its own.
  */
 describe.skipIf(missing)(`phones and projector in a room${missing ? ` (skipped: ${missing})` : ''}`, () => {
-  let server: TestServer;
-  let browser: Browser;
-  let client: Awaited<ReturnType<typeof builtClientCopy>>;
-  const clients: TestClient[] = [];
-  beforeAll(async () => {
-    client = await builtClientCopy();
-    server = await startTestServer({ clientDist: client.dir });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    for (const c of clients) c.close();
-    await browser?.close();
-    await server?.cleanup();
-    await client?.remove();
-  });
+  const stage = browserStage();
 
-  const openPage = (viewport: { width: number; height: number }, locale: string) => newPage(browser, viewport, { locale });
-  const join = (p: Page, code: string, name: string) => joinInBrowser(p, server.url, code, name);
+  const openPage = (viewport: { width: number; height: number }, locale: string) => newPage(stage.browser, viewport, { locale });
+  const join = (p: Page, code: string, name: string) => joinInBrowser(p, stage.server.url, code, name);
   async function facilitator(sessionId: string, key: string): Promise<TestClient> {
-    const fac = await facilitatorClient(server.url, sessionId, key);
-    clients.push(fac);
+    const fac = await facilitatorClient(stage.server.url, sessionId, key);
+    stage.clients.push(fac);
     return fac;
   }
 
@@ -44,14 +29,14 @@ describe.skipIf(missing)(`phones and projector in a room${missing ? ` (skipped: 
     expect(violations, `${screen}: ${JSON.stringify(violations)}`).toEqual([]);
   }
 
-  it('a French and a Danish browser in a Dutch jigsaw: own interface, Dutch prompts, all three dealt, warning and message on top', async () => {
-    const created = await createSession(server.url, { title: 'Netwerkdag Gent', language: 'nl', prompts: DUTCH_PROMPTS.map((text) => ({ text })) });
+  it('a French and a Danish stage.browser in a Dutch jigsaw: own interface, Dutch prompts, all three dealt, warning and message on top', async () => {
+    const created = await createSession(stage.server.url, { title: 'Netwerkdag Gent', language: 'nl', prompts: DUTCH_PROMPTS.map((text) => ({ text })) });
     const fac = await facilitator(created.sessionId, created.facilitatorKey);
     const chloe = await openPage(VIEWPORTS.phone, 'fr-FR');
     const dorte = await openPage(VIEWPORTS.laptop, 'da-DK');
     await join(chloe, created.joinCode, 'Chloé');
     await join(dorte, created.joinCode, 'Dorte');
-    // The interface follows the browser after joining too, not the session's Dutch.
+    // The interface follows the stage.browser after joining too, not the session's Dutch.
     expect(await chloe.getByRole('heading', { level: 1 }).textContent()).toBe('Vous êtes là !');
     expect(await chloe.evaluate(() => document.documentElement.lang)).toBe('fr');
     expect(await dorte.getByRole('heading', { level: 1 }).textContent()).toBe('Du er med!');
@@ -106,13 +91,13 @@ describe.skipIf(missing)(`phones and projector in a room${missing ? ` (skipped: 
   });
 
   it('an answer typed offline and refused because the session closed stays on screen with the reason, and so does a refused "take back"', async () => {
-    const created = await createSession(server.url, { title: 'Regional day', language: 'en', prompts: [{ text: 'What do members need?' }] });
+    const created = await createSession(stage.server.url, { title: 'Regional day', language: 'en', prompts: [{ text: 'What do members need?' }] });
     const fac = await facilitator(created.sessionId, created.facilitatorKey);
     const chloe = await openPage(VIEWPORTS.phone, 'fr-FR');
     await join(chloe, created.joinCode, 'Chloé');
     const promptId = fac.view!.prompts[0].id;
-    const bram = await new TestClient(server.url).connected();
-    clients.push(bram);
+    const bram = await new TestClient(stage.server.url).connected();
+    stage.clients.push(bram);
     await bram.join(created.joinCode, { name: 'Bram' });
     await ok(fac, 'groups.form', { mode: 'random', sizing: { by: 'count', count: 1 } });
     await ok(fac, 'round.start', { durationSeconds: 600 });

@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { builtClientCopy, chromiumMissing, launch, screenshot, seriousA11yViolations, VIEWPORTS } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserStage, chromiumMissing, screenshot, seriousA11yViolations, VIEWPORTS } from './browser.js';
 
 const missing = chromiumMissing();
 const PEOPLE = [
@@ -19,22 +18,10 @@ const PEOPLE = [
  * broadcast, extend, end. Screens are checked for what they show, with axe, at phone and laptop sizes.
  */
 describe.skipIf(missing)(`a whole session in Chromium${missing ? ` (skipped: ${missing})` : ''}`, () => {
-  let server: TestServer;
-  let browser: Browser;
-  let client: Awaited<ReturnType<typeof builtClientCopy>>;
-  beforeAll(async () => {
-    client = await builtClientCopy();
-    server = await startTestServer({ clientDist: client.dir });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.cleanup();
-    await client?.remove();
-  });
+  const stage = browserStage();
 
   async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-    const context = await browser.newContext({ viewport });
+    const context = await stage.browser.newContext({ viewport });
     const page = await context.newPage();
     page.on('pageerror', (err) => console.error('page error:', err.message));
     return page;
@@ -48,7 +35,7 @@ describe.skipIf(missing)(`a whole session in Chromium${missing ? ` (skipped: ${m
   it('runs from template to ended round, and every screen shows what it should', async () => {
     // Facilitator creates the session from the template, through the home screen.
     const fac = await newPage(VIEWPORTS.laptop);
-    await fac.goto(server.url);
+    await fac.goto(stage.server.url);
     await expectAccessible(fac, 'home');
     await screenshot(fac, 'home-laptop');
     await fac.getByRole('button', { name: 'Create session' }).click();
@@ -64,7 +51,7 @@ describe.skipIf(missing)(`a whole session in Chromium${missing ? ` (skipped: ${m
     const people: Page[] = [];
     for (const [i, [name, org, country]] of PEOPLE.entries()) {
       const page = await newPage(i % 2 ? VIEWPORTS.phone : VIEWPORTS.laptop);
-      await page.goto(`${server.url}/join/${code}`);
+      await page.goto(`${stage.server.url}/join/${code}`);
       await page.getByTestId('join-name').fill(name);
       await page.getByTestId('join-org').fill(org);
       await page.getByTestId('join-country').fill(country);
@@ -156,13 +143,13 @@ describe.skipIf(missing)(`a whole session in Chromium${missing ? ` (skipped: ${m
   });
 
   it('a coordinator opens the programme dashboard and sees its sessions', async () => {
-    const res = await fetch(`${server.url}/api/programmes`, {
+    const res = await fetch(`${stage.server.url}/api/programmes`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Five regional sessions', languages: ['en'] }),
     });
     const programme = await res.json();
-    await fetch(`${server.url}/api/sessions`, {
+    await fetch(`${stage.server.url}/api/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${programme.coordinatorKey}` },
       body: JSON.stringify({ template: 'core-drives', programmeId: programme.programmeId, date: '2026-11-24' }),
@@ -179,7 +166,7 @@ describe.skipIf(missing)(`a whole session in Chromium${missing ? ` (skipped: ${m
 
   it('a participant switches the interface to Danish and the screen follows', async () => {
     const page = await newPage(VIEWPORTS.phone);
-    await page.goto(server.url);
+    await page.goto(stage.server.url);
     await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('da');
     await expect.poll(() => page.getByRole('heading', { name: 'Deltag i en session' }).count()).toBe(1);
     await screenshot(page, 'home-phone-da');
