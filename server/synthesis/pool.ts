@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { SynthesisInput } from '../../shared/synthesis/index.js';
 import type { MachineSynthesis } from '../../shared/domain/curation/generate.js';
+import type { SynthesisDocOnWire, SynthesisEngine } from '../../shared/schemas/synthesis.js';
 
 /** Answer vectors packed for the thread: row i of `data` (length `dim`) belongs to `ids[i]`. */
 export interface PackedVectors {
@@ -9,18 +10,29 @@ export interface PackedVectors {
   data: Float32Array;
 }
 
+/** Merging the new draft with the previous synthesis on the worker too: the session as the run read it (at `seq`). */
+export interface MergeAhead {
+  seq: number;
+  threshold: number;
+  now: number;
+  previous: SynthesisDocOnWire | null;
+  engine: SynthesisEngine;
+}
+
 export interface WorkerRequest {
   id: number;
   input: SynthesisInput;
   vectors?: PackedVectors;
+  merge?: MergeAhead;
 }
-export type WorkerReply = { id: number; ok: true; result: Pick<MachineSynthesis, 'prompts'> } | { id: number; ok: false; message: string };
+export type WorkerResult = Pick<MachineSynthesis, 'prompts' | 'merged'>;
+export type WorkerReply = { id: number; ok: true; result: WorkerResult } | { id: number; ok: false; message: string };
 
 export class SynthesisWorkerError extends Error {}
 
 interface Job {
   request: Omit<WorkerRequest, 'id'>;
-  resolve: (r: Pick<MachineSynthesis, 'prompts'>) => void;
+  resolve: (r: WorkerResult) => void;
   reject: (e: Error) => void;
 }
 
@@ -41,10 +53,10 @@ export class SynthesisPool {
 
   constructor(private readonly opts: { timeoutMs?: number } = {}) {}
 
-  run(input: SynthesisInput, vectors?: PackedVectors): Promise<Pick<MachineSynthesis, 'prompts'>> {
+  run(input: SynthesisInput, vectors?: PackedVectors, merge?: MergeAhead): Promise<WorkerResult> {
     if (this.closed) return Promise.reject(new SynthesisWorkerError('The synthesis pool is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { input, vectors }, resolve, reject });
+      this.queue.push({ request: { input, vectors, merge }, resolve, reject });
       this.pump();
     });
   }

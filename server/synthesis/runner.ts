@@ -9,7 +9,8 @@ import type { SynthesisEngine } from '../../shared/schemas/synthesis.js';
 import type { SynthesisInput } from '../../shared/synthesis/index.js';
 import type { SessionHost } from '../sessions/session-host.js';
 import type { Embedder } from './embeddings.js';
-import { type PackedVectors, type SynthesisPool, SynthesisWorkerError } from './pool.js';
+import { type MergeAhead, type PackedVectors, type SynthesisPool, SynthesisWorkerError } from './pool.js';
+import { withoutTexts } from '../../shared/domain/curation/texts.js';
 
 export interface RunnerDeps {
   pool: SynthesisPool;
@@ -30,9 +31,10 @@ interface Lane {
 
 /**
  * Runs session commands; those that synthesise (synthesis.run, round.end with answers) read the committed
- * answers, get the engine's result from the worker, and only then commit through the host with a decider that
- * takes that result, so the event loop keeps serving every room meanwhile. Answers that arrive during the run
- * are merged in as other ideas by the domain.
+ * answers, get the engine's result from the worker, already merged there with the previous synthesis, and only
+ * then commit through the host with a decider that takes that result, so the event loop keeps serving every room
+ * meanwhile. When the session moved during the run, the decider merges again: answers that arrived join
+ * "other ideas", and curation done meanwhile is kept.
  *
  * Per session, runs never overlap: a request arriving while one runs waits for it, so it starts from a log that
  * already holds the previous run's themes and curation. A synthesis.run arriving while another synthesis.run is
@@ -104,7 +106,11 @@ export class SynthesisRunner {
       const state = await host.committedState();
       const need = engineNeeded(state, command, { actor, now: this.deps.now() });
       if (!need) return await host.execute(command, actor);
-      const machine = await this.machine(need.input ?? synthesisInput(state, need.threshold), command);
+      // A run of the session's own answers is merged with its synthesis on the worker too (an evaluation's is not).
+      const ahead = need.input
+        ? undefined
+        : { seq: state.seq, threshold: need.threshold, now: this.deps.now(), previous: state.synthesis && withoutTexts(state.synthesis) };
+      const machine = await this.machine(need.input ?? synthesisInput(state, need.threshold), command, ahead);
       return await host.executeWith(actor, (s, ctx) => decide(s, command, ctx, machine), command.opId);
     } catch (err) {
       if (err instanceof DomainError) return fail(err.code, err.message);
@@ -117,10 +123,10 @@ export class SynthesisRunner {
   }
 
   /** The engine's result off the event loop; null for a round end when the worker failed (the round ends anyway). */
-  private async machine(input: SynthesisInput, command: Command): Promise<MachineSynthesis | null> {
+  private async machine(input: SynthesisInput, command: Command, ahead?: Omit<MergeAhead, 'engine'>): Promise<MachineSynthesis | null> {
     const { vectors, engine } = await this.vectors(input);
     try {
-      return { ...(await this.deps.pool.run(input, vectors)), engine };
+      return { ...(await this.deps.pool.run(input, vectors, ahead && { ...ahead, engine })), engine };
     } catch (err) {
       if (!(err instanceof SynthesisWorkerError)) throw err;
       this.deps.log('error', `synthesis failed: ${err.message}`);

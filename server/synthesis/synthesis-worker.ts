@@ -1,8 +1,9 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
+import { basisOf, generateSynthesis } from '../../shared/domain/curation/generate.js';
 import { synthesize, type SynthesisInput } from '../../shared/synthesis/index.js';
-import type { WorkerReply, WorkerRequest } from './pool.js';
+import type { MergeAhead, WorkerReply, WorkerRequest, WorkerResult } from './pool.js';
 
 /**
  * The synthesis thread: runs the engine on one session's answers at a time, so the event loop that serves the
@@ -32,10 +33,21 @@ function lowerPriority(): void {
 }
 lowerPriority();
 
+/** The engine's themes, and the new draft merged with the previous synthesis when asked (see draftSynthesis). */
+function run(req: WorkerRequest): WorkerResult {
+  const { prompts } = synthesize(unpack(req));
+  return req.merge ? { prompts, merged: mergeAhead(req.input, prompts, req.merge) } : { prompts };
+}
+
+function mergeAhead(input: SynthesisInput, prompts: WorkerResult['prompts'], m: MergeAhead): WorkerResult['merged'] {
+  const synthesis = generateSynthesis(basisOf(input), m.previous, m.now, m.threshold, { prompts, engine: m.engine });
+  return { seq: m.seq, threshold: m.threshold, synthesis };
+}
+
 parentPort!.on('message', (req: WorkerRequest) => {
   let reply: WorkerReply;
   try {
-    reply = { id: req.id, ok: true, result: synthesize(unpack(req)) };
+    reply = { id: req.id, ok: true, result: run(req) };
   } catch (err) {
     reply = { id: req.id, ok: false, message: err instanceof Error ? err.message : String(err) };
   }

@@ -4,6 +4,7 @@ import type { SynthesisDoc } from '../schemas/synthesis.js';
 import { groupOf, groupSeesAnswer } from './permissions.js';
 import { withoutPlan } from './plan.js';
 import { evaluationForParticipant, withoutRespondents } from './evaluation.js';
+import { withTexts } from './curation/texts.js';
 
 /** What one reader holds: the whole state for facilitators, a filtered one for participants. */
 export type SessionView = SessionState;
@@ -221,7 +222,8 @@ function groupsSeeing(s: SessionState, groupId: string): Audience {
 export function eventForParticipants(s: SessionState, e: SessionEvent, readerId: string | null = null): SessionEvent {
   switch (e.type) {
     case 'synthesis.updated':
-      return { ...e, synthesis: synthesisForParticipants(e.synthesis, readerId) };
+      // Texts only for a published draft: participants receive nothing of an unpublished one.
+      return { ...e, synthesis: e.synthesis?.published ? synthesisForParticipants(withTexts(e.synthesis, s.answers), readerId) : null };
     // As a whole unpublished document reaches them: null.
     case 'synthesis.unpublished':
       return { type: 'synthesis.updated', synthesis: null };

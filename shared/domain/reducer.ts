@@ -3,6 +3,7 @@ import type { Answer, Group, SessionState } from '../schemas/session.js';
 import type { SynthesisDoc } from '../schemas/synthesis.js';
 import { assertNever } from './assert-never.js';
 import { DomainError } from './context.js';
+import { withTexts } from './curation/texts.js';
 import { editSummary, hideTheme, mergeThemes, moveAnswer, renameTheme, setConsensus, splitTheme } from './curation/operations.js';
 import { Ownership } from './ownership.js';
 import { EMPTY_PLAN, stepPlan } from './plan.js';
@@ -137,7 +138,7 @@ function applyEvent(s: SessionState, e: SessionEvent, at: number, w: Ownership):
         lastActivityAt: at,
       }));
     case 'synthesis.updated':
-      return { ...s, synthesis: e.synthesis };
+      return { ...s, synthesis: e.synthesis && withTexts(e.synthesis, s.answers) };
     case 'synthesis.themeRenamed':
       return curate(s, (d, l) => renameTheme(d, l, e.themeId, e.label));
     case 'synthesis.themesMerged':

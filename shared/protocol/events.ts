@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Answer, Group, Participant, Prompt } from '../schemas/session.js';
 import { Id, IsoDate, Language } from '../schemas/primitives.js';
-import { SynthesisDoc } from '../schemas/synthesis.js';
+import { SynthesisDocOnWire } from '../schemas/synthesis.js';
 import { EvaluationQuestions, EvaluationResponse, EvaluationThemes } from '../domain/evaluation.js';
 import { PLAN_LIMITS, PlanBlock } from '../domain/plan.js';
 
@@ -56,7 +56,7 @@ export const SessionEvent = z.discriminatedUnion('type', [
   ev('answer.deleted', { answerId: Id, groupId: Id }),
   ev('group.signalled', { groupId: Id, done: z.boolean().optional(), help: z.boolean().optional() }),
   /** The whole synthesis: after a run, on publishing, or a curation step that shows or withdraws content for participants (who receive null until it is published). */
-  ev('synthesis.updated', { synthesis: SynthesisDoc.nullable() }),
+  ev('synthesis.updated', { synthesis: SynthesisDocOnWire.nullable() }),
   /*
    * One curation step, applied by the reducer with the pure operations in shared/domain/curation/operations.ts,
    * so the whole document travels only when the engine makes a new draft. `visible`: whether participants see

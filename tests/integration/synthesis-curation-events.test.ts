@@ -81,4 +81,43 @@ describe('curation in a big live session', () => {
     // Only the run, the publication and the hiding travelled whole.
     expect(ofType(fac, 'synthesis.updated').length).toBe(3);
   }, 60_000);
+
+  it('a fresh draft travels without the texts every reader holds; each view has them, and equals a fresh snapshot', async () => {
+    server = await startTestServer({ rateLimits: OPEN });
+    const texts = answerTexts(ANSWERS, 7);
+    const s = await importSessionWithAnswers(server.url, texts, { groups: 6, operatorToken: TEST_OPERATOR_TOKEN });
+    const fac = await facilitatorClient(server.url, s);
+    const person = await new TestClient(server.url).connected();
+    clients.push(fac, person);
+    await person.join(s.joinCode, { name: 'P' });
+    await fac.ok('synthesis.run');
+    await eventually(() => fac.view!.synthesis !== null, 20_000, 'the synthesis');
+
+    // On the wire and in the log: themes and answer ids, no texts (which are most of a whole document).
+    const [draft] = ofType(fac, 'synthesis.updated');
+    if (draft.event.type !== 'synthesis.updated') throw new Error('unreachable');
+    expect(draft.event.synthesis?.answers).toBeUndefined();
+    expect(bytes(draft)).toBeLessThan(bytes(fac.view!.synthesis) / 2);
+    // The facilitator's view has every text back, as the server's state (a fresh attach) has it.
+    expect(Object.keys(fac.view!.synthesis!.answers)).toHaveLength(ANSWERS);
+    const quoted = Object.values(fac.view!.synthesis!.answers).map((a) => a.text);
+    expect(new Set(quoted)).toEqual(new Set(texts));
+    const again = await facilitatorClient(server.url, s);
+    clients.push(again);
+    expect(again.view!.synthesis).toEqual(fac.view!.synthesis);
+
+    // Participants hold their own group's answers only: the published document reaches them with the texts.
+    await fac.ok('synthesis.publish', { published: true });
+    await eventually(() => person.view!.synthesis?.published === true, 10_000, 'published');
+    const shown = person.view!.synthesis!;
+    const cited = shown.prompts.flatMap((p) => [...p.themes.flatMap((t) => t.answerIds), ...p.otherAnswerIds]);
+    expect(cited.length).toBeGreaterThan(ANSWERS / 2);
+    for (const id of cited) expect(shown.answers[id]?.text).toBe(fac.view!.synthesis!.answers[id].text);
+    // A run while published: the new draft also reaches them whole, texts included, as a fresh snapshot has it.
+    const seq = person.view!.seq;
+    await fac.ok('synthesis.run', { threshold: 0.3 });
+    await eventually(() => ofType(person, 'synthesis.updated', seq).length === 1, 20_000, 'the new draft');
+    expect(Object.keys(person.view!.synthesis!.answers).length).toBeGreaterThan(ANSWERS / 2);
+    expect(person.view!.synthesis).toEqual((await snapshotOf(server.url, s.sessionId, person.token!)).synthesis);
+  }, 60_000);
 });

@@ -8,21 +8,24 @@ import { draftSummary } from '../../synthesis/summary.js';
  * puts the themes in order of reach; curation keeps them where they are, so a theme being renamed or edited does
  * not jump on the console, the phones or the projector.
  */
-export function derive(doc: SynthesisDoc, language: Language, order: 'keep' | 'rank' = 'keep'): SynthesisDoc {
+export function derive<D extends DerivableDoc>(doc: D, language: Language, order: 'keep' | 'rank' = 'keep'): D {
   return { ...doc, prompts: doc.prompts.map((p) => derivePrompt(p, doc, language, order)) };
 }
+
+/** What deriving reads of the answers: their groups (a new draft is derived before it has texts). */
+export type DerivableDoc = Omit<SynthesisDoc, 'answers'> & { answers: Record<string, { groupId: string }> };
 
 const byReach = (a: SynthesisTheme, b: SynthesisTheme) =>
   b.groupIds.length - a.groupIds.length || b.answerIds.length - a.answerIds.length || a.label.localeCompare(b.label);
 
-function derivePrompt(p: PromptSynthesis, doc: SynthesisDoc, language: Language, order: 'keep' | 'rank'): PromptSynthesis {
+function derivePrompt(p: PromptSynthesis, doc: DerivableDoc, language: Language, order: 'keep' | 'rank'): PromptSynthesis {
   const derived = p.themes.filter((t) => t.answerIds.length > 0).map((t) => deriveTheme(t, doc, p.groupsAnswering));
   const themes = order === 'rank' ? derived.sort(byReach) : derived;
   const next = { ...p, themes };
   return p.summaryEdited ? next : { ...next, summary: summaryOf(next, doc, language) };
 }
 
-function deriveTheme(t: SynthesisTheme, doc: SynthesisDoc, groupsAnswering: number): SynthesisTheme {
+function deriveTheme(t: SynthesisTheme, doc: DerivableDoc, groupsAnswering: number): SynthesisTheme {
   const groupIds = [...new Set(t.answerIds.map((id) => doc.answers[id]?.groupId).filter((g): g is string => !!g))];
   // As in the engine: never claimed from one group alone.
   const consensus = t.consensusManual ? t.consensus : groupIds.length >= 2 && groupIds.length >= doc.threshold * groupsAnswering;
@@ -31,7 +34,7 @@ function deriveTheme(t: SynthesisTheme, doc: SynthesisDoc, groupsAnswering: numb
   return { ...t, groupIds, consensus, representativeAnswerId };
 }
 
-function summaryOf(p: PromptSynthesis, doc: SynthesisDoc, language: Language): string {
+function summaryOf(p: PromptSynthesis, doc: DerivableDoc, language: Language): string {
   const visible = p.themes.filter((t) => !t.hidden);
   return draftSummary({
     language,

@@ -6,6 +6,7 @@ import { reject } from '../context.js';
 import { own } from '../permissions.js';
 import { EVALUATION_LIMITS } from '../evaluation.js';
 import { checkImportedPlanEvent } from './plan.js';
+import { withTexts } from '../curation/texts.js';
 
 /**
  * An imported log is replayed event by event, and each event must be one the live app could have decided on the
@@ -108,7 +109,7 @@ export function checkImportedEvent(s: SessionState, e: SessionEvent): void {
       if (!own(s.groups, e.groupId)) reject('invalid', `signal from unknown group ${e.groupId}`);
       return;
     case 'synthesis.updated':
-      if (e.synthesis) checkDoc(s, e.synthesis);
+      if (e.synthesis) checkDoc(s, withTexts(e.synthesis, s.answers));
       return;
     case 'synthesis.themeRenamed':
       field(e.label, LIMITS.themeLabel, 'theme label');

@@ -2,7 +2,7 @@ import type { CommandOf } from '../../protocol/commands.js';
 import type { SessionState } from '../../schemas/session.js';
 import type { SessionEvent } from '../../protocol/events.js';
 import { type Decision, type DomainContext, reject } from '../context.js';
-import { type MachineSynthesis, generateSynthesis } from '../curation/generate.js';
+import { type MachineSynthesis, draftSynthesis, thresholdFor } from '../curation/generate.js';
 
 const runningRound = (s: SessionState) => (s.round && s.round.endedAt === null ? s.round : null);
 
@@ -38,7 +38,7 @@ export function decideRoundEnd(s: SessionState, c: CommandOf<'round.end'>, ctx: 
   const ended: SessionEvent = { type: 'round.ended', reason: ctx.actor.role === 'system' ? 'timer' : 'facilitator' };
   // Back in plenary the room's themes are ready: the synthesis is (re)computed from every answer so far.
   if (!synthesis || machine === null) return { events: [ended] };
-  return { events: [ended, { type: 'synthesis.updated', synthesis: generateSynthesis(s, s.synthesis, ctx.now, undefined, machine) }] };
+  return { events: [ended, { type: 'synthesis.updated', synthesis: draftSynthesis(s, ctx.now, thresholdFor(s.synthesis), machine) }] };
 }
 
 export function decideBroadcast(_s: SessionState, c: CommandOf<'broadcast.send'>): Decision {

@@ -1,9 +1,9 @@
 import type { CommandOf } from '../../protocol/commands.js';
 import type { CurationEvent, EventOf } from '../../protocol/events.js';
 import type { SessionState } from '../../schemas/session.js';
-import type { SynthesisDoc } from '../../schemas/synthesis.js';
+import type { SynthesisDoc, SynthesisDocOnWire } from '../../schemas/synthesis.js';
 import { type Decision, type DomainContext, reject } from '../context.js';
-import { type MachineSynthesis, generateSynthesis, thresholdFor } from '../curation/generate.js';
+import { type MachineSynthesis, draftSynthesis, thresholdFor } from '../curation/generate.js';
 import { own } from '../permissions.js';
 import { editSummary, hideTheme, mergeThemes, moveAnswer, renameTheme, setConsensus, splitTheme } from '../curation/operations.js';
 
@@ -17,18 +17,20 @@ type CurationCommand = CommandOf<
   | 'synthesis.editSummary'
 >;
 
-const updated = (synthesis: SynthesisDoc | null): Decision => ({ events: [{ type: 'synthesis.updated', synthesis }] });
+const updated = (synthesis: SynthesisDocOnWire | null): Decision => ({ events: [{ type: 'synthesis.updated', synthesis }] });
 const small = (event: CurationEvent): Decision => ({ events: [event] });
 
 /** Refuses a run that cannot happen; cheap, so the server can ask before it spends a worker on the engine. */
 export function checkRunSynthesis(s: SessionState): void {
-  if (Object.keys(s.answers).length === 0) reject('conflict', 'There are no answers to synthesise yet');
+  // Not Object.keys(...).length: that lists 10,000 answers on the event loop to learn whether there is one.
+  for (const _ in s.answers) return;
+  reject('conflict', 'There are no answers to synthesise yet');
 }
 
 /** `machine`: the engine's result computed beforehand (the server's worker); without it the engine runs here. */
 export function decideRunSynthesis(s: SessionState, c: CommandOf<'synthesis.run'>, ctx: DomainContext, machine?: MachineSynthesis): Decision {
   checkRunSynthesis(s);
-  return updated(generateSynthesis(s, s.synthesis, ctx.now, thresholdFor(s.synthesis, c.threshold), machine));
+  return updated(draftSynthesis(s, ctx.now, thresholdFor(s.synthesis, c.threshold), machine));
 }
 
 /**

@@ -4,7 +4,8 @@ import { Answer } from '../../../shared/schemas/session.js';
 import { SynthesisDoc } from '../../../shared/schemas/synthesis.js';
 import { DomainError } from '../../../shared/domain/context.js';
 import { decide, engineNeeded } from '../../../shared/domain/decide.js';
-import { type MachineSynthesis, runEngine } from '../../../shared/domain/curation/generate.js';
+import { type MachineSynthesis, basisOf, draftSynthesis, generateSynthesis, runEngine, synthesisInput } from '../../../shared/domain/curation/generate.js';
+import { withoutTexts } from '../../../shared/domain/curation/texts.js';
 import { apply, applyAll } from '../../../shared/domain/reducer.js';
 import { synthesisForParticipants } from '../../../shared/domain/projection.js';
 import { DomainHarness, FAC, asP } from './harness.js';
@@ -152,5 +153,42 @@ describe('applyAll', () => {
     const tail = h.log.filter((e) => e.seq > start.seq);
     expect(applyAll(start, tail)).toEqual(tail.reduce(apply, start));
     expect(JSON.stringify(start)).toBe(frozen);
+  });
+});
+
+describe('a draft merged ahead on the worker', () => {
+  /** What the worker answers: the engine's themes, and the draft merged against the session as the run read it. */
+  function ahead(h: DomainHarness, machine: MachineSynthesis): MachineSynthesis {
+    const previous = h.state.synthesis && withoutTexts(h.state.synthesis);
+    const synthesis = generateSynthesis(basisOf(synthesisInput(h.state, 0.5)), previous, 5, 0.5, machine);
+    return { ...machine, merged: { seq: h.state.seq, threshold: 0.5, synthesis } };
+  }
+
+  it('is the same draft the event loop would merge from the session itself', () => {
+    const { h, add } = room();
+    const ids = [add('a', 'lobby'), add('b', 'advocacy'), add('c', 'coffee'), add('d', 'tea')];
+    runWith(h, machineFor(ids));
+    h.run(FAC, { type: 'synthesis.renameTheme', themeId: h.state.synthesis!.prompts[0].themes[0].id, label: 'Curated' });
+    add('b', 'one more');
+    const machine = machineFor(Object.keys(h.state.answers));
+    expect(ahead(h, machine).merged!.synthesis).toEqual(generateSynthesis(h.state, h.state.synthesis, 5, 0.5, machine));
+  });
+
+  it('is committed as it is when nothing happened since the run read the session, and merged again when something did', () => {
+    const { h, add } = room();
+    const ids = [add('a', 'lobby'), add('b', 'advocacy'), add('c', 'coffee')];
+    const machine = ahead(h, machineFor(ids));
+    // A marker only the worker's draft carries: which one was committed is then plain to see.
+    machine.merged!.synthesis.prompts[0].summary = 'merged on the worker';
+    const quiet = draftSynthesis(h.state, 9, 0.5, machine);
+    expect(quiet.prompts[0].summary).toBe('merged on the worker');
+    expect(quiet.generatedAt).toBe(9);
+    // Another threshold than the one merged with: merged again.
+    expect(draftSynthesis(h.state, 9, 0.3, machine).prompts[0].summary).not.toBe('merged on the worker');
+
+    const late = add('d', 'a late idea');
+    const moved = draftSynthesis(h.state, 9, 0.5, machine);
+    expect(moved.prompts[0].summary).not.toBe('merged on the worker');
+    expect(moved.prompts[0].otherAnswerIds).toEqual([ids[2], late]);
   });
 });
