@@ -23,6 +23,7 @@ import { createClient } from 'redis';
 import { newId as defaultNewId } from './security/secrets.js';
 import { SessionRegistry } from './sessions/registry.js';
 import { RoundTimers } from './sessions/round-timers.js';
+import { EntryLookups } from './sessions/entry-lookups.js';
 import { Embedder, type EmbeddingsConfig } from './synthesis/embeddings.js';
 import { type SynthesisPool, sharedSynthesisPool } from './synthesis/pool.js';
 import { SynthesisRunner } from './synthesis/runner.js';
@@ -181,6 +182,8 @@ export function createApp(deps: AppDeps): App {
         runner.onCommit(envelopes, state);
       },
       onCatchUp: (sessionId, envelopes, state) => timers?.onCommit(sessionId, envelopes, state),
+      // A store with no subscription is one node's own (SQLite): nobody else appends to it.
+      soleWriter: !deps.store.subscribe,
     },
     {
       idleMs: deps.sessionIdleMs,
@@ -202,9 +205,11 @@ export function createApp(deps: AppDeps): App {
   }
   const limits = createLimits(limitSpecs(deps), deps.limitsRedis ?? ownRedis, deps.limitsKeyPrefix);
   const address = (req: IncomingMessage) => clientAddress(req.socket.remoteAddress, req.headers, deps.config.TRUST_PROXY);
+  const lookups = new EntryLookups(deps.store, now);
   const socketDeps: SocketDeps = {
     registry,
     store: deps.store,
+    lookups,
     runner,
     now,
     newId,
@@ -240,6 +245,7 @@ export function createApp(deps: AppDeps): App {
     log,
     days: deps.config.RETENTION_DAYS ?? 0,
     mode: deps.config.RETENTION_MODE ?? 'anonymise',
+    onDeleted: (sessionId) => lookups.forgetSession(sessionId),
   });
   app.use('/api', (_req, res) => {
     res.status(404).json({ ok: false, error: { code: 'not_found', message: 'No such API route' } });

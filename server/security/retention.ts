@@ -12,6 +12,8 @@ export interface RetentionDeps {
   mode: 'delete' | 'anonymise';
   /** How often to look, in ms (an hour). */
   everyMs?: number;
+  /** A session was deleted (what this node remembers of it must go too). */
+  onDeleted?: (sessionId: string) => void;
 }
 
 const DAY_MS = 86_400_000;
@@ -34,6 +36,7 @@ export function startRetention(deps: RetentionDeps): { stop(): void; runOnce(): 
       if (end?.type !== 'session.closed' || end.at > cutoff) continue;
       if (deps.mode === 'delete') {
         await store.deleteSession(row.sessionId);
+        deps.onDeleted?.(row.sessionId);
         done += 1;
       } else {
         const events = await deps.store.readEvents(row.sessionId, 0);

@@ -9,7 +9,7 @@ import { decide } from '../../shared/domain/decide.js';
 import { EMPTY_STATE, applyAllOwned } from '../../shared/domain/reducer.js';
 import { Ownership } from '../../shared/domain/ownership.js';
 import { seededRandom } from '../../shared/domain/random.js';
-import { DuplicateOpError, SeqConflictError, type EventRecord, type Store } from '../store/types.js';
+import { type Credential, DuplicateOpError, SeqConflictError, type EventRecord, type Store } from '../store/types.js';
 import { parseSnapshot, serialiseSnapshot } from './snapshot.js';
 
 export interface HostDeps {
@@ -23,6 +23,8 @@ export interface HostDeps {
   log?: (level: 'error' | 'info' | 'debug', msg: string, extra?: unknown) => void;
   /** A checkpoint (a snapshot in the store) after at least this many events, or a tenth of the log if more. */
   checkpointEvery?: number;
+  /** Only this process appends to the store (one node): the host's state is the log's, with nothing to catch up. */
+  soleWriter?: boolean;
 }
 
 const DEFAULT_CHECKPOINT_EVERY = 500;
@@ -89,10 +91,12 @@ export class SessionHost {
   }
 
   /**
-   * Catches up with events other nodes appended (no-op on a single node). One catch-up runs at a time; a call
-   * during one makes another run right after it, so an event notified mid-read is never left behind.
+   * Catches up with events other nodes appended (no-op on a single node: an attach would otherwise read the log
+   * for nothing, one trip to the store per person in a join storm). One catch-up runs at a time; a call during one
+   * makes another run right after it, so an event notified mid-read is never left behind.
    */
   sync(): Promise<void> {
+    if (this.deps.soleWriter) return this.ready;
     this.syncWanted = true;
     if (!this.syncing) this.syncing = this.syncWhileWanted().finally(() => (this.syncing = null));
     return this.syncing;
@@ -137,13 +141,16 @@ export class SessionHost {
     return result;
   }
 
-  /** Runs a decision made by the server itself (join, timer), with the same durability and broadcast. */
-  executeWith(actor: Actor, decider: (s: SessionState, ctx: DomainContext) => Decision, opId: string | null): Promise<Ack> {
+  /**
+   * Runs a decision made by the server itself (join, timer), with the same durability and broadcast.
+   * `credentials` are stored with its events, in the same transaction (a join's device token).
+   */
+  executeWith(actor: Actor, decider: (s: SessionState, ctx: DomainContext) => Decision, opId: string | null, credentials?: Credential[]): Promise<Ack> {
     if (opId) {
       const known = this.ops.get(opId);
       if (known) return known;
     }
-    const result = this.run(actor, decider, opId);
+    const result = this.run(actor, decider, opId, 0, credentials);
     if (opId) this.remember(opId, result);
     return result;
   }
@@ -160,7 +167,13 @@ export class SessionHost {
     if (this.ops.size > REMEMBERED_OPS) this.ops.delete(this.ops.keys().next().value as string);
   }
 
-  private async run(actor: Actor, decider: (s: SessionState, ctx: DomainContext) => Decision, opId: string | null, attempt = 0): Promise<Ack> {
+  private async run(
+    actor: Actor,
+    decider: (s: SessionState, ctx: DomainContext) => Decision,
+    opId: string | null,
+    attempt = 0,
+    credentials?: Credential[],
+  ): Promise<Ack> {
     try {
       await this.ready;
     } catch {
@@ -186,6 +199,7 @@ export class SessionHost {
       opId,
       result: decision.result ?? null,
       events: envelopes.map(toRecord),
+      ...(credentials?.length ? { credentials } : {}),
     });
     this.track(append);
     try {
@@ -195,7 +209,7 @@ export class SessionHost {
       if (err instanceof DuplicateOpError && opId) return this.storedAck(opId);
       if (err instanceof SeqConflictError && attempt < MAX_CONFLICT_RETRIES) {
         await conflictPause(attempt);
-        return this.run(actor, decider, opId, attempt + 1);
+        return this.run(actor, decider, opId, attempt + 1, credentials);
       }
       return fail('store_unavailable', 'Could not save: nothing was changed. Please try again.');
     }

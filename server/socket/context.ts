@@ -6,6 +6,7 @@ import type { RateLimiter } from '../security/rate-limit.js';
 import type { Limits } from '../security/limits.js';
 import type { Store } from '../store/types.js';
 import type { SynthesisRunner } from '../synthesis/runner.js';
+import type { EntryLookups } from '../sessions/entry-lookups.js';
 
 /** What the server knows about a socket once it attached to a session. */
 export interface SocketData {
@@ -30,6 +31,8 @@ export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Inter
 export interface SocketDeps {
   registry: SessionRegistry;
   store: Store;
+  /** Join codes and participants' tokens, answered from memory when seen recently. */
+  lookups: EntryLookups;
   /** Runs session commands, the synthesising ones off the event loop. */
   runner: SynthesisRunner;
   now: () => number;

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import {
+  CredentialTakenError,
   type AppendBatch,
   type Credential,
   DuplicateOpError,
@@ -361,8 +362,8 @@ const toSession = (r: DbSession): SessionRow => ({
 
 /** Known outcomes pass through; anything else means the database could not do the write. */
 function unavailable(err: unknown): Error {
-  if (err instanceof SeqConflictError || err instanceof DuplicateOpError || err instanceof JoinCodeTakenError || err instanceof StoreUnavailableError)
-    return err;
+  const expected = [SeqConflictError, DuplicateOpError, JoinCodeTakenError, CredentialTakenError, StoreUnavailableError];
+  if (expected.some((kind) => err instanceof kind)) return err as Error;
   return new StoreUnavailableError(`Postgres: ${(err as Error).message}`);
 }
 
@@ -380,6 +381,14 @@ async function insertBatch(c: pg.PoolClient, batch: AppendBatch): Promise<void> 
   const events = batch.events;
   for (let i = 1; i < events.length; i++) {
     if (events[i].seq !== events[i - 1].seq + 1) throw new SeqConflictError('Seqs in a batch must be consecutive');
+  }
+  for (const cred of events.length ? (batch.credentials ?? []) : []) {
+    try {
+      await insertCredential(c, cred);
+    } catch (err) {
+      if (isUnique(err, 'credentials_pkey')) throw new CredentialTakenError('This device token is already in use');
+      throw err;
+    }
   }
   if (batch.opId !== null && events.length) {
     try {

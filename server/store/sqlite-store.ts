@@ -4,6 +4,7 @@ import Database from 'libsql';
 import { roundMarker } from './open-rounds.js';
 import { SQLITE_MIGRATIONS } from './sqlite-schema.js';
 import {
+  CredentialTakenError,
   type AppendBatch,
   type Credential,
   DuplicateOpError,
@@ -235,6 +236,14 @@ class SqliteStore implements Store {
     });
     if (events.length === 0) return;
     const lastSeq = events[events.length - 1].seq;
+    for (const c of batch.credentials ?? []) {
+      try {
+        this.insertCredential(c);
+      } catch (err) {
+        if (isConstraint(err, 'credentials')) throw new CredentialTakenError('This device token is already in use');
+        throw err;
+      }
+    }
     if (batch.opId !== null) {
       try {
         this.st.insertOp.run(sessionId, batch.opId, JSON.stringify(batch.result ?? null), lastSeq);
@@ -402,7 +411,8 @@ function toCredential(r: Row): Credential {
 }
 
 /** Outcomes that fail one write but not the commit it shares with others. */
-const isExpected = (err: unknown) => err instanceof SeqConflictError || err instanceof DuplicateOpError || err instanceof JoinCodeTakenError;
+const isExpected = (err: unknown) =>
+  err instanceof SeqConflictError || err instanceof DuplicateOpError || err instanceof JoinCodeTakenError || err instanceof CredentialTakenError;
 
 function toSession(r: Row | undefined): SessionRow | null {
   if (!r) return null;

@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
-import { DuplicateOpError, JoinCodeTakenError, SeqConflictError, type Store, StoreUnavailableError } from './types.js';
+import { CredentialTakenError, DuplicateOpError, JoinCodeTakenError, SeqConflictError, type Store, StoreUnavailableError } from './types.js';
 
 const ERRORS: Record<string, new (message: string) => Error> = {
   seq_conflict: SeqConflictError,
+  credential_taken: CredentialTakenError,
   duplicate_op: DuplicateOpError,
   join_code_taken: JoinCodeTakenError,
   store_unavailable: StoreUnavailableError,

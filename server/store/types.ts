@@ -45,6 +45,12 @@ export interface AppendBatch {
   result: unknown;
   /** Consecutive seqs continuing the log exactly (first = last stored seq + 1). */
   events: EventRecord[];
+  /**
+   * Credentials written in the same transaction as the events: a join's device token and the participant it makes
+   * exist together or not at all, in one trip to the store. A hash already stored fails the batch alone
+   * (CredentialTakenError).
+   */
+  credentials?: Credential[];
 }
 
 /**
@@ -87,6 +93,10 @@ export class SeqConflictError extends Error {
 /** Thrown when a batch's opId is already in the session's log. */
 export class DuplicateOpError extends Error {
   readonly code = 'duplicate_op';
+}
+/** Thrown when an appended credential's hash is already stored (two joins racing with one device token). */
+export class CredentialTakenError extends Error {
+  readonly code = 'credential_taken';
 }
 /** Thrown when a join code is already used by another session. */
 export class JoinCodeTakenError extends Error {

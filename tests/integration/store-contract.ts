@@ -1,6 +1,14 @@
 import { describe, expect, it, beforeEach, afterEach } from 'vitest';
 import { nanoid } from 'nanoid';
-import { DuplicateOpError, JoinCodeTakenError, SeqConflictError, type AppendBatch, type EventRecord, type Store } from '../../server/store/types.js';
+import {
+  CredentialTakenError,
+  DuplicateOpError,
+  JoinCodeTakenError,
+  SeqConflictError,
+  type AppendBatch,
+  type EventRecord,
+  type Store,
+} from '../../server/store/types.js';
 
 export interface StoreFixture {
   store: Store;
@@ -96,6 +104,25 @@ export function defineStoreContract(name: string, factory: () => Promise<StoreFi
       expect(results.slice(0, -1).every((r) => r.status === 'fulfilled')).toBe(true);
       expect(results.at(-1)).toMatchObject({ status: 'rejected' });
       for (const id of ids) expect((await store.readEvents(id, 0)).map((e) => e.seq)).toEqual(Array.from({ length: 51 }, (_, i) => i + 1));
+    });
+
+    it("stores a batch's credentials with its events, or neither; a taken hash fails that batch alone", async () => {
+      const id = await newSession();
+      const token = (hash: string) => ({ hash, role: 'participant' as const, scopeId: id, subject: `p-${hash}`, createdAt: 2 });
+      await store.append({ ...batch(id, [2]), credentials: [token('tok-a-xxxxxxxxxxxxxxxx')] });
+      expect(await store.findCredential('tok-a-xxxxxxxxxxxxxxxx')).toEqual(token('tok-a-xxxxxxxxxxxxxxxx'));
+      // Refused for its seq: its credential is not kept either.
+      await expect(store.append({ ...batch(id, [2]), credentials: [token('tok-b-xxxxxxxxxxxxxxxx')] })).rejects.toBeInstanceOf(SeqConflictError);
+      expect(await store.findCredential('tok-b-xxxxxxxxxxxxxxxx')).toBeNull();
+      // Two joins racing with one token: the second fails alone, its events are not kept, the other batch commits.
+      const [taken, other] = await Promise.allSettled([
+        store.append({ ...batch(id, [3]), credentials: [token('tok-a-xxxxxxxxxxxxxxxx')] }),
+        store.append({ ...batch(id, [3]), credentials: [token('tok-c-xxxxxxxxxxxxxxxx')] }),
+      ]);
+      expect(taken).toMatchObject({ status: 'rejected', reason: expect.any(CredentialTakenError) });
+      expect(other.status).toBe('fulfilled');
+      expect(await store.findCredential('tok-c-xxxxxxxxxxxxxxxx')).toEqual(token('tok-c-xxxxxxxxxxxxxxxx'));
+      expect((await store.readEvents(id, 0)).map((e) => e.seq)).toEqual([1, 2, 3]);
     });
 
     it('reads after a seq, with a limit', async () => {

@@ -21,7 +21,7 @@ export function attachHandler(socket: AppSocket, deps: SocketDeps) {
     if (guessing) return guessing;
     const secret = req.credential.kind === 'facilitator' ? req.credential.key : req.credential.token;
     const hash = hashSecret(secret);
-    const cred = await deps.store.findCredential(hash);
+    const cred = await deps.lookups.credential(hash);
     if (!cred || cred.scopeId !== req.sessionId || cred.role !== req.credential.kind) {
       return failedLookup(deps, socket, fail('unauthorised', 'This link or device is not known for this session'));
     }
