@@ -17,7 +17,7 @@ interface BenchJson {
   writes: { answersPerSecond: number };
   synthesis: { answers: number; ms: number }[];
   twoNodes: { deliveryRatio: number } | null;
-  synthesisUnderLoad: { answers: number; synthesisMs: number; acksDuring: number; loopP99DuringMs: number };
+  synthesisUnderLoad: { answers: number; synthesisMs: number; acksDuring: number; loopP99DuringMs: number; fanOutP95BeforeMs: number };
 }
 
 describe('npm run bench -- --quick', () => {
@@ -41,6 +41,8 @@ describe('npm run bench -- --quick', () => {
     expect(result.synthesis.map((s) => s.answers)).toEqual([1000, 10000]);
     expect(result.synthesisUnderLoad).toMatchObject({ answers: 2000 });
     expect(result.synthesisUnderLoad.acksDuring).toBeGreaterThan(0);
+    // The other room's answers reached their group-mates, and were timed.
+    expect(result.synthesisUnderLoad.fanOutP95BeforeMs).toBeGreaterThan(0);
     expect(result.synthesisUnderLoad.loopP99DuringMs).toBeGreaterThan(0);
     if (process.env.DATABASE_URL && process.env.REDIS_URL) expect(result.twoNodes?.deliveryRatio).toBe(1);
   }, 180_000);

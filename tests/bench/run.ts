@@ -107,9 +107,10 @@ async function main() {
     const underLoad = await synthesisUnderLoad(sizes.synthesisUnderLoad);
     const acks = (a: typeof underLoad.acksBefore) => `acks p50 ${round(a.p50)} ms  p95 ${round(a.p95)} ms  p99 ${round(a.p99)} ms (n ${a.n})`;
     log(`${underLoad.answers} answers synthesised ${underLoad.runs} times in a row, ${round(underLoad.synthesisMs)} ms each (median) on the server`);
-    log(`other room alone : ${acks(underLoad.acksBefore)}  server loop p99 ${round(underLoad.loopP99BeforeMs)} ms`);
+    const fan = (a: typeof underLoad.acksBefore) => `fan-out p50 ${round(a.p50)} ms  p95 ${round(a.p95)} ms (n ${a.n})`;
+    log(`other room alone : ${acks(underLoad.acksBefore)}  ${fan(underLoad.fanOutBefore)}  server loop p99 ${round(underLoad.loopP99BeforeMs)} ms`);
     log(
-      `during the runs  : ${acks(underLoad.acksDuring)}  server loop p99 ${round(underLoad.loopP99DuringMs)} ms  (ack p95 ratio ${round(underLoad.acksDuring.p95 / underLoad.acksBefore.p95, 2)})`,
+      `during the runs  : ${acks(underLoad.acksDuring)}  ${fan(underLoad.fanOutDuring)}  server loop p99 ${round(underLoad.loopP99DuringMs)} ms  (p95 ratios: acks ${round(underLoad.acksDuring.p95 / underLoad.acksBefore.p95, 2)}, fan-out ${round(underLoad.fanOutDuring.p95 / underLoad.fanOutBefore.p95, 2)})`,
     );
 
     log('\n## The facilitator console in Chromium (50 groups, 200 participants, 1,000 answers; 200 more in 5 s)');
@@ -173,6 +174,8 @@ async function main() {
             ackP95BeforeMs: underLoad.acksBefore.p95,
             ackP95DuringMs: underLoad.acksDuring.p95,
             acksDuring: underLoad.acksDuring.n,
+            fanOutP95BeforeMs: underLoad.fanOutBefore.p95,
+            fanOutP95DuringMs: underLoad.fanOutDuring.p95,
             loopP99BeforeMs: underLoad.loopP99BeforeMs,
             loopP99DuringMs: underLoad.loopP99DuringMs,
           },

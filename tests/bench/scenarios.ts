@@ -40,7 +40,7 @@ function expected(sentByGroup: Record<string, number>[], sizeOf: (g: string) => 
 }
 
 /** Connects participants (spread over the given nodes), forms groups of 8, writes at the rate, measures every delivery. */
-async function measureFanOut(workers: Workers, sizes: Sizes, urls: string[], pids: number[]) {
+export async function measureFanOut(workers: Workers, sizes: Sizes, urls: string[], pids: number[]) {
   const s = await createSession(urls[0]);
   const fac = await facilitatorClient(urls[0], s);
   const facLatencies: number[] = [];

@@ -63,12 +63,19 @@ export async function synthesisUnderLoad(answers: number) {
     await eventually(() => writers.every((w) => w.view?.phase === 'breakout'), 10_000, 'writers in breakout');
     const promptId = roomFac.view!.prompts[0].id;
     const acks: Ack[] = [];
+    // Fan-out: each answer carries the time it was sent, and every group-mate notes when it arrived.
+    const deliveries: Ack[] = [];
+    for (const w of writers)
+      w.socket.on('event', (e: { event: { type: string; answer?: { text: string } } }) => {
+        const sent = e.event.type === 'answer.added' ? /@([\d.]+)$/.exec(e.event.answer!.text) : null;
+        if (sent) deliveries.push({ at: Number(sent[1]), ms: now() - Number(sent[1]) });
+      });
     let stop = false;
     const writing = writers.map(async (w, k) => {
       await sleep((k * EVERY_MS) / WRITERS);
       for (let i = 0; !stop; i++) {
         const t0 = now();
-        await w.command('answer.add', { promptId, text: `idea ${i} from writer ${k}` });
+        await w.command('answer.add', { promptId, text: `idea ${i} from writer ${k} @${t0}` });
         acks.push({ at: t0, ms: now() - t0 });
         await sleep(EVERY_MS);
       }
@@ -95,13 +102,15 @@ export async function synthesisUnderLoad(answers: number) {
     const d1 = now();
     stop = true;
     await Promise.all(writing);
-    const between = (from: number, to: number) => acks.filter((a) => a.at >= from && a.at < to).map((a) => a.ms);
+    const between = (from: number, to: number, list = acks) => list.filter((a) => a.at >= from && a.at < to).map((a) => a.ms);
     return {
       answers,
       runs: RUNS,
       synthesisMs: summary(runsMs).p50,
       acksBefore: summary(between(b0, b1)),
       acksDuring: summary(between(b1, d1)),
+      fanOutBefore: summary(between(b0, b1, deliveries)),
+      fanOutDuring: summary(between(b1, d1, deliveries)),
       loopP99BeforeMs: loopBefore,
       loopP99DuringMs: loopDuring,
     };
