@@ -1,10 +1,9 @@
 import type { Language } from '../schemas/primitives.js';
+import { FeatureIds } from './feature-ids.js';
 import type { Lexicon } from './lexicon.js';
+import { floatArray, intArray } from './slab.js';
 import { stemOf } from './typos.js';
 import { charGrams, contentWords, fold, stemWord } from './text.js';
-
-/** A sparse, L2-normalised vector: feature → weight. */
-export type Vector = Map<string, number>;
 
 /**
  * The kinds of features, each its own block of the similarity (the dot product of two vectors is the weighted
@@ -30,7 +29,13 @@ export interface Analysed {
   stems: string[];
   /** The content words, analysed, in reading order (the prompt's own words left out). */
   words: WordFeatures[];
-  features: Map<string, number>;
+  /**
+   * The answer's features (numbered in `names`) in the order they were first met, and their summed weights: the
+   * order of a Map keyed by the features' names, which the vectors and centroids follow when they sum.
+   */
+  ids: Int32Array;
+  counts: Float64Array;
+  names: FeatureIds;
 }
 
 /**
@@ -38,24 +43,102 @@ export interface Analysed {
  * every answer to "Why a network?" is about networks).
  */
 export function analyse(text: string, lang: Language, lexicon: Lexicon, ignore: Set<string>): Analysed {
+  return analyseWords(contentWords(text, lang), lang, lexicon, ignore);
+}
+
+/** analyse, of the answer's content words (text.ts contentWords). */
+export function analyseWords(content: string[], lang: Language, lexicon: Lexicon, ignore: Set<string>): Analysed {
+  const table = tableOf(lexicon);
   const stems: string[] = [];
   const analysed: WordFeatures[] = [];
-  const features = new Map<string, number>();
-  for (const word of contentWords(text, lang)) {
+  const sum = startSum(table.names.size);
+  for (const word of content) {
     const w = wordFeatures(word, lang, lexicon);
     if (ignore.has(w.stem)) continue;
     stems.push(w.stem);
     analysed.push(w);
-    for (const [f, x] of w.features) features.set(f, (features.get(f) ?? 0) + x);
+    sum.add(w.ids, w.weights);
   }
-  for (const g of charGrams(stems)) features.set(`g:${g}`, (features.get(`g:${g}`) ?? 0) + 1);
-  return { stems, words: analysed, features };
+  for (const stem of stems) sum.add(gramsOf(stem, table), null);
+  return { stems, words: analysed, ...sum.finish(), names: table.names };
 }
+
+/**
+ * Sums one answer's features by number, keeping the order they were first met in; one per process, reused from
+ * answer to answer (the engine is synchronous), so an answer allocates only its two result arrays.
+ */
+class FeatureSum {
+  /** Where a feature's weight is in `counts`, valid while `owner` holds the current answer's number. */
+  private slot = new Int32Array(1024);
+  private owner = new Int32Array(1024);
+  private answer = 0;
+  private ids = new Int32Array(256);
+  private counts = new Float64Array(256);
+  private length = 0;
+
+  start(features: number): this {
+    if (features > this.slot.length) this.grow(features);
+    if (++this.answer === 2 ** 30) {
+      this.owner.fill(0);
+      this.answer = 1;
+    }
+    this.length = 0;
+    return this;
+  }
+
+  /** Adds features with their weights (1 each when `weights` is null), in order: one call per word. */
+  add(features: Int32Array, weights: Float64Array | null): void {
+    if (this.length + features.length > this.ids.length) {
+      const ids = new Int32Array(2 * (this.length + features.length));
+      ids.set(this.ids);
+      this.ids = ids;
+      const counts = new Float64Array(ids.length);
+      counts.set(this.counts);
+      this.counts = counts;
+    }
+    for (let k = 0; k < features.length; k++) {
+      const id = features[k];
+      const x = weights ? weights[k] : 1;
+      if (id >= this.slot.length) this.grow(id + 1);
+      if (this.owner[id] !== this.answer) {
+        this.owner[id] = this.answer;
+        this.slot[id] = this.length;
+        this.ids[this.length] = id;
+        // As (map.get(f) ?? 0) + x did: the first weight of a feature is 0 + x.
+        this.counts[this.length++] = 0 + x;
+      } else this.counts[this.slot[id]] += x;
+    }
+  }
+
+  finish(): { ids: Int32Array; counts: Float64Array } {
+    const ids = intArray(this.length);
+    const counts = floatArray(this.length);
+    ids.set(this.ids.subarray(0, this.length));
+    counts.set(this.counts.subarray(0, this.length));
+    return { ids, counts };
+  }
+
+  private grow(size: number): void {
+    const capacity = Math.max(size, this.slot.length * 2);
+    const slot = new Int32Array(capacity);
+    slot.set(this.slot);
+    this.slot = slot;
+    const owner = new Int32Array(capacity);
+    owner.set(this.owner);
+    this.owner = owner;
+  }
+}
+
+let featureSum: FeatureSum | null = null;
+const startSum = (features: number) => (featureSum ??= new FeatureSum()).start(features);
 
 export interface WordFeatures {
   stem: string;
   /** Read-only: shared by every occurrence of the word. */
   features: ReadonlyMap<string, number>;
+  /** The same features as numbers (the lexicon's FeatureIds) and weights, in the same order. */
+  ids: Int32Array;
+  weights: Float64Array;
   /**
    * What the word means, as keys with how close two words sharing the key are (soft-similarity.ts):
    * - the same stem, or an English pivot (a translation, or a derivation family): the same word, 1;
@@ -68,24 +151,60 @@ export interface WordFeatures {
 }
 
 /**
- * Sessions repeat their words a lot: each word is analysed once per lexicon and language. Bounded, so a long-lived
- * worker does not grow without end; the cache belongs to the lexicon it was computed with.
+ * Sessions repeat their words a lot: each word is analysed once per lexicon and language, and its features are
+ * numbered once. Bounded, so a long-lived worker does not grow without end; the table belongs to the lexicon it
+ * was computed with.
  */
-const wordCache = new WeakMap<Lexicon, Map<string, WordFeatures>>();
+interface WordTable {
+  words: Map<string, WordFeatures>;
+  names: FeatureIds;
+  /** A stem's letter grams (`g:` features), numbered. */
+  grams: Map<string, Int32Array>;
+}
+const tables = new WeakMap<Lexicon, WordTable>();
 const MAX_CACHED_WORDS = 200_000;
+const MAX_FEATURES = 2_000_000;
+
+function tableOf(lexicon: Lexicon): WordTable {
+  let table = tables.get(lexicon);
+  if (!table) tables.set(lexicon, (table = { words: new Map(), names: new FeatureIds(), grams: new Map() }));
+  return table;
+}
+
+/**
+ * The numbering of features a prompt's answers are analysed in. Called once per prompt, before its first answer:
+ * the numbering starts afresh only here (when it has grown too big), never in the middle of a prompt, whose
+ * answers must share one.
+ */
+export function featureNames(lexicon: Lexicon): FeatureIds {
+  const table = tableOf(lexicon);
+  if (table.names.size < MAX_FEATURES) return table.names;
+  tables.delete(lexicon);
+  return tableOf(lexicon).names;
+}
 
 /** One word's stem, and its stem, pivot, sense and synonym features. */
 export function wordFeatures(word: string, lang: Language, lexicon: Lexicon): WordFeatures {
-  let cache = wordCache.get(lexicon);
-  if (!cache) wordCache.set(lexicon, (cache = new Map()));
+  const table = tableOf(lexicon);
   const key = `${lang}:${word}`;
-  let found = cache.get(key);
+  let found = table.words.get(key);
   if (!found) {
-    found = computeWordFeatures(word, lang, lexicon);
-    if (cache.size >= MAX_CACHED_WORDS) cache.clear();
-    cache.set(key, found);
+    found = computeWordFeatures(word, lang, lexicon, table.names);
+    // Only the words are forgotten here: their features keep their numbers (see featureNames).
+    if (table.words.size >= MAX_CACHED_WORDS) table.words.clear();
+    table.words.set(key, found);
   }
   return found;
+}
+
+function gramsOf(stem: string, table: WordTable): Int32Array {
+  let grams = table.grams.get(stem);
+  if (!grams) {
+    grams = Int32Array.from(charGrams([stem]), (g) => table.names.id(`g:${g}`));
+    if (table.grams.size >= MAX_CACHED_WORDS) table.grams.clear();
+    table.grams.set(stem, grams);
+  }
+  return grams;
 }
 
 /** How much a compound's first part counts beside its head. */
@@ -142,7 +261,13 @@ function addFeature(features: Map<string, number>, f: string, w: number): void {
   features.set(f, Math.max(features.get(f) ?? 0, w));
 }
 
-function computeWordFeatures(word: string, lang: Language, lexicon: Lexicon): WordFeatures {
+function computeWordFeatures(word: string, lang: Language, lexicon: Lexicon, names: FeatureIds): WordFeatures {
+  const { stem, features, meaning } = describeWord(word, lang, lexicon);
+  const ids = Int32Array.from(features.keys(), (f) => names.id(f));
+  return { stem, features, meaning, ids, weights: Float64Array.from(features.values()) };
+}
+
+function describeWord(word: string, lang: Language, lexicon: Lexicon): Pick<WordFeatures, 'stem' | 'features' | 'meaning'> {
   const features = new Map<string, number>();
   const meaningKeys = new Map<string, number>();
   const add = (f: string, w: number, level = 0) => {
@@ -196,39 +321,4 @@ function computeWordFeatures(word: string, lang: Language, lexicon: Lexicon): Wo
     for (const syn of meaning.synonyms) add(`t:${syn}`, 1 / meaning.synonyms.length, 0.6);
   }
   return { stem, features, meaning: meaningKeys };
-}
-
-/**
- * Each kind of feature gets its own idf-weighted, L2-normalised block, scaled by its share of the similarity,
- * so the many letter grams of a long answer cannot drown its few pivots. Idf is computed over the prompt's
- * answers: a word everybody used says little about which theme an answer belongs to.
- */
-export function vectorise(docs: Analysed[], share: Share = SHARE): Vector[] {
-  const df = new Map<string, number>();
-  for (const d of docs) for (const f of d.features.keys()) df.set(f, (df.get(f) ?? 0) + 1);
-  const n = docs.length;
-  const idf = new Map<string, number>();
-  for (const [f, count] of df) idf.set(f, Math.log(1 + n / count));
-  return docs.map((d) => {
-    // Two passes over the features, no block maps: this runs for every answer of a 10,000-answer session.
-    const weights = new Float64Array(d.features.size);
-    const squares: Partial<Record<Kind, number>> = {};
-    let k = 0;
-    for (const [f, count] of d.features) {
-      const w = (count >= 1 ? 1 + Math.log(count) : count) * idf.get(f)!;
-      weights[k++] = w;
-      const kind = f[0] as Kind;
-      squares[kind] = (squares[kind] ?? 0) + w * w;
-    }
-    const v: Vector = new Map();
-    k = 0;
-    for (const f of d.features.keys()) {
-      const kind = f[0] as Kind;
-      const w = weights[k++];
-      // A feature of this answer alone counts in its norm but can meet no other answer: left out of the vector,
-      // which keeps the dot products and the themes' centroids to what answers share (a third of the features).
-      if (w !== 0 && df.get(f)! > 1) v.set(f, (w * Math.sqrt(share[kind])) / Math.sqrt(squares[kind]!));
-    }
-    return v;
-  });
 }

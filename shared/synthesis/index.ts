@@ -1,13 +1,15 @@
 import type { Language } from '../schemas/primitives.js';
 import { cluster, type ClusterItem, type ClusterParams, DEFAULT_CLUSTER_PARAMS } from './cluster.js';
-import { type Analysed, analyse, SHARE, type Share, vectorise, wordFeatures } from './features.js';
+import { type FeatureIds, GRAM, RELATED } from './feature-ids.js';
+import { type Analysed, analyseWords, featureNames, SHARE, type Share, wordFeatures } from './features.js';
 import { type Bag, WordSpace } from './soft-similarity.js';
-import { byCentrality, centroidOf, keyPhrase, themeId } from './label.js';
-import { detectLanguage } from './language.js';
+import { byCentrality, Centroid, keyPhrase, themeId } from './label.js';
+import { detectLanguageOf } from './language.js';
 import type { Lexicon } from './lexicon.js';
 import { defaultLexicon } from './lexicon-files.js';
 import { AND, draftSummary } from './summary.js';
-import { contentWords, stemWord } from './text.js';
+import { contentOf, contentWords, stemWord, words } from './text.js';
+import { vectorise } from './vectors.js';
 
 export type { Language };
 export interface SynthesisInput {
@@ -75,35 +77,38 @@ export interface Context {
 /** What the clustering needs of one prompt's answers (exported for the evaluation scripts). */
 export function prepare(prompt: SynthesisInput['prompts'][number], unordered: Answer[], ctx: Pick<Context, 'language' | 'lexicon' | 'share' | 'embeddings'>) {
   const answers = [...unordered].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const languages = answers.map((a) => a.language ?? detectLanguage(a.text, ctx.lexicon, ctx.language));
+  const tokens = answers.map((a) => words(a.text));
+  const languages = answers.map((a, i) => a.language ?? detectLanguageOf(tokens[i], ctx.lexicon, ctx.language));
   // The prompt's own words carry no theme: every answer to "Why a network?" is about networks.
   const ignore = new Set(contentWords(prompt.text, ctx.language).map((w) => stemWord(w, ctx.language)));
-  const analysed = answers.map((a, i) => analyse(a.text, languages[i], ctx.lexicon, ignore));
-  const vectors = vectorise(analysed, ctx.share);
+  const names = featureNames(ctx.lexicon);
+  const analysed = answers.map((_, i) => analyseWords(contentOf(tokens[i], languages[i]), languages[i], ctx.lexicon, ignore));
+  const vectors = vectorise(analysed, names, ctx.share);
   const space = new WordSpace();
   const bags = bagsOf(analysed, space);
   const items: ClusterItem[] = answers.map((a, i) => ({ vector: vectors[i], groupId: a.groupId, bag: bags[i], embedding: unitVector(ctx.embeddings?.[a.id]) }));
-  return { answers, languages, analysed, vectors, space, items };
+  return { answers, languages, analysed, names, vectors, space, items };
 }
 
 function synthesizePrompt(prompt: SynthesisInput['prompts'][number], unordered: Answer[], ctx: Context): PromptSynthesis {
-  const { answers, languages, vectors, space, items } = prepare(prompt, unordered, ctx);
+  const { answers, languages, names, vectors, space, items } = prepare(prompt, unordered, ctx);
   const groupsAnswering = new Set([...(prompt.groupIds ?? []), ...answers.map((a) => a.groupId)]).size;
   const clusters = cluster(items, ctx.params, space);
   const themes: Theme[] = [];
   const otherAnswerIds: string[] = [];
+  const centroid = new Centroid();
   for (const members of clusters) {
     if (members.length < 2) {
       otherAnswerIds.push(...members.map((i) => answers[i].id));
       continue;
     }
-    const centroid = centroidOf(members, vectors);
+    centroid.of(members, vectors);
     const central = byCentrality(members, vectors, centroid);
     const answerIds = members.map((i) => answers[i].id);
     const groupIds = [...new Set(members.map((i) => answers[i].groupId))].sort();
     themes.push({
       id: themeId(answerIds),
-      label: labelOf(central, centroid, answers, languages, ctx),
+      label: labelOf(central, centroid, names, answers, languages, ctx),
       representativeAnswerId: answers[central[0]].id,
       answerIds,
       groupIds,
@@ -124,7 +129,7 @@ function synthesizePrompt(prompt: SynthesisInput['prompts'][number], unordered: 
 }
 
 /** Labels come from the theme's most central answers (at most ten: a big theme's outskirts add nothing). */
-function labelOf(central: number[], centroid: Map<string, number>, answers: Answer[], languages: Language[], ctx: Context): string {
+function labelOf(central: number[], centroid: Centroid, names: FeatureIds, answers: Answer[], languages: Language[], ctx: Context): string {
   const top = central.slice(0, 10);
   const size = central.length;
   const sources = top.map((i) => ({
@@ -132,8 +137,12 @@ function labelOf(central: number[], centroid: Map<string, number>, answers: Answ
     language: languages[i],
     weightOf: (word: string) => {
       let w = 0;
+      const { ids } = wordFeatures(word, languages[i], ctx.lexicon);
       // Letter grams and related words (r) say how a word is spelled or what it is near, not what it names.
-      for (const f of wordFeatures(word, languages[i], ctx.lexicon).features.keys()) if (f[0] !== 'g' && f[0] !== 'r') w += centroid.get(f) ?? 0;
+      for (let k = 0; k < ids.length; k++) {
+        const kind = names.kind(ids[k]);
+        if (kind !== GRAM && kind !== RELATED) w += centroid.get(ids[k]);
+      }
       return w / size;
     },
   }));
@@ -143,15 +152,15 @@ function labelOf(central: number[], centroid: Map<string, number>, answers: Answ
 /** Each answer's distinct words, weighted by rarity over the prompt (idf of the stem): "members" in every answer says little. */
 function bagsOf(analysed: Analysed[], space: WordSpace): Bag[] {
   const df = new Map<string, number>();
-  for (const a of analysed) for (const stem of new Set(a.stems)) df.set(stem, (df.get(stem) ?? 0) + 1);
+  for (const a of analysed) for (const stem of distinct(a.stems)) df.set(stem, (df.get(stem) ?? 0) + 1);
   const n = analysed.length;
   return analysed.map((a) => {
-    const seen = new Set<number>();
     const bag: Bag = { words: [], weights: [], total: 0 };
+    const seen = a.words.length > SMALL ? new Set<number>() : null;
     for (const w of a.words) {
       const id = space.intern(w);
-      if (seen.has(id)) continue;
-      seen.add(id);
+      if (seen ? seen.has(id) : bag.words.includes(id)) continue;
+      seen?.add(id);
       const weight = Math.log(1 + n / (df.get(w.stem) ?? 1));
       bag.words.push(id);
       bag.weights.push(weight);
@@ -159,6 +168,15 @@ function bagsOf(analysed: Analysed[], space: WordSpace): Bag[] {
     }
     return bag;
   });
+}
+
+/** Up to this many items, a scan finds duplicates faster than a Set (answers have a handful of words). */
+const SMALL = 16;
+
+/** The distinct items, in first-seen order. */
+function distinct<T>(items: T[]): T[] {
+  if (items.length > SMALL) return [...new Set(items)];
+  return items.filter((x, k) => items.indexOf(x) === k);
 }
 
 function unitVector(v: number[] | undefined): Float32Array | undefined {

@@ -1,26 +1,59 @@
 import type { Language } from '../schemas/primitives.js';
-import type { Vector } from './features.js';
+import type { Vector } from './vectors.js';
 import { stopwordsFor } from './text.js';
+
+/**
+ * A theme's summed vector, dense over feature numbers. One per prompt, reused from theme to theme: `of` clears the
+ * entries the previous theme set, so a prompt of many small themes allocates nothing per theme.
+ */
+export class Centroid {
+  private sums = new Float64Array(0);
+  private members: number[] = [];
+  private vectors: Vector[] = [];
+
+  /** Sums the members' vectors (in the members' order, each feature's sum starting at 0 as a Map's did). */
+  of(members: number[], vectors: Vector[]): this {
+    this.clear();
+    const size = vectors.length ? vectors[0].names.size : 0;
+    if (this.sums.length < size) this.sums = new Float64Array(Math.max(size, this.sums.length * 2));
+    const sums = this.sums;
+    for (const i of members) {
+      const { ids, ws } = vectors[i];
+      for (let k = 0; k < ids.length; k++) sums[ids[k]] = sums[ids[k]] + ws[k];
+    }
+    this.members = members;
+    this.vectors = vectors;
+    return this;
+  }
+
+  /** The summed weight of a feature (0 for one no member has, or one numbered after the sum). */
+  get(id: number): number {
+    return id < this.sums.length ? this.sums[id] : 0;
+  }
+
+  private clear(): void {
+    for (const i of this.members) {
+      const { ids } = this.vectors[i];
+      for (let k = 0; k < ids.length; k++) this.sums[ids[k]] = 0;
+    }
+    this.members = [];
+  }
+}
 
 /**
  * The answer closest to all others of its theme (the medoid by total similarity): it speaks for the theme.
  * Scored against the theme's summed vector, which gives the same order as summing every pair, in linear time.
  */
-export function byCentrality(indexes: number[], vectors: Vector[], centroid = centroidOf(indexes, vectors)): number[] {
+export function byCentrality(indexes: number[], vectors: Vector[], centroid: Centroid): number[] {
   const score = new Map<number, number>();
   for (const i of indexes) {
+    const { ids, ws } = vectors[i];
     let s = 0;
-    for (const [f, w] of vectors[i]) s += w * ((centroid.get(f) ?? 0) - w);
+    for (let k = 0; k < ids.length; k++) s += ws[k] * (centroid.get(ids[k]) - ws[k]);
     // Shorter answers speak better for a theme when they are as central.
-    score.set(i, s - 0.001 * vectors[i].size);
+    score.set(i, s - 0.001 * ids.length);
   }
   return [...indexes].sort((a, b) => score.get(b)! - score.get(a)! || a - b);
-}
-
-export function centroidOf(indexes: number[], vectors: Vector[]): Map<string, number> {
-  const centroid = new Map<string, number>();
-  for (const i of indexes) for (const [f, w] of vectors[i]) centroid.set(f, (centroid.get(f) ?? 0) + w);
-  return centroid;
 }
 
 export interface LabelSource {

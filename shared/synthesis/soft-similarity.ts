@@ -25,10 +25,7 @@ export class WordSpace {
   similarity(a: number, b: number): number {
     if (a === b) return 1;
     const n = this.keys.length;
-    if (!this.matrix && !this.map) {
-      if (n <= MATRIX_WORDS) this.matrix = new Float32Array(n * n).fill(-1);
-      else this.map = new Map();
-    }
+    this.table();
     const key = a < b ? a * n + b : b * n + a;
     let sim = this.matrix ? this.matrix[key] : (this.map!.get(key) ?? -1);
     if (sim < 0) {
@@ -43,6 +40,19 @@ export class WordSpace {
       else if (this.map!.size < 4_000_000) this.map!.set(key, sim);
     }
     return sim;
+  }
+
+  /**
+   * The matrix of similarities computed so far (-1 where not yet), made on first use, for callers that read it
+   * directly (softSimilarity: a lookup without a call); null when the prompt has too many words for one.
+   */
+  table(): { matrix: Float32Array | null; words: number } {
+    const n = this.keys.length;
+    if (!this.matrix && !this.map) {
+      if (n <= MATRIX_WORDS) this.matrix = new Float32Array(n * n).fill(-1);
+      else this.map = new Map();
+    }
+    return { matrix: this.matrix, words: n };
   }
 }
 
@@ -64,14 +74,27 @@ export interface Bag {
  */
 export function softSimilarity(a: Bag, b: Bag, space: WordSpace): number {
   if (a.total === 0 || b.total === 0) return 0;
-  return (directed(a, b, space) + directed(b, a, space)) / 2;
+  const { matrix, words } = space.table();
+  return (directed(a, b, space, matrix, words) + directed(b, a, space, matrix, words)) / 2;
 }
 
-function directed(from: Bag, to: Bag, space: WordSpace): number {
+/**
+ * Each word's best match, in the same order of lookups as space.similarity alone would make (a similarity is
+ * returned at full precision when first computed and as stored after, so the order is part of the result); the
+ * matrix is read directly, and space.similarity asked only for a pair not computed yet.
+ */
+function directed(from: Bag, to: Bag, space: WordSpace, matrix: Float32Array | null, n: number): number {
   let sum = 0;
   for (let i = 0; i < from.words.length; i++) {
+    const a = from.words[i];
     let best = 0;
-    for (let j = 0; j < to.words.length && best < 1; j++) best = Math.max(best, space.similarity(from.words[i], to.words[j]));
+    for (let j = 0; j < to.words.length && best < 1; j++) {
+      const b = to.words[j];
+      let sim = a === b ? 1 : matrix ? matrix[a < b ? a * n + b : b * n + a] : -1;
+      if (sim < 0) sim = space.similarity(a, b);
+      // Math.max of similarities (never NaN), without the call.
+      if (sim > best) best = sim;
+    }
     sum += best * from.weights[i];
   }
   return sum / from.total;
