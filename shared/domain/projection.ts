@@ -223,7 +223,7 @@ export function eventForParticipants(s: SessionState, e: SessionEvent, readerId:
   switch (e.type) {
     case 'synthesis.updated':
       // Texts only for a published draft: participants receive nothing of an unpublished one.
-      return { ...e, synthesis: e.synthesis?.published ? synthesisForParticipants(withTexts(e.synthesis, s.answers), readerId) : null };
+      return { ...e, synthesis: e.synthesis?.published ? synthesisForParticipants(withTexts(e.synthesis, s.answers, s.synthesis?.answers), readerId) : null };
     // As a whole unpublished document reaches them: null.
     case 'synthesis.unpublished':
       return { type: 'synthesis.updated', synthesis: null };

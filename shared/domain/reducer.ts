@@ -138,7 +138,7 @@ function applyEvent(s: SessionState, e: SessionEvent, at: number, w: Ownership):
         lastActivityAt: at,
       }));
     case 'synthesis.updated':
-      return { ...s, synthesis: e.synthesis && withTexts(e.synthesis, s.answers) };
+      return { ...s, synthesis: e.synthesis && withTexts(e.synthesis, s.answers, s.synthesis?.answers) };
     case 'synthesis.themeRenamed':
       return curate(s, (d, l) => renameTheme(d, l, e.themeId, e.label));
     case 'synthesis.themesMerged':

@@ -29,7 +29,8 @@ export function checkRunSynthesis(s: SessionState): void {
 
 /** `machine`: the engine's result computed beforehand (the server's worker); without it the engine runs here. */
 export function decideRunSynthesis(s: SessionState, c: CommandOf<'synthesis.run'>, ctx: DomainContext, machine?: MachineSynthesis): Decision {
-  checkRunSynthesis(s);
+  // With the engine's result, the run was checked before the engine ran (engineNeeded, on the committed state).
+  if (!machine) checkRunSynthesis(s);
   return updated(draftSynthesis(s, ctx.now, thresholdFor(s.synthesis, c.threshold), machine));
 }
 
