@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { synthesisTexts } from '../../../shared/domain/curation/texts.js';
 import type { Answer } from '../../../shared/schemas/session.js';
 
-const answer = (id: string, text: string, groupId = 'g1'): Answer => ({ id, promptId: 'p1', groupId, authorId: null, text, round: 1, createdAt: 1, updatedAt: 1 });
+const answer = (id: string, text: string, groupId = 'g1'): Answer => ({
+  id,
+  promptId: 'p1',
+  groupId,
+  authorId: null,
+  text,
+  round: 1,
+  createdAt: 1,
+  updatedAt: 1,
+});
 const record = (...as: Answer[]) => Object.fromEntries(as.map((a) => [a.id, a]));
 
 describe('the texts of a synthesis', () => {
