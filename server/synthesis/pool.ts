@@ -25,6 +25,14 @@ export interface WorkerRequest {
   vectors?: PackedVectors;
   merge?: MergeAhead;
 }
+/** The answers of a big input travel ahead of its request, a part per message and per loop turn. */
+export interface AnswersPart {
+  id: number;
+  part: SynthesisInput['answers'];
+}
+/** Answers per message: one message of 10,000 held the event loop 2–5 ms to copy. */
+const ANSWERS_PER_PART = 2_000;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 export type WorkerResult = Pick<MachineSynthesis, 'prompts' | 'merged'>;
 export type WorkerReply = { id: number; ok: true; result: WorkerResult } | { id: number; ok: false; message: string };
 
@@ -80,8 +88,21 @@ export class SynthesisPool {
     const timer = setTimeout(() => this.stopWorker(new SynthesisWorkerError(`The synthesis took longer than ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
     timer.unref();
     this.current = { ...job, id, timer };
-    const transfer = job.request.vectors ? [job.request.vectors.data.buffer as ArrayBuffer] : [];
-    this.ensureWorker().postMessage({ id, ...job.request } satisfies WorkerRequest, transfer);
+    void this.post(this.ensureWorker(), id, job.request);
+  }
+
+  /** Posts a request, its answers in parts over several loop turns; stops if the job ended meanwhile (a lost worker). */
+  private async post(worker: Worker, id: number, request: Omit<WorkerRequest, 'id'>): Promise<void> {
+    const answers = request.input.answers;
+    let from = 0;
+    for (; answers.length - from > ANSWERS_PER_PART; from += ANSWERS_PER_PART) {
+      worker.postMessage({ id, part: answers.slice(from, from + ANSWERS_PER_PART) } satisfies AnswersPart);
+      await nextTurn();
+      if (this.current?.id !== id || this.worker !== worker) return;
+    }
+    const transfer = request.vectors ? [request.vectors.data.buffer as ArrayBuffer] : [];
+    const last = { ...request.input, answers: from === 0 ? answers : answers.slice(from) };
+    worker.postMessage({ id, ...request, input: last } satisfies WorkerRequest, transfer);
   }
 
   private ensureWorker(): Worker {

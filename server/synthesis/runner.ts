@@ -2,7 +2,7 @@ import { type Ack, fail } from '../../shared/protocol/acks.js';
 import type { Command } from '../../shared/protocol/commands.js';
 import { type Actor, DomainError } from '../../shared/domain/context.js';
 import { decide, engineNeeded } from '../../shared/domain/decide.js';
-import { synthesisInput, type MachineSynthesis } from '../../shared/domain/curation/generate.js';
+import { engineAnswer, synthesisFrame, type MachineSynthesis } from '../../shared/domain/curation/generate.js';
 import type { EventEnvelope } from '../../shared/protocol/events.js';
 import type { SessionState } from '../../shared/schemas/session.js';
 import type { SynthesisEngine } from '../../shared/schemas/synthesis.js';
@@ -44,6 +44,21 @@ interface Lane {
  * the waiting one's, which is what running both in order would have left.
  */
 const WARM_AFTER_JOIN_MS = 20_000;
+
+/** Answers turned into the engine's input per loop turn: all 10,000 of a big session at once held the loop ~5 ms. */
+const ANSWERS_PER_TURN = 2_000;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The engine's input, a slice of answers per loop turn. `state` was released by the host: nobody writes into it. */
+async function inputInSlices(state: SessionState, threshold: number): Promise<SynthesisInput> {
+  const all = Object.values(state.answers);
+  const answers: SynthesisInput['answers'] = [];
+  for (let i = 0; i < all.length; i += ANSWERS_PER_TURN) {
+    if (i > 0) await nextTurn();
+    for (const a of all.slice(i, i + ANSWERS_PER_TURN)) answers.push(engineAnswer(a));
+  }
+  return { ...synthesisFrame(state, threshold), answers };
+}
 
 export class SynthesisRunner {
   private lanes = new Map<string, Lane>();
@@ -110,7 +125,7 @@ export class SynthesisRunner {
       const ahead = need.input
         ? undefined
         : { seq: state.seq, threshold: need.threshold, now: this.deps.now(), previous: state.synthesis && withoutTexts(state.synthesis) };
-      const machine = await this.machine(need.input ?? synthesisInput(state, need.threshold), command, ahead);
+      const machine = await this.machine(need.input ?? (await inputInSlices(state, need.threshold)), command, ahead);
       return await host.executeWith(actor, (s, ctx) => decide(s, command, ctx, machine), command.opId);
     } catch (err) {
       if (err instanceof DomainError) return fail(err.code, err.message);

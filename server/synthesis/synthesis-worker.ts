@@ -3,7 +3,7 @@ import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { basisOf, generateSynthesis } from '../../shared/domain/curation/generate.js';
 import { synthesize, type SynthesisInput } from '../../shared/synthesis/index.js';
-import type { MergeAhead, WorkerReply, WorkerRequest, WorkerResult } from './pool.js';
+import type { AnswersPart, MergeAhead, WorkerReply, WorkerRequest, WorkerResult } from './pool.js';
 
 /**
  * The synthesis thread: runs the engine on one session's answers at a time, so the event loop that serves the
@@ -44,7 +44,19 @@ function mergeAhead(input: SynthesisInput, prompts: WorkerResult['prompts'], m: 
   return { seq: m.seq, threshold: m.threshold, synthesis };
 }
 
-parentPort!.on('message', (req: WorkerRequest) => {
+/** Answers that arrived ahead of their request (pool.ts posts a big input in parts), by request id. */
+const ahead = new Map<number, SynthesisInput['answers']>();
+
+parentPort!.on('message', (msg: WorkerRequest | AnswersPart) => {
+  if ('part' in msg) {
+    const parts = ahead.get(msg.id) ?? [];
+    for (const a of msg.part) parts.push(a);
+    ahead.set(msg.id, parts);
+    return;
+  }
+  const before = ahead.get(msg.id);
+  ahead.delete(msg.id);
+  const req = before ? { ...msg, input: { ...msg.input, answers: [...before, ...msg.input.answers] } } : msg;
   let reply: WorkerReply;
   try {
     reply = { id: req.id, ok: true, result: run(req) };

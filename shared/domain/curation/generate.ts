@@ -23,17 +23,21 @@ export interface SynthesisBasis {
 
 /** The engine's input for a session: every answer, with the language it was written in when known. */
 export function synthesisInput(s: SessionState, threshold: number): SynthesisInput {
+  return { ...synthesisFrame(s, threshold), answers: Object.values(s.answers).map(engineAnswer) };
+}
+
+/** The engine's input but its answers: language, prompts (with the groups that had each) and threshold. */
+export function synthesisFrame(s: SessionState, threshold: number): Omit<SynthesisInput, 'answers'> {
   return {
     language: s.language,
     // In a jigsaw each group has some prompts only: consensus is counted over the groups that had the prompt.
     prompts: s.prompts.map((p) => ({ id: p.id, text: p.text, groupIds: s.groupOrder.filter((g) => hadPrompt(s, g, p.id)) })),
-    answers: Object.values(s.answers).map(engineAnswer),
     consensusThreshold: threshold,
   };
 }
 
-/** Without a spread: this runs on the event loop for every answer of the session before each run. */
-function engineAnswer(a: SessionState['answers'][string]): SynthesisInput['answers'][number] {
+/** One answer as the engine takes it; without a spread: this runs on the event loop for every answer before each run. */
+export function engineAnswer(a: SessionState['answers'][string]): SynthesisInput['answers'][number] {
   const out: SynthesisInput['answers'][number] = { id: a.id, promptId: a.promptId, groupId: a.groupId, text: a.text };
   if (a.language) out.language = a.language;
   return out;
