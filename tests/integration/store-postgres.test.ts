@@ -71,7 +71,7 @@ if (url) {
     });
   });
 } else {
-  // Skipped, reason: there is no Postgres to test against without DATABASE_URL. Under CI=true, serviceUrl()
-  // throws instead, so CI (whose .ci/run sets DATABASE_URL) can never skip the Postgres contract silently.
+  // Under CI=true serviceUrl() throws instead, so CI (its .ci/run sets DATABASE_URL) never skips this silently.
+  // Skipped because without DATABASE_URL there is no Postgres to run the store contract against.
   describe.skip('store contract: postgres (set DATABASE_URL to run)', () => it('needs Postgres', () => undefined));
 }
