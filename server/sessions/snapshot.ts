@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { SessionState } from '../../shared/schemas/session.js';
 import type { Snapshot } from '../store/types.js';
 
@@ -6,8 +7,6 @@ export const SNAPSHOT_VERSION = 1;
 
 /** Answers serialised per turn of the event loop: a 50,000-answer session never holds the loop for long. */
 const ANSWERS_PER_TURN = 2_000;
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Serialises a state that nobody writes any more (the host released it), a slice of answers per loop turn.

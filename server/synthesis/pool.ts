@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { SynthesisInput } from '../../shared/synthesis/index.js';
 import type { MachineSynthesis } from '../../shared/domain/curation/generate.js';
@@ -32,7 +33,6 @@ export interface AnswersPart {
 }
 /** Answers per message: one message of 10,000 held the event loop 2–5 ms to copy. */
 const ANSWERS_PER_PART = 2_000;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 export type WorkerResult = Pick<MachineSynthesis, 'prompts' | 'merged'>;
 export type WorkerReply = { id: number; ok: true; result: WorkerResult } | { id: number; ok: false; message: string };
 

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type Ack, fail } from '../../shared/protocol/acks.js';
 import type { Command } from '../../shared/protocol/commands.js';
 import { type Actor, DomainError } from '../../shared/domain/context.js';
@@ -47,7 +48,6 @@ const WARM_AFTER_JOIN_MS = 20_000;
 
 /** Answers turned into the engine's input per loop turn: all 10,000 of a big session at once held the loop ~5 ms. */
 const ANSWERS_PER_TURN = 2_000;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The engine's input, a slice of answers per loop turn. `state` was released by the host: nobody writes into it. */
 async function inputInSlices(state: SessionState, threshold: number): Promise<SynthesisInput> {
