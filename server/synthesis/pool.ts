@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { SynthesisInput } from '../../shared/synthesis/index.js';
 import type { MachineSynthesis } from '../../shared/domain/curation/generate.js';
 import type { SynthesisDocOnWire, SynthesisEngine } from '../../shared/schemas/synthesis.js';
+import { AnswerMirror, type SessionAnswers } from './answer-mirror.js';
 
 /** Answer vectors packed for the thread: row i of `data` (length `dim`) belongs to `ids[i]`. */
 export interface PackedVectors {
@@ -25,6 +26,15 @@ export interface WorkerRequest {
   input: SynthesisInput;
   vectors?: PackedVectors;
   merge?: MergeAhead;
+  /**
+   * The input's answers are only those of session `key` that changed since its last run (see AnswerMirror); the
+   * worker adds them to its copy, drops `removed`, and runs on the whole copy, which must hold `total` answers.
+   */
+  cached?: { key: string; removed: string[]; total: number };
+}
+/** The worker no longer needs its copy of this session's answers. */
+export interface ForgetSession {
+  forget: string;
 }
 /** The answers of a big input travel ahead of its request, a part per message and per loop turn. */
 export interface AnswersPart {
@@ -40,6 +50,8 @@ export class SynthesisWorkerError extends Error {}
 
 interface Job {
   request: Omit<WorkerRequest, 'id'>;
+  /** A session's answers to send as a difference from the worker's copy (request.input.answers is then empty). */
+  session?: SessionAnswers;
   resolve: (r: WorkerResult) => void;
   reject: (e: Error) => void;
 }
@@ -55,16 +67,29 @@ export class SynthesisPool {
   private queue: Job[] = [];
   private current: (Job & { id: number; timer: NodeJS.Timeout }) | null = null;
   private nextId = 0;
+  /** What the worker holds of each session's answers (a new worker holds nothing). */
+  private readonly mirror = new AnswerMirror();
   private closed = false;
   /** How many workers were started (tests see a restart). */
   started = 0;
+  /** Answers posted to the worker so far (tests see that a re-run sends only what changed). */
+  answersPosted = 0;
 
   constructor(private readonly opts: { timeoutMs?: number } = {}) {}
 
   run(input: SynthesisInput, vectors?: PackedVectors, merge?: MergeAhead): Promise<WorkerResult> {
+    return this.enqueue({ input, vectors, merge });
+  }
+
+  /** A run on a session's answers, of which only those that changed since its last run travel to the worker. */
+  runSession(frame: Omit<SynthesisInput, 'answers'>, session: SessionAnswers, merge?: MergeAhead): Promise<WorkerResult> {
+    return this.enqueue({ input: { ...frame, answers: [] }, merge }, session);
+  }
+
+  private enqueue(request: Job['request'], session?: SessionAnswers): Promise<WorkerResult> {
     if (this.closed) return Promise.reject(new SynthesisWorkerError('The synthesis pool is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { input, vectors, merge }, resolve, reject });
+      this.queue.push({ request, session, resolve, reject });
       this.pump();
     });
   }
@@ -88,21 +113,28 @@ export class SynthesisPool {
     const timer = setTimeout(() => this.stopWorker(new SynthesisWorkerError(`The synthesis took longer than ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
     timer.unref();
     this.current = { ...job, id, timer };
-    void this.post(this.ensureWorker(), id, job.request);
+    void this.post(this.ensureWorker(), id, job.request, job.session);
   }
 
   /** Posts a request, its answers in parts over several loop turns; stops if the job ended meanwhile (a lost worker). */
-  private async post(worker: Worker, id: number, request: Omit<WorkerRequest, 'id'>): Promise<void> {
-    const answers = request.input.answers;
+  private async post(worker: Worker, id: number, request: Omit<WorkerRequest, 'id'>, session?: SessionAnswers): Promise<void> {
+    const alive = () => this.current?.id === id && this.worker === worker;
+    const diff = session && (await this.mirror.diff(session));
+    if (!alive()) return;
+    const answers = diff ? diff.changed : request.input.answers;
+    this.answersPosted += answers.length;
     let from = 0;
     for (; answers.length - from > ANSWERS_PER_PART; from += ANSWERS_PER_PART) {
       worker.postMessage({ id, part: answers.slice(from, from + ANSWERS_PER_PART) } satisfies AnswersPart);
       await nextTurn();
-      if (this.current?.id !== id || this.worker !== worker) return;
+      if (!alive()) return;
     }
     const transfer = request.vectors ? [request.vectors.data.buffer as ArrayBuffer] : [];
     const last = { ...request.input, answers: from === 0 ? answers : answers.slice(from) };
-    worker.postMessage({ id, ...request, input: last } satisfies WorkerRequest, transfer);
+    const cached = session && diff && { key: session.key, removed: diff.removed, total: diff.total };
+    worker.postMessage({ id, ...request, input: last, cached } satisfies WorkerRequest, transfer);
+    if (!session || !diff) return;
+    for (const forget of this.mirror.sent(session.key, diff)) worker.postMessage({ forget } satisfies ForgetSession);
   }
 
   private ensureWorker(): Worker {
@@ -116,8 +148,10 @@ export class SynthesisPool {
       const job = this.current;
       if (!job || job.id !== reply.id) return;
       this.finish();
-      if (reply.ok) job.resolve(reply.result);
-      else job.reject(new SynthesisWorkerError(reply.message));
+      if (reply.ok) return job.resolve(reply.result);
+      // The worker's copy of the session may be wrong after a failed run: the next run sends all its answers.
+      if (job.session) this.mirror.drop(job.session.key);
+      job.reject(new SynthesisWorkerError(reply.message));
     });
     worker.on('error', (err: Error) => this.lost(worker, new SynthesisWorkerError(`The synthesis worker failed: ${err.message}`)));
     worker.on('exit', (code) => this.lost(worker, new SynthesisWorkerError(`The synthesis worker stopped (exit ${code})`)));
@@ -135,6 +169,7 @@ export class SynthesisPool {
   private lost(worker: Worker, err: Error): void {
     if (this.worker !== worker) return;
     this.worker = null;
+    this.mirror.clear();
     const job = this.current;
     if (job) {
       this.finish();

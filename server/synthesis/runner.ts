@@ -1,4 +1,3 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type Ack, fail } from '../../shared/protocol/acks.js';
 import type { Command } from '../../shared/protocol/commands.js';
 import { type Actor, DomainError } from '../../shared/domain/context.js';
@@ -12,6 +11,7 @@ import type { SessionHost } from '../sessions/session-host.js';
 import type { Embedder } from './embeddings.js';
 import { type MergeAhead, type PackedVectors, type SynthesisPool, SynthesisWorkerError } from './pool.js';
 import { withoutTexts } from '../../shared/domain/curation/texts.js';
+import { prepareTexts } from './prepared-texts.js';
 
 export interface RunnerDeps {
   pool: SynthesisPool;
@@ -46,19 +46,8 @@ interface Lane {
  */
 const WARM_AFTER_JOIN_MS = 20_000;
 
-/** Answers turned into the engine's input per loop turn: all 10,000 of a big session at once held the loop ~5 ms. */
-const ANSWERS_PER_TURN = 2_000;
-
-/** The engine's input, a slice of answers per loop turn. `state` was released by the host: nobody writes into it. */
-async function inputInSlices(state: SessionState, threshold: number): Promise<SynthesisInput> {
-  const all = Object.values(state.answers);
-  const answers: SynthesisInput['answers'] = [];
-  for (let i = 0; i < all.length; i += ANSWERS_PER_TURN) {
-    if (i > 0) await nextTurn();
-    for (const a of all.slice(i, i + ANSWERS_PER_TURN)) answers.push(engineAnswer(a));
-  }
-  return { ...synthesisFrame(state, threshold), answers };
-}
+/** Runner ids: a session's answers are kept on the worker per runner and session (apps of one process share it). */
+let runners = 0;
 
 export class SynthesisRunner {
   private lanes = new Map<string, Lane>();
@@ -66,6 +55,7 @@ export class SynthesisRunner {
   private active = new Map<string, number>();
   /** Most runs of one session seen at once (tests check it stays at 1), and runs finished. */
   readonly stats = { maxOverlap: 0, runs: 0 };
+  private readonly id = ++runners;
 
   constructor(private readonly deps: RunnerDeps) {}
 
@@ -122,10 +112,7 @@ export class SynthesisRunner {
       const need = engineNeeded(state, command, { actor, now: this.deps.now() });
       if (!need) return await host.execute(command, actor);
       // A run of the session's own answers is merged with its synthesis on the worker too (an evaluation's is not).
-      const ahead = need.input
-        ? undefined
-        : { seq: state.seq, threshold: need.threshold, now: this.deps.now(), previous: state.synthesis && withoutTexts(state.synthesis) };
-      const machine = await this.machine(need.input ?? (await inputInSlices(state, need.threshold)), command, ahead);
+      const machine = need.input ? await this.machine(command, () => this.withVectors(need.input!)) : await this.sessionMachine(state, need.threshold, command);
       return await host.executeWith(actor, (s, ctx) => decide(s, command, ctx, machine), command.opId);
     } catch (err) {
       if (err instanceof DomainError) return fail(err.code, err.message);
@@ -137,11 +124,40 @@ export class SynthesisRunner {
     }
   }
 
-  /** The engine's result off the event loop; null for a round end when the worker failed (the round ends anyway). */
-  private async machine(input: SynthesisInput, command: Command, ahead?: Omit<MergeAhead, 'engine'>): Promise<MachineSynthesis | null> {
+  /**
+   * The engine's result on the session's own answers, merged with its synthesis on the worker too. Without an
+   * embedding server only the answers that changed since the session's last run travel to the worker.
+   */
+  private async sessionMachine(state: SessionState, threshold: number, command: Command): Promise<MachineSynthesis | null> {
+    const ids = Object.keys(state.answers);
+    await prepareTexts(state, ids);
+    const frame = synthesisFrame(state, threshold);
+    const ahead = (engine: SynthesisEngine): MergeAhead => ({
+      seq: state.seq,
+      threshold,
+      now: this.deps.now(),
+      previous: state.synthesis && withoutTexts(state.synthesis),
+      engine,
+    });
+    if (this.deps.embedder) {
+      const answers = ids.map((id) => engineAnswer(state.answers[id]));
+      return this.machine(command, () => this.withVectors({ ...frame, answers }, ahead));
+    }
+    const engine: SynthesisEngine = { kind: 'lexical' };
+    const session = { key: `${this.id}:${state.id}`, answers: state.answers, ids };
+    return this.machine(command, async () => ({ ...(await this.deps.pool.runSession(frame, session, ahead(engine))), engine }));
+  }
+
+  /** A run on the worker with the embedding server's vectors when there is one (and the lexical engine if it fails). */
+  private async withVectors(input: SynthesisInput, ahead?: (engine: SynthesisEngine) => MergeAhead): Promise<MachineSynthesis> {
     const { vectors, engine } = await this.vectors(input);
+    return { ...(await this.deps.pool.run(input, vectors, ahead?.(engine))), engine };
+  }
+
+  /** The engine's result off the event loop; null for a round end when the worker failed (the round ends anyway). */
+  private async machine(command: Command, compute: () => Promise<MachineSynthesis>): Promise<MachineSynthesis | null> {
     try {
-      return { ...(await this.deps.pool.run(input, vectors, ahead && { ...ahead, engine })), engine };
+      return await compute();
     } catch (err) {
       if (!(err instanceof SynthesisWorkerError)) throw err;
       this.deps.log('error', `synthesis failed: ${err.message}`);

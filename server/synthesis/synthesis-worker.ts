@@ -3,7 +3,7 @@ import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { basisOf, generateSynthesis } from '../../shared/domain/curation/generate.js';
 import { synthesize, type SynthesisInput } from '../../shared/synthesis/index.js';
-import type { AnswersPart, MergeAhead, WorkerReply, WorkerRequest, WorkerResult } from './pool.js';
+import type { AnswersPart, ForgetSession, MergeAhead, WorkerReply, WorkerRequest, WorkerResult } from './pool.js';
 
 /**
  * The synthesis thread: runs the engine on one session's answers at a time, so the event loop that serves the
@@ -47,21 +47,42 @@ function mergeAhead(input: SynthesisInput, prompts: WorkerResult['prompts'], m: 
 /** Answers that arrived ahead of their request (pool.ts posts a big input in parts), by request id. */
 const ahead = new Map<number, SynthesisInput['answers']>();
 
-parentPort!.on('message', (msg: WorkerRequest | AnswersPart) => {
+/** Each session's answers as of its last run (pool.ts sends only what changed since, see AnswerMirror). */
+const sessions = new Map<string, Map<string, SynthesisInput['answers'][number]>>();
+
+/** The request's whole input: its parts joined, and a session's answers completed from the copy kept here. */
+function assemble(msg: WorkerRequest): WorkerRequest {
+  const before = ahead.get(msg.id);
+  ahead.delete(msg.id);
+  const sent = before ? [...before, ...msg.input.answers] : msg.input.answers;
+  if (!msg.cached) return before ? { ...msg, input: { ...msg.input, answers: sent } } : msg;
+  const { key, removed, total } = msg.cached;
+  const copy = sessions.get(key) ?? new Map();
+  sessions.delete(key);
+  for (const id of removed) copy.delete(id);
+  for (const a of sent) copy.set(a.id, a);
+  // Never a run on answers that are not the session's: the pool then sends them all next time.
+  if (copy.size !== total) throw new Error(`The worker's copy of the session held ${copy.size} answers, not ${total}`);
+  sessions.set(key, copy);
+  return { ...msg, input: { ...msg.input, answers: [...copy.values()] } };
+}
+
+parentPort!.on('message', (msg: WorkerRequest | AnswersPart | ForgetSession) => {
+  if ('forget' in msg) {
+    sessions.delete(msg.forget);
+    return;
+  }
   if ('part' in msg) {
     const parts = ahead.get(msg.id) ?? [];
     for (const a of msg.part) parts.push(a);
     ahead.set(msg.id, parts);
     return;
   }
-  const before = ahead.get(msg.id);
-  ahead.delete(msg.id);
-  const req = before ? { ...msg, input: { ...msg.input, answers: [...before, ...msg.input.answers] } } : msg;
   let reply: WorkerReply;
   try {
-    reply = { id: req.id, ok: true, result: run(req) };
+    reply = { id: msg.id, ok: true, result: run(assemble(msg)) };
   } catch (err) {
-    reply = { id: req.id, ok: false, message: err instanceof Error ? err.message : String(err) };
+    reply = { id: msg.id, ok: false, message: err instanceof Error ? err.message : String(err) };
   }
   parentPort!.postMessage(reply);
 });

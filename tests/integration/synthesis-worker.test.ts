@@ -9,6 +9,7 @@ import { spawnServer } from '../support/server-process.js';
 import { TestClient, createSession, eventually, expectOk, facilitatorClient } from '../support/clients.js';
 import { answerTexts, importSessionWithAnswers } from '../support/big-session.js';
 import { SynthesisPool } from '../../server/synthesis/pool.js';
+import type { Answer } from '../../shared/schemas/session.js';
 
 let server: TestServer | null = null;
 const clients: TestClient[] = [];
@@ -190,6 +191,61 @@ describe('synthesis off the event loop', () => {
       const placed = prompts.flatMap((p) => [...p.themes.flatMap((t) => t.answerIds), ...p.otherAnswerIds]);
       expect(placed).toHaveLength(answers.length);
       expect(new Set(placed)).toEqual(new Set(answers.map((a) => a.id)));
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+});
+
+describe("the worker's copy of a session's answers", () => {
+  const frame = {
+    language: 'en' as const,
+    prompts: [
+      { id: 'p1', text: 'Why?' },
+      { id: 'p2', text: 'How?' },
+    ],
+  };
+  const answerOf = (id: string, i: number, text: string): Answer => ({
+    id,
+    promptId: i % 2 ? 'p1' : 'p2',
+    groupId: `g${i % 9}`,
+    authorId: null,
+    text,
+    round: 1,
+    createdAt: i,
+    updatedAt: i,
+  });
+  const sessionOf = (list: Answer[]) => ({ key: 'test:s1', answers: Object.fromEntries(list.map((a) => [a.id, a])), ids: list.map((a) => a.id) });
+  const engineInput = (list: Answer[]) => ({ ...frame, answers: list.map(({ id, promptId, groupId, text }) => ({ id, promptId, groupId, text })) });
+
+  it('a re-run sends only the answers that changed, and its themes equal a run on all of them', async () => {
+    const pool = new SynthesisPool();
+    try {
+      let list = answerTexts(3_000, 3).map((text, i) => answerOf(`a${i}`, i, text));
+      const first = await pool.runSession(frame, sessionOf(list));
+      expect(pool.answersPosted).toBe(3_000);
+      expect(await pool.runSession(frame, sessionOf(list))).toEqual(first);
+      expect(pool.answersPosted).toBe(3_000);
+
+      // An edit (a new object, as the reducer makes it), a deletion and a new answer: two answers travel.
+      list = [
+        ...list.slice(0, 10),
+        { ...list[10], text: 'Shared funding applications' },
+        ...list.slice(12),
+        answerOf('new', 3_000, 'Funding we apply for together'),
+      ];
+      const changed = await pool.runSession(frame, sessionOf(list));
+      expect(pool.answersPosted).toBe(3_002);
+      const whole = await pool.run(engineInput(list));
+      expect(changed).toEqual(whole);
+      const placed = changed.prompts.flatMap((p) => [...p.themes.flatMap((t) => t.answerIds), ...p.otherAnswerIds]);
+      expect(new Set(placed)).toEqual(new Set(list.map((a) => a.id)));
+
+      // A new worker holds nothing: everything travels again, and the result is the same.
+      pool.stopWorker();
+      const before = pool.answersPosted;
+      expect(await pool.runSession(frame, sessionOf(list))).toEqual(whole);
+      expect(pool.answersPosted - before).toBe(list.length);
     } finally {
       await pool.close();
     }
