@@ -1,5 +1,6 @@
 import type { Language } from '../schemas/primitives.js';
 import type { Vector } from './vectors.js';
+import { cannotEndLabel, cannotStartLabel, opensClause } from './label-words.js';
 import { stopwordsFor } from './text.js';
 
 /**
@@ -74,7 +75,8 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’+&-]*/gu;
 
 /**
  * A key phrase: the run of 2 to 6 whole words, inside one clause of one of the theme's most central answers,
- * that starts and ends with a content word and whose words speak most for the theme. Answers in the session's
+ * that starts and ends with a content word (not a preposition, pronoun, auxiliary... see label-words.ts), says no
+ * word twice, and whose words speak most for the theme. Answers in the session's
  * language are preferred, so a transnational session reads its labels in its own language when any answer
  * allows it. A phrase is never cut inside a word. When no answer has two content words in a row, the two
  * words that speak most for the theme are joined ("Time and budget").
@@ -90,16 +92,21 @@ export function keyPhrase(sources: LabelSource[], sessionLanguage: Language, and
   const singles = new Map<string, number>();
   for (const src of pool) {
     const stop = stopwordsFor(src.language);
-    for (const clause of src.text.split(CLAUSE)) {
-      const tokens = clause.match(WORD) ?? [];
-      const weights = tokens.map((t) => (stop.has(t.toLowerCase()) || t.length < 2 ? 0 : src.weightOf(t.toLowerCase())));
-      tokens.forEach((t, i) => weights[i] > 0 && !singles.has(t.toLowerCase()) && singles.set(t.toLowerCase(), weights[i]));
+    for (const tokens of clausesOf(src.text, src.language)) {
+      const lower = tokens.map((t) => t.toLowerCase());
+      const weights = lower.map((w) => (stop.has(w) || w.length < 2 ? 0 : src.weightOf(w)));
+      const starts = lower.map((w, i) => weights[i] > 0 && !cannotStartLabel(w, src.language));
+      const ends = lower.map((w, i) => weights[i] > 0 && !cannotEndLabel(w, src.language) && !/['’]$/.test(w));
+      // For "X and Y" when no phrase will do: words that could both start and end one.
+      lower.forEach((w, i) => starts[i] && ends[i] && !singles.has(w) && singles.set(w, weights[i]));
       for (let i = 0; i < tokens.length; i++) {
-        if (weights[i] <= 0) continue;
+        if (!starts[i]) continue;
         let sum = 0;
         for (let j = i; j < tokens.length && j - i < MAX_WORDS; j++) {
           sum += weights[j];
-          if (j - i + 1 < MIN_WORDS || weights[j] <= 0) continue;
+          // A word said twice ("time time time") makes no phrase.
+          if (lower.indexOf(lower[j], i) < j) break;
+          if (j - i + 1 < MIN_WORDS || !ends[j]) continue;
           // Each extra word must earn its place: a long phrase wins only when its words speak for the theme.
           const score = sum - 0.05 * (j - i + 1);
           if (!best || score > best.score + 1e-9) best = { words: tokens.slice(i, j + 1), score };
@@ -134,6 +141,22 @@ function translatedPair(sources: LabelSource[], and: string, translate: Translat
     if (out.length === 2) return [out[0], and, out[1]];
   }
   return null;
+}
+
+/** The clauses of a text, as words: split at punctuation, dashes and arrows, and before words that open a clause. */
+function clausesOf(text: string, lang: Language): string[][] {
+  const out: string[][] = [];
+  for (const clause of text.split(CLAUSE)) {
+    let current: string[] = [];
+    for (const t of clause.match(WORD) ?? []) {
+      if (opensClause(t.toLowerCase(), lang)) {
+        out.push(current);
+        current = [];
+      } else current.push(t);
+    }
+    out.push(current);
+  }
+  return out;
 }
 
 function pairOfWords(singles: Map<string, number>, and: string): string[] {
