@@ -201,6 +201,10 @@ describe('projector for the back of a room', () => {
       'Share know-how1 group1 vote',
     ]);
     expect(screen.getByText('Why?')).toHaveAttribute('lang', 'nl');
+    // Bars in proportion: 1 group of 2 is half as long as 2 of 2, and so are the votes (1 against 2).
+    const bars = (kind: string) => [...document.querySelectorAll<HTMLElement>(`.chart-bar-${kind}`)].map((el) => el.style.width);
+    expect(bars('groups')).toEqual(['70%', '35%']);
+    expect(bars('votes')).toEqual(['70%', '35%']);
     unmount();
     render(<ProjectorSynthesis doc={doc} prompts={[{ id: 'p1', text: 'Why?' }]} language="nl" hideVotes />);
     expect(screen.queryByTestId('theme-votes')).toBeNull();

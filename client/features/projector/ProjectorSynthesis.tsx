@@ -99,6 +99,12 @@ function PromptChart({
   );
 }
 
+/**
+ * A bar's length: the longest bar takes 70 % of the line, leaving room for its number beside it, and the others
+ * their share of that (a cap at 70 % used to make 2 of 3 groups look as long as 3 of 3).
+ */
+const barWidth = (n: number, max: number) => `${(n / max) * 70}%`;
+
 /** One theme: its label, then a bar for the groups that raised it and one for its votes, each with its number. */
 function ChartRow({
   theme,
@@ -123,14 +129,14 @@ function ChartRow({
         {theme.consensus && <span className="pill pill-done">{t('consensus')}</span>}
       </span>
       <span className="chart-bar-line">
-        {groups > 0 && <span className="chart-bar chart-bar-groups" style={{ width: `${(groups / maxGroups) * 100}%` }} aria-hidden="true" />}
+        {groups > 0 && <span className="chart-bar chart-bar-groups" style={{ width: barWidth(groups, maxGroups) }} aria-hidden="true" />}
         <span className="chart-value" data-testid="theme-groups">
           {t('projectorGroupsCount', { n: groups })}
         </span>
       </span>
       {votes !== null && (
         <span className="chart-bar-line">
-          {votes > 0 && <span className="chart-bar chart-bar-votes" style={{ width: `${(votes / maxVotes) * 100}%` }} aria-hidden="true" />}
+          {votes > 0 && <span className="chart-bar chart-bar-votes" style={{ width: barWidth(votes, maxVotes) }} aria-hidden="true" />}
           <span className="chart-value" data-testid="theme-votes">
             {t('projectorVotesCount', { n: votes })}
           </span>
