@@ -88,17 +88,30 @@ export function keyPhrase(sources: LabelSource[], sessionLanguage: Language, and
     if (translated) return capitalise(translated.join(' '));
   }
   const pool = own.length ? own : sources;
-  let best: { words: string[]; score: number } | null = null;
   const singles = new Map<string, number>();
+  // A phrase whose first and last words speak for the theme; failing that (one word alone does, as "together" in
+  // "We lobby together"), one around that word whose other words are content words of the same clause.
+  const words = bestPhrase(pool, singles, false) ?? bestPhrase(pool, singles, true) ?? pairOfWords(singles, and);
+  return capitalise(tidy(words.join(' ')));
+}
+
+/**
+ * The best phrase of the pool (see keyPhrase), or null. `loose`: its edge words may be content words that do not
+ * speak for the theme, as long as one of its words does. Fills `singles` with the words that could stand alone.
+ */
+function bestPhrase(pool: LabelSource[], singles: Map<string, number>, loose: boolean): string[] | null {
+  let best: { words: string[]; score: number } | null = null;
   for (const src of pool) {
     const stop = stopwordsFor(src.language);
     for (const tokens of clausesOf(src.text, src.language)) {
       const lower = tokens.map((t) => t.toLowerCase());
-      const weights = lower.map((w) => (stop.has(w) || w.length < 2 ? 0 : src.weightOf(w)));
-      const starts = lower.map((w, i) => weights[i] > 0 && !cannotStartLabel(w, src.language));
-      const ends = lower.map((w, i) => weights[i] > 0 && !cannotEndLabel(w, src.language) && !/['’]$/.test(w));
-      // For "X and Y" when no phrase will do: words that could both start and end one.
-      lower.forEach((w, i) => starts[i] && ends[i] && !singles.has(w) && singles.set(w, weights[i]));
+      const content = lower.map((w) => !stop.has(w) && w.length >= 2);
+      const weights = lower.map((w, i) => (content[i] ? src.weightOf(w) : 0));
+      const edge = (i: number) => (loose ? content[i] : weights[i] > 0);
+      const starts = lower.map((w, i) => edge(i) && !cannotStartLabel(w, src.language));
+      const ends = lower.map((w, i) => edge(i) && !cannotEndLabel(w, src.language) && !/['’]$/.test(w));
+      // For "X and Y" when no phrase will do: words that speak for the theme and could both start and end one.
+      lower.forEach((w, i) => weights[i] > 0 && starts[i] && ends[i] && !singles.has(w) && singles.set(w, weights[i]));
       for (let i = 0; i < tokens.length; i++) {
         if (!starts[i]) continue;
         let sum = 0;
@@ -106,7 +119,7 @@ export function keyPhrase(sources: LabelSource[], sessionLanguage: Language, and
           sum += weights[j];
           // A word said twice ("time time time") makes no phrase.
           if (lower.indexOf(lower[j], i) < j) break;
-          if (j - i + 1 < MIN_WORDS || !ends[j]) continue;
+          if (j - i + 1 < MIN_WORDS || !ends[j] || sum <= 0) continue;
           // Each extra word must earn its place: a long phrase wins only when its words speak for the theme.
           const score = sum - 0.05 * (j - i + 1);
           if (!best || score > best.score + 1e-9) best = { words: tokens.slice(i, j + 1), score };
@@ -114,8 +127,7 @@ export function keyPhrase(sources: LabelSource[], sessionLanguage: Language, and
       }
     }
   }
-  const words = best?.words ?? pairOfWords(singles, and);
-  return capitalise(tidy(words.join(' ')));
+  return best?.words ?? null;
 }
 
 /**

@@ -36,6 +36,11 @@ describe('theme labels read as phrases, in each language', () => {
     expect(words(label(text, lang))).not.toContain(clauseWord);
   });
 
+  it('when one word alone speaks for the theme, takes it with a content word beside it, not the word alone', () => {
+    // "together" meets "samen" across languages; "lobby" meets "lobbyen" only by its letters, which labels ignore.
+    expect(label('We lobby together, alone we are too small', 'en', { lobby: 0, alone: 0, small: 0 })).toBe('Lobby together');
+  });
+
   it('may start with a verb, says no word twice, and is 2 to 6 whole words', () => {
     expect(label('give members energy and inspiration', 'en')).toBe('Give members energy and inspiration');
     expect(words(label('time time time, no budget either', 'en'))).not.toEqual(['time', 'time', 'time']);
