@@ -35,7 +35,7 @@ const EDGE: Record<Language, string> = {
   ].join(' '),
   fr: [
     'le la les l un une des du de d ce cet cette ces chaque tout tous toute toutes plusieurs quelques certains certaines autre autres même mêmes aucun aucune',
-    'je j me m moi mon ma mes nous notre nos vous votre vos il elle ils elles lui leur leurs se s son sa ses on y en ça cela ceci celui celle ceux celles chacun quelqu rien personne',
+    'je j me m moi mon ma mes nous notre nos vous votre vos il elle ils elles lui leur leurs se s son sa ses on y en ça cela ceci celui celle ceux celles chacun quelqu rien',
     'à au aux avec sans pour par sur sous dans chez entre vers avant après depuis pendant contre selon via malgré parmi près loin',
     'est sont était étaient être été ai as a avons avez ont avoir eu peut peuvent pouvoir pourrait doit doivent devoir devrait faut',
     'très trop aussi encore déjà toujours jamais souvent parfois plus moins bien mal peu beaucoup assez juste vraiment ici là maintenant ensuite puis comment pourquoi',
@@ -53,10 +53,10 @@ const EDGE: Record<Language, string> = {
 
 /** The most common light verbs: a label may start with one ("Give members energy") but does not end with one. */
 const END: Record<Language, string> = {
-  en: 'get gets got getting make makes made making take takes took taken go goes went gone going come comes came let lets put puts keep keeps give gives gave need needs needed want wants work works use uses',
+  en: 'get gets got getting make makes made making take takes took taken go goes went gone going come comes came let lets put puts keep keeps give gives gave need needed want wants',
   nl: 'doet doen deed gaat gaan ging komt komen kwam krijgt krijgen kreeg maakt maken maakte neemt nemen nam geeft geven gaf laat laten houdt houden staat staan trekt werkt',
   fr: 'fait font faire va vont aller donne donnent prend prennent met mettent reste restent marche marchent',
-  da: 'gør gjorde gøre tager tog tage giver gav give går gik gå kommer kom komme får fik bruger bruge virker virke',
+  da: 'gør gjorde gøre tager tog tage giver gav give går gik gå kommer kom komme får fik virker virke',
 };
 
 const sets = (lists: Record<Language, string>) => new Map((Object.keys(lists) as Language[]).map((l) => [l, new Set(lists[l].split(/\s+/))]));
