@@ -60,7 +60,11 @@ const T: Record<
   },
 };
 
-const lower = (label: string) => (label.length > 1 && label[1] === label[1].toLowerCase() ? label[0].toLowerCase() + label.slice(1) : label);
+/**
+ * A label inside a sentence: its first letter lower-cased ("around share knowledge"), unless its first word has
+ * another capital, as names and acronyms do ("FB", "LinkedIn connections", "WhatsApp groups").
+ */
+const lower = (label: string) => (/\p{Lu}/u.test(label.split(/\s/)[0].slice(1)) ? label : label.charAt(0).toLowerCase() + label.slice(1));
 
 /** The word for "and" in each language, for lists and two-word labels. */
 export const AND: Record<Language, string> = { en: 'and', nl: 'en', fr: 'et', da: 'og' };

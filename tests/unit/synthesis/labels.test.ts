@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../../shared/schemas/primitives.js';
 import { keyPhrase } from '../../../shared/synthesis/label.js';
+import { draftSummary } from '../../../shared/synthesis/summary.js';
 import { cannotEndLabel, cannotStartLabel, opensClause } from '../../../shared/synthesis/label-words.js';
 
 /** Every content word speaks as much for the theme: the label is then the longest phrase the rules allow. */
@@ -47,5 +48,20 @@ describe('theme labels read as phrases, in each language', () => {
     const long = label('shared regional funding applications written together across borders every single spring', 'en');
     expect(words(long).length).toBeGreaterThanOrEqual(2);
     expect(words(long).length).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('labels inside the summary', () => {
+  it('start lower-case in the sentence, except names and acronyms', () => {
+    const theme = (label: string) => ({ label, groupCount: 2, consensus: true, answerCount: 2 });
+    const summary = draftSummary({
+      language: 'en',
+      groupsAnswering: 3,
+      themes: ['Share knowledge', 'LinkedIn connections', 'FB groups'].map(theme),
+      otherIdeas: 0,
+    });
+    expect(summary).toContain('share knowledge (2 of 3 groups)');
+    expect(summary).toContain('LinkedIn connections (2 of 3 groups)');
+    expect(summary).toContain('FB groups (2 of 3 groups)');
   });
 });
