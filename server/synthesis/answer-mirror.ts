@@ -1,7 +1,7 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { engineAnswer } from '../../shared/domain/curation/generate.js';
 import type { Answer } from '../../shared/schemas/session.js';
 import type { SynthesisInput } from '../../shared/synthesis/index.js';
+import { inSlices } from './in-slices.js';
 
 /** A session's answers for a run: `answers` is a released state's map (nobody writes into it), `ids` its keys. */
 export interface SessionAnswers {
@@ -47,18 +47,16 @@ export class AnswerMirror {
     const { answers, ids } = session;
     const pending: Pending = { changed: [], removed: [], total: ids.length, originals: [], fresh: held ? null : new Map() };
     let still = 0;
-    for (let i = 0; i < ids.length; i += PER_TURN) {
-      if (i > 0) await nextTurn();
-      for (let k = i; k < Math.min(i + PER_TURN, ids.length); k++) {
-        const a = answers[ids[k]];
-        const before = held?.get(a.id);
-        if (before !== undefined) still++;
-        if (before === a) continue;
-        pending.changed.push(engineAnswer(a));
-        pending.originals.push(a);
-        pending.fresh?.set(a.id, a);
-      }
-    }
+    await inSlices(ids.length, PER_TURN, (k) => {
+      const a = answers[ids[k]];
+      const before = held?.get(a.id);
+      if (before !== undefined) still++;
+      if (before === a) return undefined;
+      pending.changed.push(engineAnswer(a));
+      pending.originals.push(a);
+      pending.fresh?.set(a.id, a);
+      return undefined;
+    });
     // The worker holds answers that are gone only when some were deleted: only then look for them.
     if (held && held.size > still) for (const id of held.keys()) if (!(id in answers)) pending.removed.push(id);
     return pending;

@@ -1,7 +1,7 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { rememberTexts, textEntry } from '../../shared/domain/curation/texts.js';
 import type { SessionState } from '../../shared/schemas/session.js';
 import type { SynthesisDoc } from '../../shared/schemas/synthesis.js';
+import { inSlices } from './in-slices.js';
 
 /** Answers looked at per loop turn: all 10,000 of a big session at once held the loop several milliseconds. */
 const ANSWERS_PER_TURN = 2_000;
@@ -14,16 +14,13 @@ const ANSWERS_PER_TURN = 2_000;
  */
 export async function prepareTexts(state: SessionState, ids: string[]): Promise<void> {
   const previous = state.synthesis?.answers ?? {};
-  let same = true;
-  for (let i = 0; i < ids.length && same; i += ANSWERS_PER_TURN) {
-    if (i > 0) await nextTurn();
-    for (let k = i; k < Math.min(i + ANSWERS_PER_TURN, ids.length) && same; k++) same = textEntry(state.answers[ids[k]], previous[ids[k]]) === previous[ids[k]];
-  }
+  const entry = (k: number) => textEntry(state.answers[ids[k]], previous[ids[k]]);
+  const same = await inSlices(ids.length, ANSWERS_PER_TURN, (k) => entry(k) === previous[ids[k]]);
   if (same && ids.length > 0 && Object.keys(previous).length === ids.length) return rememberTexts(state.answers, previous);
   const texts: SynthesisDoc['answers'] = {};
-  for (let i = 0; i < ids.length; i += ANSWERS_PER_TURN) {
-    if (i > 0) await nextTurn();
-    for (let k = i; k < Math.min(i + ANSWERS_PER_TURN, ids.length); k++) texts[ids[k]] = textEntry(state.answers[ids[k]], previous[ids[k]]);
-  }
+  await inSlices(ids.length, ANSWERS_PER_TURN, (k) => {
+    texts[ids[k]] = entry(k);
+    return undefined;
+  });
   rememberTexts(state.answers, texts);
 }
