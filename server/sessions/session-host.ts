@@ -91,6 +91,24 @@ export class SessionHost {
   }
 
   /**
+   * What `read` makes of the state as of the last committed event, without handing the state out: `read` runs at
+   * once, on the state as it is now (in-flight events included), and its result is returned once those events are
+   * committed. The state is not released, so the next event does not copy the session's maps (a join storm would
+   * otherwise copy the participants at every attach: quadratic). `read` must be synchronous and return nothing that
+   * shares the state's records (participants, groups, answers), which later events write in place.
+   */
+  async committedRead<T>(read: (s: SessionState) => T): Promise<T> {
+    for (;;) {
+      await this.ready;
+      const s = this.state;
+      const gen = this.generation;
+      const result = read(s);
+      await this.settled(s.seq);
+      if (gen === this.generation) return result;
+    }
+  }
+
+  /**
    * Catches up with events other nodes appended (no-op on a single node: an attach would otherwise read the log
    * for nothing, one trip to the store per person in a join storm). One catch-up runs at a time; a call during one
    * makes another run right after it, so an event notified mid-read is never left behind.

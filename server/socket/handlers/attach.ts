@@ -5,9 +5,10 @@ import type { Actor } from '../../../shared/domain/context.js';
 import type { Viewer } from '../../../shared/domain/projection.js';
 import type { SessionState } from '../../../shared/schemas/session.js';
 import { hashSecret } from '../../security/secrets.js';
+import type { SessionHost } from '../../sessions/session-host.js';
 import { type AppSocket, type SocketDeps, credentialRoom, keyIdOf, waitMessage } from '../context.js';
 import { facilitatorsRoom, groupRoom, participantRoom, sessionRoom } from '../rooms.js';
-import { catchUpFor } from './catch-up.js';
+import { catchUpFor, snapshotDue, snapshotFor } from './catch-up.js';
 import { failedLookup, guessingConnection } from './failed-lookup.js';
 
 /**
@@ -33,25 +34,23 @@ export function attachHandler(socket: AppSocket, deps: SocketDeps) {
     await host.sync();
     const actor: Actor =
       cred.role === 'participant' ? { role: 'participant', participantId: cred.subject ?? '' } : { role: 'facilitator', label: cred.subject };
+    const viewer: Viewer = actor.role === 'participant' ? actor : { role: 'facilitator' };
     // Join the rooms first, then read the state: an event committed in between arrives twice (deduped by seq), never zero times.
-    let state = host.peek();
-    joinRooms(socket, req.sessionId, actor, state, credentialId);
-    state = await host.committedState();
-    if (actor.role === 'participant' && !Object.hasOwn(state.participants, actor.participantId))
-      return fail('unauthorised', 'You are no longer in this session');
+    joinRooms(socket, req.sessionId, actor, groupIdOf(host.peek(), actor), credentialId);
+    const read = await readCommitted(host, actor, viewer, req.lastSeq);
+    if (!read.member) return fail('unauthorised', 'You are no longer in this session');
     // Rooms follow the newest state this node knows: a regrouping committed meanwhile has already moved this
     // socket, and one still in flight moves it again when it is broadcast (joining twice is harmless).
     const latest = host.peek();
-    joinRooms(socket, req.sessionId, actor, latest.seq >= state.seq ? latest : state, credentialId);
+    joinRooms(socket, req.sessionId, actor, latest.seq >= read.seq ? groupIdOf(latest, actor) : read.groupId, credentialId);
     // "Last used", for the console's list of keys; a store that cannot write now must not stop the attach.
     if (cred.role === 'facilitator') await deps.store.touchCredential(hash, deps.now()).catch(() => undefined);
     // Counted across nodes, which may take a while (or fail while a node is down): never delays this attach.
     void keepSocketCap(socket, deps, req.sessionId, credentialId).catch((err) => deps.log('debug', 'socket cap not checked', err));
-    const viewer: Viewer = actor.role === 'participant' ? actor : { role: 'facilitator' };
-    const catchUp = await catchUpFor(deps.store, state, viewer, req.lastSeq);
+    const catchUp = read.catchUp ?? (await catchUpFor(deps.store, read.state!, viewer, req.lastSeq));
     return {
       ok: true,
-      seq: state.seq,
+      seq: read.seq,
       result: {
         role: actor.role === 'participant' ? 'participant' : 'facilitator',
         participantId: actor.role === 'participant' ? actor.participantId : null,
@@ -62,10 +61,42 @@ export function attachHandler(socket: AppSocket, deps: SocketDeps) {
   };
 }
 
+/**
+ * The committed state as the attach needs it. A participant due a fresh view (a first attach, a join storm) gets it
+ * read at once, without the state being handed out: the next event then writes the session's records in place
+ * instead of copying them (SessionHost.committedRead). Anyone else gets the state itself, released, since the
+ * events since their last seq are read from the store after an await.
+ */
+async function readCommitted(host: SessionHost, actor: Actor, viewer: Viewer, lastSeq: number | undefined): Promise<CommittedRead> {
+  const facts = (s: SessionState) => ({
+    seq: s.seq,
+    member: actor.role !== 'participant' || Object.hasOwn(s.participants, actor.participantId),
+    groupId: groupIdOf(s, actor),
+  });
+  if (viewer.role === 'participant') {
+    const read = await host.committedRead((s) => ({ ...facts(s), catchUp: snapshotDue(s, viewer, lastSeq) ? snapshotFor(s, viewer) : null, state: null }));
+    if (read.catchUp || !read.member) return read;
+  }
+  const state = await host.committedState();
+  return { ...facts(state), catchUp: null, state };
+}
+
+interface CommittedRead {
+  seq: number;
+  member: boolean;
+  groupId: string | null;
+  /** The fresh view, when it was read at once; else `state` to read the catch-up from. */
+  catchUp: AttachResult['catchUp'] | null;
+  state: SessionState | null;
+}
+
+function groupIdOf(state: SessionState, actor: Actor): string | null {
+  if (actor.role !== 'participant' || !Object.hasOwn(state.participants, actor.participantId)) return null;
+  return state.participants[actor.participantId].groupId;
+}
+
 /** Puts the socket in exactly the rooms its actor may read, leaving any it was in before. */
-function joinRooms(socket: AppSocket, sessionId: string, actor: Actor, state: SessionState, credentialId: string): void {
-  const groupId =
-    actor.role === 'participant' ? (Object.hasOwn(state.participants, actor.participantId) ? state.participants[actor.participantId].groupId : null) : null;
+function joinRooms(socket: AppSocket, sessionId: string, actor: Actor, groupId: string | null, credentialId: string): void {
   const wanted = new Set([sessionRoom(sessionId), credentialRoom(sessionId, credentialId)]);
   if (actor.role === 'facilitator') wanted.add(facilitatorsRoom(sessionId));
   // The participant's own room: the server moves their sockets between groups through it (server/socket/broadcast.ts).

@@ -16,8 +16,9 @@ import type { Store } from '../../store/types.js';
 
 /**
  * The answers by group of the state attaches read, kept while it is current: without it every participant's view
- * scans every answer of the session (1,000 people reconnecting to 20,000 answers: 12 s of the event loop). The
- * server hands readers a state it no longer writes (shared/domain/ownership.ts), so an entry stays right.
+ * scans every answer of the session (1,000 people reconnecting to 20,000 answers: 12 s of the event loop). An entry
+ * stays right: every event makes a new top-level state, so a state object is never current again once an event
+ * followed it, even when its records are written in place (shared/domain/ownership.ts).
  */
 const indexes = new WeakMap<SessionState, { seq: number; index: AnswerIndex }>();
 function answerIndexOf(state: SessionState): AnswerIndex {
@@ -42,10 +43,8 @@ const MAX_PARTICIPANT_CATCH_UP_EVENTS = 100;
  * or a fresh view when it has none, is too far behind, or what it may see has changed meanwhile.
  */
 export async function catchUpFor(store: Store, state: SessionState, viewer: Viewer, lastSeq: number | undefined): Promise<AttachResult['catchUp']> {
-  // Built only when sent: a view is as big as the reader's part of the session, the events since lastSeq are few.
-  const snapshot = () => ({ kind: 'snapshot' as const, view: viewFor(state, viewer, viewer.role === 'participant' ? answerIndexOf(state) : undefined) });
-  const most = viewer.role === 'participant' ? MAX_PARTICIPANT_CATCH_UP_EVENTS : MAX_CATCH_UP_EVENTS;
-  if (lastSeq === undefined || lastSeq > state.seq || state.seq - lastSeq > most) return snapshot();
+  const snapshot = () => snapshotFor(state, viewer);
+  if (lastSeq === undefined || snapshotDue(state, viewer, lastSeq)) return snapshot();
   const missed = (await store.readEvents(state.id, lastSeq, state.seq - lastSeq)).map(fromRecord);
   if (viewer.role === 'facilitator') return { kind: 'events', events: missed.map((e) => ({ ...e, event: eventForFacilitators(e.event) })) };
   if (missed.some((e) => changesVisibility(e.event))) return snapshot();
@@ -53,4 +52,19 @@ export async function catchUpFor(store: Store, state: SessionState, viewer: View
     .filter((e) => participantSees(state, viewer.participantId, e.event))
     .map((e) => ({ ...e, event: eventForParticipants(state, e.event, viewer.participantId) }));
   return { kind: 'events', events };
+}
+
+/** A fresh view is sent when the client has none, is too far behind, or holds a seq from another life of the log. */
+export function snapshotDue(state: SessionState, viewer: Viewer, lastSeq: number | undefined): boolean {
+  const most = viewer.role === 'participant' ? MAX_PARTICIPANT_CATCH_UP_EVENTS : MAX_CATCH_UP_EVENTS;
+  return lastSeq === undefined || lastSeq > state.seq || state.seq - lastSeq > most;
+}
+
+/**
+ * The reader's view, built only when sent: a view is as big as the reader's part of the session, the events since
+ * lastSeq are few. A participant's view shares no record with the state (its participants, groups and answers are
+ * its own), so it may be read from a state the host goes on writing (SessionHost.committedRead).
+ */
+export function snapshotFor(state: SessionState, viewer: Viewer): AttachResult['catchUp'] {
+  return { kind: 'snapshot', view: viewFor(state, viewer, viewer.role === 'participant' ? answerIndexOf(state) : undefined) };
 }

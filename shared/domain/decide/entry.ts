@@ -4,6 +4,7 @@ import type { SessionEvent } from '../../protocol/events.js';
 import { type Actor, type Decision, type DomainContext, reject } from '../context.js';
 import { templateById, TEMPLATES } from '../templates.js';
 import { decideJoin, type JoinInput } from './groups.js';
+import { recordSize } from '../record-size.js';
 
 /**
  * The three ways into a session's log that are not session commands: creating it, joining it with the code, and
@@ -79,7 +80,7 @@ export function decideCreate(input: CreateInput, ctx: Pick<DomainContext, 'newId
 export function decideJoinRequest(s: SessionState, input: JoinInput, ctx: DomainContext, maxParticipants: number): Decision {
   if (!mayEnter(entryActorOf(ctx.actor), 'session.join')) reject('forbidden', 'You cannot join this session');
   if (Object.hasOwn(s.participants, input.participantId)) return { events: [], result: { participantId: input.participantId } };
-  if (Object.keys(s.participants).length >= maxParticipants) reject('conflict', 'This session is full');
+  if (recordSize(s.participants) >= maxParticipants) reject('conflict', 'This session is full');
   return decideJoin(s, input, ctx);
 }
 

@@ -2,6 +2,7 @@ import type { CommandOf } from '../../protocol/commands.js';
 import type { SessionState } from '../../schemas/session.js';
 import type { SessionEvent } from '../../protocol/events.js';
 import { type Decision, type DomainContext, reject } from '../context.js';
+import { recordSize } from '../record-size.js';
 import { type MachineSynthesis, draftSynthesis, thresholdFor } from '../curation/generate.js';
 
 const runningRound = (s: SessionState) => (s.round && s.round.endedAt === null ? s.round : null);
@@ -26,7 +27,7 @@ export function checkRoundEnd(s: SessionState, c: CommandOf<'round.end'>, ctx: P
   // A timer set for an earlier round must not end a later one.
   if (c.roundNumber !== undefined && c.roundNumber !== round.number) reject('conflict', 'That round is over');
   if (ctx.actor.role === 'system' && ctx.now < round.endsAt) reject('conflict', 'The round was extended');
-  return { synthesis: Object.keys(s.answers).length > 0 };
+  return { synthesis: recordSize(s.answers) > 0 };
 }
 
 /**

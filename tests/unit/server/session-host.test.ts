@@ -69,3 +69,44 @@ describe('SessionHost on a log shared with another node', () => {
     expect(truth).toMatchObject({ description: 'from the other node', title: 'Renamed on the other node', date: '2026-11-26', anonymous: true });
   });
 });
+
+describe('SessionHost.committedRead', () => {
+  const joinEvent = (id: string): SessionEvent => ({
+    type: 'participant.joined',
+    participant: { id, name: id, organisation: 'o', country: 'c', joinedAt: 0, groupId: null },
+  });
+  async function hostWithOneJoin() {
+    const log = new SharedLog();
+    log.otherNodeWrites(created);
+    const host = new SessionHost('s1', { store: log.store(), now: () => 0, newId: () => 'x', onCommit: () => undefined, soleWriter: true });
+    await host.isLoaded();
+    await host.executeWith({ role: 'system' }, () => ({ events: [joinEvent('p0')] }), 'op-0');
+    // The first write after load copies the loaded records once; from here on the host owns them.
+    await host.executeWith({ role: 'system' }, () => ({ events: [joinEvent('p1')] }), 'op-1');
+    return { host, log };
+  }
+
+  it('answers once the events it read are committed, and refuses nothing it read from an uncommitted state', async () => {
+    const { host, log } = await hostWithOneJoin();
+    const pending = host.executeWith({ role: 'system' }, () => ({ events: [joinEvent('p2')] }), 'op-2');
+    const read = await host.committedRead((s) => ({ seq: s.seq, people: Object.keys(s.participants).length }));
+    // It read the state with p2's join in flight, and answered only after that join reached the log.
+    expect(read).toEqual({ seq: 4, people: 3 });
+    expect(log.records.length).toBe(4);
+    expect((await pending).ok).toBe(true);
+  });
+
+  it('hands no state out: the next join writes the participants in place (after committedState it copies them)', async () => {
+    const { host } = await hostWithOneJoin();
+    const before = host.peek().participants;
+    await host.committedRead((s) => Object.keys(s.participants).length);
+    await host.executeWith({ role: 'system' }, () => ({ events: [joinEvent('p2')] }), 'op-2');
+    expect(host.peek().participants).toBe(before);
+
+    const held = await host.committedState();
+    await host.executeWith({ role: 'system' }, () => ({ events: [joinEvent('p3')] }), 'op-3');
+    expect(host.peek().participants).not.toBe(before);
+    // What committedState handed out stays as it was read.
+    expect(Object.keys(held.participants)).toEqual(['p0', 'p1', 'p2']);
+  });
+});
