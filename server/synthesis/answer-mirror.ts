@@ -27,8 +27,6 @@ interface Pending extends AnswersDiff {
   fresh: Map<string, Answer> | null;
 }
 
-/** Answers compared per loop turn: a lookup and an identity check each, well under a millisecond per turn. */
-const PER_TURN = 5_000;
 /** Sessions whose answers the worker keeps between runs; the least recently run is forgotten first. */
 const SESSIONS_KEPT = 8;
 
@@ -47,7 +45,7 @@ export class AnswerMirror {
     const { answers, ids } = session;
     const pending: Pending = { changed: [], removed: [], total: ids.length, originals: [], fresh: held ? null : new Map() };
     let still = 0;
-    await inSlices(ids.length, PER_TURN, (k) => {
+    await inSlices(ids.length, (k) => {
       const a = answers[ids[k]];
       const before = held?.get(a.id);
       if (before !== undefined) still++;

@@ -1,10 +1,8 @@
 import { rememberTexts, textEntry } from '../../shared/domain/curation/texts.js';
 import type { SessionState } from '../../shared/schemas/session.js';
 import type { SynthesisDoc } from '../../shared/schemas/synthesis.js';
+import { recordSize } from '../../shared/domain/record-size.js';
 import { inSlices } from './in-slices.js';
-
-/** Answers looked at per loop turn: all 10,000 of a big session at once held the loop several milliseconds. */
-const ANSWERS_PER_TURN = 2_000;
 
 /**
  * The texts of the draft this run will commit, a slice of answers per loop turn (see rememberTexts): the reducer
@@ -15,10 +13,10 @@ const ANSWERS_PER_TURN = 2_000;
 export async function prepareTexts(state: SessionState, ids: string[]): Promise<void> {
   const previous = state.synthesis?.answers ?? {};
   const entry = (k: number) => textEntry(state.answers[ids[k]], previous[ids[k]]);
-  const same = await inSlices(ids.length, ANSWERS_PER_TURN, (k) => entry(k) === previous[ids[k]]);
-  if (same && ids.length > 0 && Object.keys(previous).length === ids.length) return rememberTexts(state.answers, previous);
+  const same = await inSlices(ids.length, (k) => entry(k) === previous[ids[k]]);
+  if (same && ids.length > 0 && recordSize(previous) === ids.length) return rememberTexts(state.answers, previous);
   const texts: SynthesisDoc['answers'] = {};
-  await inSlices(ids.length, ANSWERS_PER_TURN, (k) => {
+  await inSlices(ids.length, (k) => {
     texts[ids[k]] = entry(k);
     return undefined;
   });
