@@ -1,32 +1,34 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { SessionState } from '../../shared/schemas/session.js';
 import type { Snapshot } from '../store/types.js';
+import { inSlices } from '../in-slices.js';
 
 /** The snapshot format. Bump it when SessionState changes shape: older snapshots are then ignored and the log replayed. */
 export const SNAPSHOT_VERSION = 1;
 
-/** Answers serialised per turn of the event loop: a 50,000-answer session never holds the loop for long. */
-const ANSWERS_PER_TURN = 2_000;
-
 /**
- * Serialises a state that nobody writes any more (the host released it), a slice of answers per loop turn.
- * The answers are most of a big session; the rest (participants, groups, the synthesis) goes in one piece.
+ * Serialises a state that nobody writes any more (the host released it). The answers and the participants are
+ * most of a big session: they are written a slice per loop turn (about a millisecond each, see inSlices), the rest
+ * (groups, the synthesis) in one piece.
  */
 export async function serialiseSnapshot(state: SessionState): Promise<Snapshot> {
-  const { answers, ...rest } = state;
-  const ids = Object.keys(answers);
-  const parts: string[] = [];
-  for (let i = 0; i < ids.length; i += ANSWERS_PER_TURN) {
-    if (i > 0) await nextTurn();
-    parts.push(
-      ids
-        .slice(i, i + ANSWERS_PER_TURN)
-        .map((id) => `${JSON.stringify(id)}:${JSON.stringify(answers[id])}`)
-        .join(','),
-    );
-  }
-  const data = `{"answers":{${parts.join(',')}},"rest":${JSON.stringify(rest)}}`;
+  const { answers, participants, ...others } = state;
+  const answersJson = await recordJson(answers);
+  const participantsJson = await recordJson(participants);
+  // The same document as JSON.stringify({ answers, rest: state without answers }) wrote: `participants` goes last.
+  const rest = JSON.stringify(others);
+  const data = `{"answers":${answersJson},"rest":${rest.slice(0, -1)}${rest.length > 2 ? ',' : ''}"participants":${participantsJson}}}`;
   return { seq: state.seq, version: SNAPSHOT_VERSION, data };
+}
+
+/** JSON.stringify(record), an entry at a time, over as many loop turns as it takes. */
+async function recordJson(record: Record<string, unknown>): Promise<string> {
+  const ids = Object.keys(record);
+  const entries: string[] = new Array(ids.length);
+  await inSlices(ids.length, (k) => {
+    entries[k] = `${JSON.stringify(ids[k])}:${JSON.stringify(record[ids[k]])}`;
+    return undefined;
+  });
+  return `{${entries.join(',')}}`;
 }
 
 /** The state in a snapshot, or null when it is of another version or another session, or unreadable. */

@@ -1,7 +1,7 @@
 import { engineAnswer } from '../../shared/domain/curation/generate.js';
 import type { Answer } from '../../shared/schemas/session.js';
 import type { SynthesisInput } from '../../shared/synthesis/index.js';
-import { inSlices } from './in-slices.js';
+import { inSlices } from '../in-slices.js';
 
 /** A session's answers for a run: `answers` is a released state's map (nobody writes into it), `ids` its keys. */
 export interface SessionAnswers {

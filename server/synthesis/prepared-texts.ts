@@ -2,7 +2,7 @@ import { rememberTexts, textEntry } from '../../shared/domain/curation/texts.js'
 import type { SessionState } from '../../shared/schemas/session.js';
 import type { SynthesisDoc } from '../../shared/schemas/synthesis.js';
 import { recordSize } from '../../shared/domain/record-size.js';
-import { inSlices } from './in-slices.js';
+import { inSlices } from '../in-slices.js';
 
 /**
  * The texts of the draft this run will commit, a slice of answers per loop turn (see rememberTexts): the reducer

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inSlices } from '../../../server/synthesis/in-slices.js';
+import { inSlices } from '../../../server/in-slices.js';
 
 /** About a microsecond of work, so a pass of many calls outlasts a turn of the loop on any machine. */
 function busy(k: number): number {
