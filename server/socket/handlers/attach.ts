@@ -6,6 +6,7 @@ import type { Viewer } from '../../../shared/domain/projection.js';
 import type { SessionState } from '../../../shared/schemas/session.js';
 import { hashSecret } from '../../security/secrets.js';
 import type { SessionHost } from '../../sessions/session-host.js';
+import type { Store } from '../../store/types.js';
 import { type AppSocket, type SocketDeps, credentialRoom, keyIdOf, waitMessage } from '../context.js';
 import { facilitatorsRoom, groupRoom, participantRoom, sessionRoom } from '../rooms.js';
 import { catchUpFor, snapshotDue, snapshotFor } from './catch-up.js';
@@ -37,7 +38,7 @@ export function attachHandler(socket: AppSocket, deps: SocketDeps) {
     const viewer: Viewer = actor.role === 'participant' ? actor : { role: 'facilitator' };
     // Join the rooms first, then read the state: an event committed in between arrives twice (deduped by seq), never zero times.
     joinRooms(socket, req.sessionId, actor, groupIdOf(host.peek(), actor), credentialId);
-    const read = await readCommitted(host, actor, viewer, req.lastSeq);
+    const read = await readCommitted(host, deps.store, actor, viewer, req.lastSeq);
     if (!read.member) return fail('unauthorised', 'You are no longer in this session');
     // Rooms follow the newest state this node knows: a regrouping committed meanwhile has already moved this
     // socket, and one still in flight moves it again when it is broadcast (joining twice is harmless).
@@ -47,7 +48,7 @@ export function attachHandler(socket: AppSocket, deps: SocketDeps) {
     if (cred.role === 'facilitator') await deps.store.touchCredential(hash, deps.now()).catch(() => undefined);
     // Counted across nodes, which may take a while (or fail while a node is down): never delays this attach.
     void keepSocketCap(socket, deps, req.sessionId, credentialId).catch((err) => deps.log('debug', 'socket cap not checked', err));
-    const catchUp = read.catchUp ?? (await catchUpFor(deps.store, read.state!, viewer, req.lastSeq));
+    const catchUp = await read.catchUp();
     return {
       ok: true,
       seq: read.seq,
@@ -67,27 +68,25 @@ export function attachHandler(socket: AppSocket, deps: SocketDeps) {
  * instead of copying them (SessionHost.committedRead). Anyone else gets the state itself, released, since the
  * events since their last seq are read from the store after an await.
  */
-async function readCommitted(host: SessionHost, actor: Actor, viewer: Viewer, lastSeq: number | undefined): Promise<CommittedRead> {
+async function readCommitted(host: SessionHost, store: Store, actor: Actor, viewer: Viewer, lastSeq: number | undefined): Promise<CommittedRead> {
   const facts = (s: SessionState) => ({
     seq: s.seq,
     member: actor.role !== 'participant' || Object.hasOwn(s.participants, actor.participantId),
     groupId: groupIdOf(s, actor),
   });
   if (viewer.role === 'participant') {
-    const read = await host.committedRead((s) => ({ ...facts(s), catchUp: snapshotDue(s, viewer, lastSeq) ? snapshotFor(s, viewer) : null, state: null }));
-    if (read.catchUp || !read.member) return read;
+    const { view, ...read } = await host.committedRead((s) => ({ ...facts(s), view: snapshotDue(s, viewer, lastSeq) ? snapshotFor(s, viewer) : null }));
+    if (view) return { ...read, catchUp: async () => view };
   }
   const state = await host.committedState();
-  return { ...facts(state), catchUp: null, state };
+  return { ...facts(state), catchUp: () => catchUpFor(store, state, viewer, lastSeq) };
 }
 
 interface CommittedRead {
   seq: number;
   member: boolean;
   groupId: string | null;
-  /** The fresh view, when it was read at once; else `state` to read the catch-up from. */
-  catchUp: AttachResult['catchUp'] | null;
-  state: SessionState | null;
+  catchUp: () => Promise<AttachResult['catchUp']>;
 }
 
 function groupIdOf(state: SessionState, actor: Actor): string | null {
