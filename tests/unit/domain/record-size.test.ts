@@ -7,23 +7,7 @@ import { Ownership } from '../../../shared/domain/ownership.js';
 import { seededRandom } from '../../../shared/domain/random.js';
 import { recordSize } from '../../../shared/domain/record-size.js';
 import { EMPTY_STATE, apply, applyOwned } from '../../../shared/domain/reducer.js';
-
-const created: SessionEvent = {
-  type: 'session.created',
-  id: 's1',
-  title: 'T',
-  description: null,
-  language: 'en',
-  date: null,
-  joinCode: 'ABCDEFGH',
-  anonymous: false,
-  prompts: [{ id: 'p1', text: 'Why?' }],
-};
-
-const joined = (id: string): SessionEvent => ({
-  type: 'participant.joined',
-  participant: { id, name: id, organisation: 'o', country: 'c', joinedAt: 0, groupId: null },
-});
+import { participantJoined, sessionCreated } from '../../support/sample-events.js';
 const added = (id: string): SessionEvent => ({
   type: 'answer.added',
   answer: { id, promptId: 'p1', groupId: 'g1', authorId: null, text: id, round: 1, createdAt: 0, updatedAt: 0 },
@@ -33,11 +17,11 @@ const added = (id: string): SessionEvent => ({
 function randomEvents(seed: number, n: number): SessionEvent[] {
   const rnd = seededRandom(seed);
   const pick = (k: number) => Math.floor(rnd() * k);
-  const events: SessionEvent[] = [created];
+  const events: SessionEvent[] = [sessionCreated];
   const live: string[] = [];
   for (let i = 0; i < n; i++) {
     const r = rnd();
-    if (r < 0.3) events.push(joined(`p${pick(n / 2)}`));
+    if (r < 0.3) events.push(participantJoined(`p${pick(n / 2)}`));
     else if (r < 0.7) {
       const id = `a${pick(n)}`;
       events.push(added(id));
@@ -80,7 +64,7 @@ describe('recordSize: the number of entries of a session record, kept by the red
 
   it('a full session still refuses the next person, on a state written in place', () => {
     const owner = new Ownership();
-    let s = applyOwned(EMPTY_STATE, { seq: 1, at: 0, event: created }, owner);
+    let s = applyOwned(EMPTY_STATE, { seq: 1, at: 0, event: sessionCreated }, owner);
     const ctx = { actor: { role: 'system' as const }, now: 0, newId: () => 'x', random: seededRandom(1) };
     const input = (id: string) => ({ participantId: id, name: id, organisation: 'o', country: 'c' });
     for (let i = 0; i < 3; i++) {

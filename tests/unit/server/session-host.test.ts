@@ -1,5 +1,6 @@
 import type { SessionEvent } from '../../../shared/protocol/events.js';
 import { EMPTY_STATE, applyAll } from '../../../shared/domain/reducer.js';
+import { participantJoined, sessionCreated } from '../../support/sample-events.js';
 import { SessionHost, fromRecord } from '../../../server/sessions/session-host.js';
 import { type AppendBatch, type EventRecord, SeqConflictError, type Store } from '../../../server/store/types.js';
 
@@ -31,22 +32,10 @@ class SharedLog {
   }
 }
 
-const created: SessionEvent = {
-  type: 'session.created',
-  id: 's1',
-  title: 'T',
-  description: null,
-  language: 'en',
-  date: null,
-  joinCode: 'ABCDEFGH',
-  anonymous: false,
-  prompts: [{ id: 'p1', text: 'Why?' }],
-};
-
 describe('SessionHost on a log shared with another node', () => {
   it('after a seq conflict, ends with exactly the log, even when a catch-up ran while the losing append was in flight', async () => {
     const log = new SharedLog();
-    log.otherNodeWrites(created);
+    log.otherNodeWrites(sessionCreated);
     const host = new SessionHost('s1', { store: log.store(), now: () => 0, newId: () => 'x', onCommit: () => undefined });
     await host.isLoaded();
 
@@ -71,24 +60,20 @@ describe('SessionHost on a log shared with another node', () => {
 });
 
 describe('SessionHost.committedRead', () => {
-  const joinEvent = (id: string): SessionEvent => ({
-    type: 'participant.joined',
-    participant: { id, name: id, organisation: 'o', country: 'c', joinedAt: 0, groupId: null },
-  });
   async function hostWithOneJoin() {
     const log = new SharedLog();
-    log.otherNodeWrites(created);
+    log.otherNodeWrites(sessionCreated);
     const host = new SessionHost('s1', { store: log.store(), now: () => 0, newId: () => 'x', onCommit: () => undefined, soleWriter: true });
     await host.isLoaded();
-    await host.executeWith({ role: 'system' }, () => ({ events: [joinEvent('p0')] }), 'op-0');
+    await host.executeWith({ role: 'system' }, () => ({ events: [participantJoined('p0')] }), 'op-0');
     // The first write after load copies the loaded records once; from here on the host owns them.
-    await host.executeWith({ role: 'system' }, () => ({ events: [joinEvent('p1')] }), 'op-1');
+    await host.executeWith({ role: 'system' }, () => ({ events: [participantJoined('p1')] }), 'op-1');
     return { host, log };
   }
 
   it('answers once the events it read are committed, and refuses nothing it read from an uncommitted state', async () => {
     const { host, log } = await hostWithOneJoin();
-    const pending = host.executeWith({ role: 'system' }, () => ({ events: [joinEvent('p2')] }), 'op-2');
+    const pending = host.executeWith({ role: 'system' }, () => ({ events: [participantJoined('p2')] }), 'op-2');
     const read = await host.committedRead((s) => ({ seq: s.seq, people: Object.keys(s.participants).length }));
     // It read the state with p2's join in flight, and answered only after that join reached the log.
     expect(read).toEqual({ seq: 4, people: 3 });
@@ -100,11 +85,11 @@ describe('SessionHost.committedRead', () => {
     const { host } = await hostWithOneJoin();
     const before = host.peek().participants;
     await host.committedRead((s) => Object.keys(s.participants).length);
-    await host.executeWith({ role: 'system' }, () => ({ events: [joinEvent('p2')] }), 'op-2');
+    await host.executeWith({ role: 'system' }, () => ({ events: [participantJoined('p2')] }), 'op-2');
     expect(host.peek().participants).toBe(before);
 
     const held = await host.committedState();
-    await host.executeWith({ role: 'system' }, () => ({ events: [joinEvent('p3')] }), 'op-3');
+    await host.executeWith({ role: 'system' }, () => ({ events: [participantJoined('p3')] }), 'op-3');
     expect(host.peek().participants).not.toBe(before);
     // What committedState handed out stays as it was read.
     expect(Object.keys(held.participants)).toEqual(['p0', 'p1', 'p2']);
