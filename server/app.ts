@@ -14,7 +14,7 @@ import { exportRoutes } from './http/exports.js';
 import { attendanceRoutes } from './http/attendance.js';
 import { staticClient } from './http/static.js';
 import { RateLimiter } from './security/rate-limit.js';
-import { createLimits, DEFAULT_LIMITS, type LimitSpecs, type RedisLike } from './security/limits.js';
+import { createLimits, DEFAULT_LIMITS, type LimitSpecs, limitsKeyPrefixFor, type RedisLike } from './security/limits.js';
 import { clientAddress } from './security/address.js';
 import { healthRoutes } from './http/health.js';
 import { keyRoutes } from './http/keys.js';
@@ -42,6 +42,7 @@ export interface AppDeps {
       Pick<
         Config,
         | 'REDIS_URL'
+        | 'REDIS_STREAM'
         | 'BROADCAST_ORDER_WAIT_MS'
         | 'OPERATOR_TOKEN'
         | 'MAX_PARTICIPANTS_PER_SESSION'
@@ -65,7 +66,7 @@ export interface AppDeps {
   limits?: Partial<LimitSpecs>;
   /** A connected node-redis client for the shared limits; by default one is made when config.REDIS_URL is set. */
   limitsRedis?: RedisLike | null;
-  /** Where the shared limits live in Redis ('plive' by default). */
+  /** Where the shared limits live in Redis; by default the deployment's own place (limitsKeyPrefixFor). */
   limitsKeyPrefix?: string;
   /** Sockets one credential may hold at once; an attach beyond it closes that credential's oldest socket. */
   socketsPerCredential?: number;
@@ -203,7 +204,7 @@ export function createApp(deps: AppDeps): App {
     ownRedis.on('error', (err: Error) => log('error', 'redis (limits)', err.message));
     void ownRedis.connect().catch(() => undefined);
   }
-  const limits = createLimits(limitSpecs(deps), deps.limitsRedis ?? ownRedis, deps.limitsKeyPrefix);
+  const limits = createLimits(limitSpecs(deps), deps.limitsRedis ?? ownRedis, deps.limitsKeyPrefix ?? limitsKeyPrefixFor(deps.config.REDIS_STREAM));
   const address = (req: IncomingMessage) => clientAddress(req.socket.remoteAddress, req.headers, deps.config.TRUST_PROXY);
   const lookups = new EntryLookups(deps.store, now);
   const socketDeps: SocketDeps = {

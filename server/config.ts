@@ -24,7 +24,10 @@ const Env = z
       .transform((v) => v === 'true' || v === '1'),
     DATABASE_URL: z.string().url().optional(),
     REDIS_URL: z.string().url().optional(),
-    /** The Redis stream the nodes of one deployment share; two deployments on one Redis need two names. */
+    /**
+     * The Redis stream the nodes of one deployment share, and where its rate-limit counts live; two deployments on
+     * one Redis need two names.
+     */
     /**
      * Several nodes: how long a commit may wait for the broadcast of the seq before it from another node, so every
      * client receives one order (server/socket/broadcast-order.ts); 0 sends at once, and clients that see two

@@ -46,7 +46,16 @@ export interface Limits {
 /** The subset of a node-redis (v4+) client RateLimiterRedis uses; the app passes its own client. */
 export type RedisLike = object;
 
-/** `prefix`: where the counts live in Redis (several deployments, or test runs, may share one Redis). */
+/**
+ * Where a deployment's counts live in Redis: under its stream's name, which already tells the deployments sharing
+ * one Redis apart (REDIS_STREAM). Two deployments with one prefix would limit each other's people (and a benchmark
+ * joining a thousand people from one address would refuse a later test run its first join for ten minutes).
+ */
+export function limitsKeyPrefixFor(stream = 'socket.io'): string {
+  return `plive:${stream}`;
+}
+
+/** `prefix`: where the counts live in Redis (limitsKeyPrefixFor). */
 export function createLimits(specs: Partial<LimitSpecs> = {}, redis: RedisLike | null = null, prefix = 'plive'): Limits {
   const limiters = new Map<LimitName, RateLimiterAbstract>();
   for (const name of LIMIT_NAMES) {

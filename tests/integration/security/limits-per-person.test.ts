@@ -237,4 +237,28 @@ describe('limits keyed by who is acting', () => {
     },
     60_000,
   );
+
+  it.skipIf(!redisUrl)(
+    'with Redis, two deployments (two REDIS_STREAM names) count apart, and two nodes of one deployment together',
+    async () => {
+      const redis = createClient({ url: redisUrl! });
+      await redis.connect();
+      cleanups.push(() => redis.quit());
+      const limits = { failedLookups: { points: 5, seconds: 3600 } };
+      // Fresh names: the counts outlive this test in Redis.
+      const [ours, theirs] = [`test-${nanoid(8)}`, `test-${nanoid(8)}`];
+      const a = await node({ limitsRedis: redis, limits, config: { REDIS_STREAM: ours } });
+      const b = await node({ limitsRedis: redis, limits, config: { REDIS_STREAM: ours }, store: a.store });
+      const other = await node({ limitsRedis: redis, limits, config: { REDIS_STREAM: theirs } });
+      const onA = await socketFrom(a.url, null);
+      const onB = await socketFrom(b.url, null);
+      const elsewhere = await socketFrom(other.url, null);
+      const failures = [];
+      for (let i = 0; i < 3; i++) failures.push(codeOf(await join(onA, 'ZZZZZZZZ')), codeOf(await join(onB, 'ZZZZZZZZ')));
+      expect(failures).toEqual(['not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'rate_limited']);
+      // The same address, on a deployment of its own: nothing counted yet.
+      expect(codeOf(await join(elsewhere, 'ZZZZZZZZ'))).toBe('not_found');
+    },
+    60_000,
+  );
 });
