@@ -103,13 +103,19 @@ class SqliteStore implements Store {
   private scheduled = false;
   private flushed: Promise<void> = Promise.resolve();
   private lastSeqs = new Map<string, number>();
-  private readonly st;
+  private readonly statements;
+  /**
+   * Set by close(). libsql aborts the whole process on a statement run after its database closed (a Rust panic, not
+   * an exception), so every use after close is refused here, as an error the caller can handle (a checkpoint still
+   * serialising while the server stops, say).
+   */
+  private closed = false;
 
   constructor(
     private readonly db: Database.Database,
     private readonly beforeCommit?: () => void,
   ) {
-    this.st = {
+    this.statements = {
       lastSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) AS last FROM events WHERE session_id = ?'),
       insertEvent: db.prepare('INSERT INTO events (session_id, seq, at, type, data, version) VALUES (?, ?, ?, ?, ?, ?)'),
       insertOp: db.prepare('INSERT INTO ops (session_id, op_id, result, last_seq) VALUES (?, ?, ?, ?)'),
@@ -170,9 +176,16 @@ class SqliteStore implements Store {
     return this.enqueue((pending) => this.writeBatch(batch, pending));
   }
 
+  /** The prepared statements, while the database is open. */
+  private get st() {
+    if (this.closed) throw new StoreUnavailableError('The store is closed');
+    return this.statements;
+  }
+
   /** Every write waits for the next group commit: one transaction and one fsync for all writes of a loop turn. */
   private enqueue(write: Pending['write']): Promise<void> {
     return new Promise((resolve, reject) => {
+      if (this.closed) return reject(new StoreUnavailableError('The store is closed'));
       this.queue.push({ write, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
@@ -385,6 +398,7 @@ class SqliteStore implements Store {
 
   async close(): Promise<void> {
     while (this.scheduled || this.queue.length) await this.flushed;
+    this.closed = true;
     this.db.close();
   }
 }

@@ -76,6 +76,8 @@ export async function openSqliteStoreOnThread(opts: { dataDir: string; fileName?
   const store = Object.fromEntries(METHODS.map((m) => [m, (...args: unknown[]) => call(m, args)])) as unknown as Store;
   store.close = async () => {
     await call('close', []).catch(() => undefined);
+    // Later calls are refused here at once: the thread is gone and would never answer them.
+    failed = new StoreUnavailableError('The store is closed');
     await worker.terminate();
   };
   return store;
