@@ -10,6 +10,7 @@ import { EMPTY_STATE, applyAllOwned } from '../../shared/domain/reducer.js';
 import { Ownership } from '../../shared/domain/ownership.js';
 import { seededRandom } from '../../shared/domain/random.js';
 import { type Credential, DuplicateOpError, SeqConflictError, type EventRecord, type Store } from '../store/types.js';
+import { frozenCopy } from './frozen-copy.js';
 import { parseSnapshot, serialiseSnapshot } from './snapshot.js';
 
 export interface HostDeps {
@@ -312,15 +313,16 @@ export class SessionHost {
 
   /**
    * Snapshots the current state into the store once all of it is committed, and keeps it as the base for rebuilds.
-   * Serialising runs a slice per loop turn; one checkpoint at a time. Resolves when written (or given up).
+   * Copying and serialising run a slice per loop turn; one checkpoint at a time. Resolves when written (or given up).
    */
   checkpoint(): Promise<void> {
     if (this.checkpointing) return this.checkpointing;
     if (this.state.seq === 0 || this.state.seq === this.base?.seq) return Promise.resolve();
-    const s = this.state;
-    this.owner.release();
     const gen = this.generation;
     this.checkpointing = (async () => {
+      // A copy made a slice per turn, not the live state released: the next event would copy a whole record at once.
+      const s = await frozenCopy(() => this.state);
+      if (!s || gen !== this.generation) return;
       await this.settled(s.seq);
       if (gen !== this.generation || this.committedSeq < s.seq) return; // an append failed: `s` is not the log
       this.base = s;

@@ -6,7 +6,7 @@ import { inSlices } from '../in-slices.js';
 export const SNAPSHOT_VERSION = 1;
 
 /**
- * Serialises a state that nobody writes any more (the host released it). The answers and the participants are
+ * Serialises a state that nobody writes any more (the host's frozen copy). The answers and the participants are
  * most of a big session: they are written a slice per loop turn (about a millisecond each, see inSlices), the rest
  * (groups, the synthesis) in one piece.
  */

@@ -1,7 +1,7 @@
 import { rememberTexts, textEntry } from '../../shared/domain/curation/texts.js';
 import type { SessionState } from '../../shared/schemas/session.js';
 import type { SynthesisDoc } from '../../shared/schemas/synthesis.js';
-import { recordSize } from '../../shared/domain/record-size.js';
+import { recordSize } from '../../shared/domain/record-writes.js';
 import { inSlices } from '../in-slices.js';
 
 /**

@@ -6,7 +6,7 @@ import { DomainError } from './context.js';
 import { withTexts } from './curation/texts.js';
 import { editSummary, hideTheme, mergeThemes, moveAnswer, renameTheme, setConsensus, splitTheme } from './curation/operations.js';
 import { Ownership } from './ownership.js';
-import { recordWritten } from './record-size.js';
+import { recordWritten } from './record-writes.js';
 import { EMPTY_PLAN, stepPlan } from './plan.js';
 
 /** The state before the first event. */
@@ -127,7 +127,7 @@ function applyEvent(s: SessionState, e: SessionEvent, at: number, w: Ownership):
     case 'answer.deleted': {
       if (!get(s.answers, e.answerId)) return s;
       const answers = w.own(s.answers);
-      recordWritten(s.answers, answers, -1);
+      recordWritten(s.answers, answers, e.answerId, -1);
       delete answers[e.answerId];
       return touchGroup({ ...s, answers }, e.groupId, at, w);
     }
@@ -214,7 +214,7 @@ function get<T>(record: Record<string, T>, id: string): T | undefined {
 /** The record with `id` set: in place when `w` owns it, else in a copy it now owns. */
 function put<T>(w: Ownership, record: Record<string, T>, id: string, value: T): Record<string, T> {
   const r = w.own(record);
-  recordWritten(record, r, Object.hasOwn(r, id) ? 0 : 1);
+  recordWritten(record, r, id, Object.hasOwn(r, id) ? 0 : 1);
   // Assignment would set the prototype for `__proto__` (the schemas refuse such ids; this is the second line of
   // defence). defineProperty only then: it turns the object into a slow one, and plain assignment keeps it fast.
   if (id === '__proto__') Object.defineProperty(r, id, { value, writable: true, enumerable: true, configurable: true });

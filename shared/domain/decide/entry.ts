@@ -4,7 +4,7 @@ import type { SessionEvent } from '../../protocol/events.js';
 import { type Actor, type Decision, type DomainContext, reject } from '../context.js';
 import { templateById, TEMPLATES } from '../templates.js';
 import { decideJoin, type JoinInput } from './groups.js';
-import { recordSize } from '../record-size.js';
+import { recordSize } from '../record-writes.js';
 
 /**
  * The three ways into a session's log that are not session commands: creating it, joining it with the code, and

@@ -2,7 +2,7 @@ import type { CommandOf } from '../../protocol/commands.js';
 import type { SessionState } from '../../schemas/session.js';
 import type { SessionEvent } from '../../protocol/events.js';
 import { type Decision, type DomainContext, reject } from '../context.js';
-import { recordSize } from '../record-size.js';
+import { recordSize } from '../record-writes.js';
 import { type MachineSynthesis, draftSynthesis, thresholdFor } from '../curation/generate.js';
 
 const runningRound = (s: SessionState) => (s.round && s.round.endedAt === null ? s.round : null);

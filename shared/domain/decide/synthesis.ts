@@ -5,7 +5,7 @@ import type { SynthesisDoc, SynthesisDocOnWire } from '../../schemas/synthesis.j
 import { type Decision, type DomainContext, reject } from '../context.js';
 import { type MachineSynthesis, draftSynthesis, thresholdFor } from '../curation/generate.js';
 import { own } from '../permissions.js';
-import { recordSize } from '../record-size.js';
+import { recordSize } from '../record-writes.js';
 import { editSummary, hideTheme, mergeThemes, moveAnswer, renameTheme, setConsensus, splitTheme } from '../curation/operations.js';
 
 type CurationCommand = CommandOf<

@@ -5,7 +5,7 @@ import { decideJoinRequest } from '../../../shared/domain/decide/entry.js';
 import { DomainError } from '../../../shared/domain/context.js';
 import { Ownership } from '../../../shared/domain/ownership.js';
 import { seededRandom } from '../../../shared/domain/random.js';
-import { recordSize } from '../../../shared/domain/record-size.js';
+import { recordSize } from '../../../shared/domain/record-writes.js';
 import { EMPTY_STATE, apply, applyOwned } from '../../../shared/domain/reducer.js';
 import { participantJoined, sessionCreated } from '../../support/sample-events.js';
 const added = (id: string): SessionEvent => ({
