@@ -7,6 +7,7 @@ import { round } from './stats.js';
 import { synthesisUnderLoad } from './synthesis-under-load.js';
 import { consoleBrowser } from './console-browser.js';
 import { applyCost, bigSession } from './big-session.js';
+import { checkpointCost } from './checkpoint-cost.js';
 
 const quick = process.argv.includes('--quick');
 const json = process.argv.includes('--json');
@@ -79,6 +80,11 @@ async function main() {
     for (const c of cost)
       log(
         `applying one answer at ${c.answers} answers: server (in place) ${round(c.serverMicros, 2)} µs, pure reducer (a browser's copy) ${round(c.pureMicros, 1)} µs`,
+      );
+    const checkpoints = await checkpointCost([20000, 50000]);
+    for (const c of checkpoints)
+      log(
+        `a checkpoint at ${c.answers} answers: the next answer after handing the state out ${round(c.afterReleaseMs, 2)} ms; with the frozen copy, longest turn ${round(c.longestTurnMs, 2)} ms, the next answer ${round(c.afterCopyMs, 3)} ms`,
       );
 
     log('\n## Join storm');
@@ -157,6 +163,7 @@ async function main() {
             deliveryRatio: bigRun.deliveryRatio,
             regroupSeconds: bigRun.regroupSeconds,
             applyCost: cost,
+            checkpoints,
           },
           memory: mem.map((m) => ({ participants: m.participants, rssMb: m.rssMb, kbPerParticipant: m.kbPerParticipant })),
           writes: { answersPerSecond: writes.answersPerSecond },
