@@ -1,4 +1,4 @@
-import { watchWrites } from '../../shared/domain/record-writes.js';
+import { setEntry, watchWrites } from '../../shared/domain/record-writes.js';
 import type { SessionState } from '../../shared/schemas/session.js';
 import { inSlices } from '../in-slices.js';
 
@@ -53,10 +53,4 @@ async function copyInSlices<T>(record: Record<string, T>): Promise<Record<string
     return undefined;
   });
   return copy;
-}
-
-/** As the reducer's put: an id `__proto__` (the schemas refuse it) must not set the prototype. */
-function setEntry<T>(record: Record<string, T>, id: string, value: T): void {
-  if (id === '__proto__') Object.defineProperty(record, id, { value, writable: true, enumerable: true, configurable: true });
-  else record[id] = value;
 }

@@ -80,15 +80,11 @@ export class SessionHost {
   }
 
   /** The state as of the last committed event (waits for in-flight appends). */
-  async committedState(): Promise<SessionState> {
-    for (;;) {
-      await this.ready;
-      const s = this.state;
+  committedState(): Promise<SessionState> {
+    return this.committedRead((s) => {
       this.owner.release(); // the caller keeps `s` across awaits: later events must not write into it
-      const gen = this.generation;
-      await this.settled(s.seq);
-      if (gen === this.generation) return s;
-    }
+      return s;
+    });
   }
 
   /**

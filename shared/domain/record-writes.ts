@@ -65,3 +65,13 @@ export function recordWritten(from: object, written: object, key: string, delta:
   }
   sizes.set(written, before + delta);
 }
+
+/**
+ * `record[id] = value`, except for an id `__proto__` (the schemas refuse such ids; this is the second line of
+ * defence), which assignment would take for the prototype. defineProperty only then: it turns the object into a
+ * slow one, and plain assignment keeps it fast.
+ */
+export function setEntry<T>(record: Record<string, T>, id: string, value: T): void {
+  if (id === '__proto__') Object.defineProperty(record, id, { value, writable: true, enumerable: true, configurable: true });
+  else record[id] = value;
+}

@@ -6,7 +6,7 @@ import { DomainError } from './context.js';
 import { withTexts } from './curation/texts.js';
 import { editSummary, hideTheme, mergeThemes, moveAnswer, renameTheme, setConsensus, splitTheme } from './curation/operations.js';
 import { Ownership } from './ownership.js';
-import { recordWritten } from './record-writes.js';
+import { recordWritten, setEntry } from './record-writes.js';
 import { EMPTY_PLAN, stepPlan } from './plan.js';
 
 /** The state before the first event. */
@@ -215,10 +215,7 @@ function get<T>(record: Record<string, T>, id: string): T | undefined {
 function put<T>(w: Ownership, record: Record<string, T>, id: string, value: T): Record<string, T> {
   const r = w.own(record);
   recordWritten(record, r, id, Object.hasOwn(r, id) ? 0 : 1);
-  // Assignment would set the prototype for `__proto__` (the schemas refuse such ids; this is the second line of
-  // defence). defineProperty only then: it turns the object into a slow one, and plain assignment keeps it fast.
-  if (id === '__proto__') Object.defineProperty(r, id, { value, writable: true, enumerable: true, configurable: true });
-  else r[id] = value;
+  setEntry(r, id, value);
   return r;
 }
 

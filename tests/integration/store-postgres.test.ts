@@ -71,7 +71,7 @@ if (url) {
     });
   });
 } else {
-  // Under CI=true serviceUrl() throws instead, so CI (its .ci/run sets DATABASE_URL) never skips this silently.
-  // Skipped because without DATABASE_URL there is no Postgres to run the store contract against.
-  describe.skip('store contract: postgres (set DATABASE_URL to run)', () => it('needs Postgres', () => undefined));
+  // Skipped because without DATABASE_URL there is no Postgres to run the store contract against. Under CI=true
+  // serviceUrl() throws instead, so CI (its .ci/run sets DATABASE_URL) never skips this silently.
+  describe.skip('store contract: postgres (set DATABASE_URL to run)', () => it('needs Postgres', () => undefined)); // reason: no DATABASE_URL, no Postgres
 }
