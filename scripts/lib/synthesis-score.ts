@@ -12,6 +12,9 @@ export const LabelledSession = z.object({
 });
 export type LabelledSession = z.infer<typeof LabelledSession>;
 
+/** An answer's theme as the facilitators gave it: each of their "other" answers is a theme of its own. */
+export const goldLabel = (a: LabelledSession['answers'][number]): string => (a.theme === 'other' ? `other:${a.id}` : String(a.theme));
+
 export interface PredictedPrompt {
   promptId: string;
   themes: { answerIds: string[]; consensus: boolean }[];
@@ -36,7 +39,7 @@ export function scoreSession(gold: LabelledSession, predicted: PredictedPrompt[]
     const predOf = new Map<string, number>();
     pred.themes.forEach((t, i) => t.answerIds.forEach((id) => predOf.set(id, i)));
     const ari = adjustedRand(
-      answers.map((a) => (a.theme === 'other' ? `other:${a.id}` : String(a.theme))),
+      answers.map(goldLabel),
       answers.map((a) => (predOf.has(a.id) ? `t${predOf.get(a.id)}` : `single:${a.id}`)),
     );
     const groupsAnswering = new Set(answers.map((a) => a.groupId)).size;
