@@ -3,7 +3,6 @@ import { nanoid } from 'nanoid';
 import { io, type Socket } from 'socket.io-client';
 import type { Ack } from '../shared/protocol/acks.js';
 import type { CommandInput, CommandType } from '../shared/protocol/commands.js';
-import type { EventEnvelope } from '../shared/protocol/events.js';
 import {
   type AttachResult,
   type ClientToServerEvents,
@@ -15,7 +14,8 @@ import {
   type ServerToClientEvents,
 } from '../shared/protocol/socket-events.js';
 import { ViewTracker } from '../shared/sync/view-tracker.js';
-import type { GroupSlice, SessionView } from '../shared/domain/projection.js';
+import type { SessionView } from '../shared/domain/projection.js';
+import { type Incoming, listenEarly, offerHandoff, takeHandoff } from './join-handoff.js';
 import { storage } from './storage.js';
 
 /** The only module that touches socket.io-client. */
@@ -44,8 +44,6 @@ export interface SessionSink {
   fatal(error: { code: string; message: string }): void;
 }
 
-type Incoming = { kind: 'event'; envelope: EventEnvelope } | { kind: 'slice'; slice: GroupSlice };
-
 const ACK_TIMEOUT_MS = 15_000;
 /** Errors that say "try again later", so the command stays queued. */
 const RETRYABLE = new Set(['store_unavailable', 'rate_limited', 'internal']);
@@ -68,6 +66,9 @@ export async function joinSession(
 ): Promise<Ack<JoinResult> | { ok: false; error: ConnectRefusal }> {
   const socket = openSocket();
   const token = nanoid(32);
+  // The join attaches this socket too: what it hears from now on goes to the session's page with it (join-handoff.ts).
+  const listening = listenEarly(socket);
+  let handedOff = false;
   // A refused handshake answers at once with its reason, instead of waiting out the ack timeout.
   const refused = new Promise<{ ok: false; error: ConnectRefusal }>((resolve) =>
     socket.on('connect_error', (err) => {
@@ -76,6 +77,7 @@ export async function joinSession(
     }),
   );
   try {
+    const sentAt = Date.now();
     const joined = socket.timeout(ACK_TIMEOUT_MS).emitWithAck('join', {
       opId: nanoid(16),
       joinCode,
@@ -86,12 +88,22 @@ export async function joinSession(
       ...attendanceAnswers(person),
     });
     const ack = await Promise.race([joined, refused]);
-    if (ack.ok && ack.result) storage.setParticipantToken(ack.result.sessionId, token);
+    if (ack.ok && ack.result) {
+      storage.setParticipantToken(ack.result.sessionId, token);
+      const { attached } = ack.result;
+      if (attached) {
+        offerHandoff(ack.result.sessionId, token, { socket, attached, sentAt, early: listening.early }, listening);
+        handedOff = true;
+      }
+    }
     return ack;
   } catch {
     return { ok: false, error: { code: 'store_unavailable', message: 'No answer from the server' } };
   } finally {
-    socket.close();
+    if (!handedOff) {
+      listening.stop();
+      socket.close();
+    }
   }
 }
 
@@ -109,6 +121,7 @@ export class SessionLink {
   private buffered: Incoming[] = [];
   private queued: QueuedCommand[];
   private inFlight = new Set<string>();
+  private closed = false;
 
   constructor(
     private readonly sessionId: string,
@@ -120,7 +133,9 @@ export class SessionLink {
       () => this.participantId,
     );
     this.queued = storage.queue<QueuedCommand>(sessionId);
-    this.socket = openSocket();
+    // A person who has just joined: the join's socket is attached already, take it over.
+    const handoff = credential.kind === 'participant' ? takeHandoff(sessionId, credential.token) : null;
+    this.socket = handoff?.socket ?? openSocket();
     sink.status('connecting');
     sink.queue(this.queued);
     this.socket.on('connect', () => void this.attach(true));
@@ -145,6 +160,12 @@ export class SessionLink {
     // After a regrouping the server moves this socket to the new group's room and sends the group's slice:
     // no attach again (that happens only on reconnect, or when the view turns out not to match).
     this.socket.on('slice', (slice) => this.onIncoming({ kind: 'slice', slice }));
+    if (handoff) {
+      this.attaching = true;
+      this.buffered = handoff.early;
+      // Once the caller has the link in hand (it may reset its view after constructing it), as an attach's ack would.
+      queueMicrotask(() => !this.closed && this.took(handoff.attached.result, handoff.sentAt));
+    }
   }
 
   private onIncoming(m: Incoming): void {
@@ -173,23 +194,27 @@ export class SessionLink {
         this.sink.fatal(ack.error);
         return;
       }
-      const result = ack.result!;
-      this.role = result.role;
-      this.participantId = result.participantId;
-      // Half the round trip is the best guess of how old serverNow is on arrival.
-      this.sink.clock(result.serverNow + (Date.now() - sentAt) / 2 - Date.now());
-      let resync = this.tracker.catchUp(result.catchUp);
-      for (const m of this.buffered.splice(0)) resync = this.take(m) || resync;
-      this.attaching = false;
-      this.publish(result.participantId);
-      this.sink.status('online');
-      if (resync) return void this.attach(false);
-      this.flush();
+      this.took(ack.result!, sentAt);
     } catch {
       // Timed out: the next reconnect attaches again.
     } finally {
       this.attaching = false;
     }
+  }
+
+  /** An attach's answer (or a join's, which attached too), then what arrived meanwhile, in order. */
+  private took(result: AttachResult, sentAt: number): void {
+    this.role = result.role;
+    this.participantId = result.participantId;
+    // Half the round trip is the best guess of how old serverNow is on arrival.
+    this.sink.clock(result.serverNow + (Date.now() - sentAt) / 2 - Date.now());
+    let resync = this.tracker.catchUp(result.catchUp);
+    for (const m of this.buffered.splice(0)) resync = this.take(m) || resync;
+    this.attaching = false;
+    this.publish(result.participantId);
+    this.sink.status('online');
+    if (resync) return void this.attach(false);
+    this.flush();
   }
 
   private participantId: string | null = null;
@@ -262,6 +287,7 @@ export class SessionLink {
   };
 
   close(): void {
+    this.closed = true;
     if (typeof window !== 'undefined') {
       window.removeEventListener('offline', this.onBrowserOffline);
       window.removeEventListener('online', this.onBrowserOnline);

@@ -28,6 +28,11 @@ export interface AttachResult {
 export interface JoinResult {
   sessionId: string;
   participantId: string;
+  /**
+   * The join's socket is attached as well: its rooms joined and its first view read, as an attach would answer
+   * (one round trip for a new person, not two). Absent when that attach was refused (its rate limit): then attach.
+   */
+  attached?: { seq: number; result: AttachResult };
 }
 export interface InviteResult {
   key: string;

@@ -4,7 +4,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { nanoid } from 'nanoid';
 import { io, type Socket } from 'socket.io-client';
 import type { EventEnvelope } from '../../shared/protocol/events.js';
-import { type AttachResult, handshakeAuth } from '../../shared/protocol/socket-events.js';
+import { type AttachResult, handshakeAuth, type JoinResult } from '../../shared/protocol/socket-events.js';
 import type { GroupSlice } from '../../shared/domain/projection.js';
 import type { Ack } from '../../shared/protocol/acks.js';
 import { ViewTracker } from '../../shared/sync/view-tracker.js';
@@ -70,9 +70,14 @@ async function attachOnce(c: Client, withLastSeq: boolean): Promise<boolean> {
     .emitWithAck('attach', { sessionId: c.sessionId, credential: { kind: 'participant', token: c.token }, ...(lastSeq !== undefined ? { lastSeq } : {}) })
     .catch(() => null)) as Ack<AttachResult> | null;
   if (!ack?.ok) return false;
-  c.participantId = ack.result!.participantId;
-  if (c.tracker.catchUp(ack.result!.catchUp)) return attachOnce(c, false);
-  c.syncedSeq = ack.seq;
+  return took(c, ack.seq, ack.result!) || attachOnce(c, false);
+}
+
+/** Takes an attach's answer; false when the view turned out not to match (attach again, without a last seq). */
+function took(c: Client, seq: number, result: AttachResult): boolean {
+  c.participantId = result.participantId;
+  if (c.tracker.catchUp(result.catchUp)) return false;
+  c.syncedSeq = seq;
   c.attachedAt = now();
   c.group = c.tracker.view?.participants[c.participantId!]?.groupId ?? null;
   return true;
@@ -112,10 +117,13 @@ async function connectOne(target: Target, url: string, index: number, opts: { jo
       name: `Bench ${index}`,
       organisation: `Org ${index % 37}`,
       country: `C${index % 11}`,
-    })) as Ack<{ sessionId: string }>;
+    })) as Ack<JoinResult>;
     if (!joined.ok) throw new Error(joined.error.message);
     c.sessionId = joined.result!.sessionId;
-    if (!(await attach(c, false))) throw new Error('attach failed');
+    // The join attached this socket too, as the browser's does; only when it could not, attach.
+    const attached = joined.result!.attached;
+    const ready = attached ? took(c, attached.seq, attached.result) : false;
+    if (!ready && !(await attach(c, false))) throw new Error('attach failed');
     socket.on('event', (e: EventEnvelope) => {
       if (e.event.type === 'answer.added') onAnswer(e.event.answer.text, c);
       if (c.tracker.receive(e)) void attach(c, false);

@@ -6,7 +6,7 @@ import type { Viewer } from '../../../shared/domain/projection.js';
 import type { SessionState } from '../../../shared/schemas/session.js';
 import { hashSecret } from '../../security/secrets.js';
 import type { SessionHost } from '../../sessions/session-host.js';
-import type { Store } from '../../store/types.js';
+import type { Credential, Store } from '../../store/types.js';
 import { type AppSocket, type SocketDeps, credentialRoom, keyIdOf, waitMessage } from '../context.js';
 import { facilitatorsRoom, groupRoom, participantRoom, sessionRoom } from '../rooms.js';
 import { catchUpFor, snapshotDue, snapshotFor } from './catch-up.js';
@@ -27,38 +27,52 @@ export function attachHandler(socket: AppSocket, deps: SocketDeps) {
     if (!cred || cred.scopeId !== req.sessionId || cred.role !== req.credential.kind) {
       return failedLookup(deps, socket, fail('unauthorised', 'This link or device is not known for this session'));
     }
-    const credentialId = cred.role === 'participant' ? (cred.subject ?? hash.slice(0, 16)) : `key:${keyIdOf(hash)}`;
-    const wait = await deps.limits.keyed.take('attaches', credentialId);
-    if (wait > 0) return fail('rate_limited', waitMessage('Reconnecting too often', wait), { retryAfterSeconds: wait });
     const host = await deps.registry.get(req.sessionId);
     if (!host) return fail('not_found', 'No such session');
-    await host.sync();
-    const actor: Actor =
-      cred.role === 'participant' ? { role: 'participant', participantId: cred.subject ?? '' } : { role: 'facilitator', label: cred.subject };
-    const viewer: Viewer = actor.role === 'participant' ? actor : { role: 'facilitator' };
-    // Join the rooms first, then read the state: an event committed in between arrives twice (deduped by seq), never zero times.
-    joinRooms(socket, req.sessionId, actor, groupIdOf(host.peek(), actor), credentialId);
-    const read = await readCommitted(host, deps.store, actor, viewer, req.lastSeq);
-    if (!read.member) return fail('unauthorised', 'You are no longer in this session');
-    // Rooms follow the newest state this node knows: a regrouping committed meanwhile has already moved this
-    // socket, and one still in flight moves it again when it is broadcast (joining twice is harmless).
-    const latest = host.peek();
-    joinRooms(socket, req.sessionId, actor, latest.seq >= read.seq ? groupIdOf(latest, actor) : read.groupId, credentialId);
-    // "Last used", for the console's list of keys; a store that cannot write now must not stop the attach.
-    if (cred.role === 'facilitator') await deps.store.touchCredential(hash, deps.now()).catch(() => undefined);
-    // Counted across nodes, which may take a while (or fail while a node is down): never delays this attach.
-    void keepSocketCap(socket, deps, req.sessionId, credentialId).catch((err) => deps.log('debug', 'socket cap not checked', err));
-    const catchUp = await read.catchUp();
-    return {
-      ok: true,
-      seq: read.seq,
-      result: {
-        role: actor.role === 'participant' ? 'participant' : 'facilitator',
-        participantId: actor.role === 'participant' ? actor.participantId : null,
-        catchUp,
-        serverNow: deps.now(),
-      },
-    };
+    return attachSocket(socket, deps, host, { credential: cred, hash, lastSeq: req.lastSeq });
+  };
+}
+
+/**
+ * Puts the socket in its rooms and reads what it should hold: the events after `lastSeq`, or a fresh view. Used by
+ * an attach, and by a join for the socket it came on (so a new person needs one round trip, not two). Counted
+ * against the credential's own attach limit.
+ */
+export async function attachSocket(
+  socket: AppSocket,
+  deps: SocketDeps,
+  host: SessionHost,
+  { credential: cred, hash, lastSeq }: { credential: Credential; hash: string; lastSeq?: number },
+): Promise<Ack<AttachResult>> {
+  const sessionId = host.sessionId;
+  const credentialId = cred.role === 'participant' ? (cred.subject ?? hash.slice(0, 16)) : `key:${keyIdOf(hash)}`;
+  const wait = await deps.limits.keyed.take('attaches', credentialId);
+  if (wait > 0) return fail('rate_limited', waitMessage('Reconnecting too often', wait), { retryAfterSeconds: wait });
+  await host.sync();
+  const actor: Actor = cred.role === 'participant' ? { role: 'participant', participantId: cred.subject ?? '' } : { role: 'facilitator', label: cred.subject };
+  const viewer: Viewer = actor.role === 'participant' ? actor : { role: 'facilitator' };
+  // Join the rooms first, then read the state: an event committed in between arrives twice (deduped by seq), never zero times.
+  joinRooms(socket, sessionId, actor, groupIdOf(host.peek(), actor), credentialId);
+  const read = await readCommitted(host, deps.store, actor, viewer, lastSeq);
+  if (!read.member) return fail('unauthorised', 'You are no longer in this session');
+  // Rooms follow the newest state this node knows: a regrouping committed meanwhile has already moved this
+  // socket, and one still in flight moves it again when it is broadcast (joining twice is harmless).
+  const latest = host.peek();
+  joinRooms(socket, sessionId, actor, latest.seq >= read.seq ? groupIdOf(latest, actor) : read.groupId, credentialId);
+  // "Last used", for the console's list of keys; a store that cannot write now must not stop the attach.
+  if (cred.role === 'facilitator') await deps.store.touchCredential(hash, deps.now()).catch(() => undefined);
+  // Counted across nodes, which may take a while (or fail while a node is down): never delays this attach.
+  void keepSocketCap(socket, deps, sessionId, credentialId).catch((err) => deps.log('debug', 'socket cap not checked', err));
+  const catchUp = await read.catchUp();
+  return {
+    ok: true,
+    seq: read.seq,
+    result: {
+      role: actor.role === 'participant' ? 'participant' : 'facilitator',
+      participantId: actor.role === 'participant' ? actor.participantId : null,
+      catchUp,
+      serverNow: deps.now(),
+    },
   };
 }
 

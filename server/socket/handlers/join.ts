@@ -5,11 +5,13 @@ import { decideJoinRequest } from '../../../shared/domain/decide/entry.js';
 import { hashSecret } from '../../security/secrets.js';
 import type { Credential } from '../../store/types.js';
 import { type AppSocket, type SocketDeps, waitMessage } from '../context.js';
+import { attachSocket } from './attach.js';
 import { failedLookup, guessingConnection } from './failed-lookup.js';
 
 /**
  * A participant joins with the session's code. The token is made by the client and only its hash is
- * stored, so a retried join (same opId and token) finds the same person instead of making a second one.
+ * stored, so a retried join (same opId and token) finds the same person instead of making a second one. The
+ * socket the join came on is attached in the same answer (attach.ts): the person's first view, no second trip.
  * The code is looked up first: only a code that matches nothing counts against the address (failed look-ups);
  * a new person counts against the address's joins, and the session takes at most its configured number of people
  * (decided in the domain; a refused join stores nothing, its token included).
@@ -49,6 +51,11 @@ export function joinHandler(socket: AppSocket, deps: SocketDeps) {
     );
     if (!ack.ok) return ack;
     if (!known) deps.lookups.rememberParticipant(credential);
-    return { ok: true, seq: ack.seq, result: { sessionId: row.sessionId, participantId } };
+    const attached = await attachSocket(socket, deps, host, { credential: known ?? credential, hash: tokenHash });
+    return {
+      ok: true,
+      seq: ack.seq,
+      result: { sessionId: row.sessionId, participantId, ...(attached.ok ? { attached: { seq: attached.seq, result: attached.result! } } : {}) },
+    };
   };
 }
