@@ -1,5 +1,6 @@
 import { nanoid } from 'nanoid';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { JoinResult } from '../../shared/protocol/socket-events.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { TestClient, createSession, eventually, facilitatorClient } from '../support/clients.js';
 
@@ -45,5 +46,53 @@ describe('a join stores the device token with the person it makes, in one transa
     expect(again.participantId).toBe(first.participantId);
     await eventually(() => Object.keys(fac.view!.participants).length === 1, 5000, 'one participant');
     expect(fac.received.filter((e) => e.event.type === 'participant.joined')).toHaveLength(1);
+  });
+});
+
+describe('a join attaches the socket it came on', () => {
+  it('answers with the first view, and the socket then hears the session without attaching', async () => {
+    server = await startTestServer();
+    const s = await createSession(server.url);
+    const fac = await facilitatorClient(server.url, s);
+    const device = await new TestClient(server.url).connected();
+    clients.push(fac, device);
+
+    const ack = await device.emit<JoinResult>('join', {
+      opId: nanoid(12),
+      joinCode: s.joinCode,
+      token: nanoid(24),
+      name: 'Ana',
+      organisation: 'Ville de Gand',
+    });
+    expect(ack.ok).toBe(true);
+    if (!ack.ok) return;
+    const { participantId, attached } = ack.result!;
+    expect(attached).toMatchObject({ result: { role: 'participant', participantId, catchUp: { kind: 'snapshot' } } });
+    const view = attached!.result.catchUp.kind === 'snapshot' ? attached!.result.catchUp.view : null;
+    expect(view?.participants[participantId]).toMatchObject({ name: 'Ana', organisation: 'Ville de Gand' });
+    // The view is the committed state as of the join, its own event included.
+    expect(attached!.seq).toBeGreaterThanOrEqual(ack.seq);
+    expect(device.attaches).toBe(0);
+
+    // No attach: the socket is in the session's rooms already. Grouped, it gets its group's slice; the round's start reaches it.
+    await fac.ok('groups.form', { mode: 'random', sizing: { by: 'count', count: 1 } });
+    await fac.ok('round.start', { durationSeconds: 600 });
+    await eventually(() => device.slices.length > 0 && device.received.some((e) => e.event.type === 'round.started'), 5000, 'slice and round.started');
+    expect(device.slices.at(-1)?.participants[participantId]).toBeDefined();
+  });
+
+  it('a device that joins again gets its view again, as the same person', async () => {
+    server = await startTestServer();
+    const s = await createSession(server.url);
+    const first = await new TestClient(server.url).connected();
+    const again = await new TestClient(server.url).connected();
+    clients.push(first, again);
+    const token = nanoid(24);
+    const one = await first.emit<JoinResult>('join', { opId: nanoid(12), joinCode: s.joinCode, token, name: 'Bo' });
+    const two = await again.emit<JoinResult>('join', { opId: nanoid(12), joinCode: s.joinCode, token, name: 'Bo' });
+    expect(one.ok && two.ok).toBe(true);
+    if (!one.ok || !two.ok) return;
+    expect(two.result!.participantId).toBe(one.result!.participantId);
+    expect(two.result!.attached?.result.participantId).toBe(one.result!.participantId);
   });
 });
