@@ -19,6 +19,7 @@ import { clientAddress } from './security/address.js';
 import { healthRoutes } from './http/health.js';
 import { keyRoutes } from './http/keys.js';
 import { startRetention } from './security/retention.js';
+import { LISTEN_BACKLOG } from './start.js';
 import { createClient } from 'redis';
 import { newId as defaultNewId } from './security/secrets.js';
 import { SessionRegistry } from './sessions/registry.js';
@@ -265,7 +266,7 @@ export function createApp(deps: AppDeps): App {
     registry,
     runner,
     async listen(port, host) {
-      if (!http.listening) await new Promise<void>((resolve) => http.listen(port, host, resolve));
+      if (!http.listening) await new Promise<void>((resolve) => http.listen({ port, host, backlog: LISTEN_BACKLOG }, resolve));
       // Several nodes: follow what the others commit, so sessions and their timers stay current here too.
       const catchUp = (sessionId: string, seq?: number) =>
         void registry

@@ -1,16 +1,33 @@
 // Runs the embedded store on a worker thread: its fsyncs then block this thread, not the server's event loop.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openSqliteStore } from './sqlite-store.js';
+import type { StoreReply, StoreRequest } from './sqlite-thread-store.js';
 import type { Store } from './types.js';
 
 const store: Store = await openSqliteStore(workerData as { dataDir: string; fileName?: string });
 
-parentPort!.on('message', async (msg: { id: number; method: keyof Store; args: unknown[] }) => {
+// Answers go back as the requests came: those ready in one loop turn in one message (StoreRequest).
+let outbox: StoreReply[] = [];
+function reply(answer: StoreReply): void {
+  outbox.push(answer);
+  if (outbox.length > 1) return;
+  setImmediate(() => {
+    const replies = outbox;
+    outbox = [];
+    parentPort!.postMessage(replies);
+  });
+}
+
+async function handle(msg: StoreRequest): Promise<void> {
   try {
-    const result = await (store[msg.method] as (...a: unknown[]) => Promise<unknown>)(...msg.args);
-    parentPort!.postMessage({ id: msg.id, ok: true, result });
+    const result = await (store[msg.method as keyof Store] as (...a: unknown[]) => Promise<unknown>)(...msg.args);
+    reply({ id: msg.id, ok: true, result });
   } catch (err) {
-    parentPort!.postMessage({ id: msg.id, ok: false, code: (err as { code?: string }).code, message: (err as Error).message });
+    reply({ id: msg.id, ok: false, code: (err as { code?: string }).code, message: (err as Error).message });
   }
+}
+
+parentPort!.on('message', (requests: StoreRequest[]) => {
+  for (const msg of requests) void handle(msg);
 });
 parentPort!.postMessage({ ready: true });

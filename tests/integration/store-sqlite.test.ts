@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'libsql';
-import { describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it, vi } from 'vitest';
 import { openSqliteStore } from '../../server/store/sqlite-store.js';
 import { openSqliteStoreOnThread } from '../../server/store/sqlite-thread-store.js';
 import { StoreUnavailableError, type Store } from '../../server/store/types.js';
@@ -107,4 +108,35 @@ describe('a closed SQLite store', () => {
       }
     });
   }
+});
+
+describe('the store on its thread', () => {
+  // Each message to a thread is a system call on the event loop; a storm of joins made two per person.
+  it('takes the calls of one loop turn in one message, and answers each of them, in order of the log', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'plive-store-'));
+    const posted = vi.spyOn(Worker.prototype, 'postMessage');
+    try {
+      const store = await openSqliteStoreOnThread({ dataDir });
+      await store.createSession({ sessionId: 's1', joinCode: 'ABCDEFGH', createdAt: 1, programmeId: null }, [], {
+        sessionId: 's1',
+        opId: null,
+        result: null,
+        events: [{ seq: 1, at: 1, type: 'x', data: { n: 1 }, version: 1 }],
+      });
+      posted.mockClear();
+      const seqs = Array.from({ length: 50 }, (_, i) => i + 2);
+      await Promise.all([
+        ...seqs.map((seq) =>
+          store.append({ sessionId: 's1', opId: `op${seq}`, result: null, events: [{ seq, at: seq, type: 'x', data: { n: seq }, version: 1 }] }),
+        ),
+        store.findSession('s1'),
+      ]);
+      expect(posted).toHaveBeenCalledTimes(1);
+      expect((await store.readEvents('s1', 0)).map((e) => e.seq)).toEqual([1, ...seqs]);
+      await store.close();
+    } finally {
+      posted.mockRestore();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
 });
