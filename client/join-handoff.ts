@@ -14,8 +14,9 @@ export type Incoming = { kind: 'event'; envelope: EventEnvelope } | { kind: 'sli
 export interface Handoff {
   socket: AppClientSocket;
   attached: NonNullable<JoinResult['attached']>;
-  /** When the join was sent (the attach's clock estimate uses the round trip). */
+  /** When the join was sent and answered: the clock estimate takes half the round trip, not the wait for the page. */
   sentAt: number;
+  answeredAt: number;
   /** Events and slices heard since the join was sent, oldest first. */
   early: Incoming[];
 }

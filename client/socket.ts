@@ -88,11 +88,12 @@ export async function joinSession(
       ...attendanceAnswers(person),
     });
     const ack = await Promise.race([joined, refused]);
+    const answeredAt = Date.now();
     if (ack.ok && ack.result) {
       storage.setParticipantToken(ack.result.sessionId, token);
       const { attached } = ack.result;
       if (attached) {
-        offerHandoff(ack.result.sessionId, token, { socket, attached, sentAt, early: listening.early }, listening);
+        offerHandoff(ack.result.sessionId, token, { socket, attached, sentAt, answeredAt, early: listening.early }, listening);
         handedOff = true;
       }
     }
@@ -164,7 +165,7 @@ export class SessionLink {
       this.attaching = true;
       this.buffered = handoff.early;
       // Once the caller has the link in hand (it may reset its view after constructing it), as an attach's ack would.
-      queueMicrotask(() => !this.closed && this.took(handoff.attached.result, handoff.sentAt));
+      queueMicrotask(() => !this.closed && this.took(handoff.attached.result, handoff.sentAt, handoff.answeredAt));
     }
   }
 
@@ -194,7 +195,7 @@ export class SessionLink {
         this.sink.fatal(ack.error);
         return;
       }
-      this.took(ack.result!, sentAt);
+      this.took(ack.result!, sentAt, Date.now());
     } catch {
       // Timed out: the next reconnect attaches again.
     } finally {
@@ -203,11 +204,11 @@ export class SessionLink {
   }
 
   /** An attach's answer (or a join's, which attached too), then what arrived meanwhile, in order. */
-  private took(result: AttachResult, sentAt: number): void {
+  private took(result: AttachResult, sentAt: number, answeredAt: number): void {
     this.role = result.role;
     this.participantId = result.participantId;
     // Half the round trip is the best guess of how old serverNow is on arrival.
-    this.sink.clock(result.serverNow + (Date.now() - sentAt) / 2 - Date.now());
+    this.sink.clock(result.serverNow + (answeredAt - sentAt) / 2 - answeredAt);
     let resync = this.tracker.catchUp(result.catchUp);
     for (const m of this.buffered.splice(0)) resync = this.take(m) || resync;
     this.attaching = false;
