@@ -70,12 +70,14 @@ export async function joinSession(
   const listening = listenEarly(socket);
   let handedOff = false;
   // A refused handshake answers at once with its reason, instead of waiting out the ack timeout.
-  const refused = new Promise<{ ok: false; error: ConnectRefusal }>((resolve) =>
-    socket.on('connect_error', (err) => {
+  let onRefused: (err: Error) => void = () => undefined;
+  const refused = new Promise<{ ok: false; error: ConnectRefusal }>((resolve) => {
+    onRefused = (err) => {
       const reason = refusalOf(err);
       if (reason) resolve({ ok: false, error: reason });
-    }),
-  );
+    };
+    socket.on('connect_error', onRefused);
+  });
   try {
     const sentAt = Date.now();
     const joined = socket.timeout(ACK_TIMEOUT_MS).emitWithAck('join', {
@@ -101,6 +103,8 @@ export async function joinSession(
   } catch {
     return { ok: false, error: { code: 'store_unavailable', message: 'No answer from the server' } };
   } finally {
+    // A socket handed over is the session page's now, with its own listeners.
+    socket.off('connect_error', onRefused);
     if (!handedOff) {
       listening.stop();
       socket.close();
