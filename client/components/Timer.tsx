@@ -15,7 +15,9 @@ export function Timer({ large = false }: { large?: boolean }) {
   const round = useStore((s) => s.view?.round ?? null);
   const now = useServerNow();
   if (!round || round.endedAt !== null) return null;
-  const left = round.endsAt - now;
+  // Never more than the round's length: a device whose clock estimate is a few ms behind the server's, or whose
+  // last tick came just before the round started, would otherwise show 10:01 for a ten-minute round.
+  const left = Math.min(round.endsAt - now, round.endsAt - round.startedAt);
   return (
     <div className={`timer ${large ? 'timer-large' : ''} ${left <= 60_000 ? 'timer-urgent' : ''}`} data-testid="timer">
       <span className="timer-label">{left > 0 ? t('timeLeft') : t('timeUp')}</span>

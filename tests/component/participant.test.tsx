@@ -6,6 +6,7 @@ import { ConnectionBadge, OfflineBanner } from '../../client/components/Connecti
 import { RefusedNotices } from '../../client/components/RefusedNotices.js';
 import { RoundNotices, broadcastIsStale } from '../../client/components/RoundNotices.js';
 import { LanguageSwitch } from '../../client/components/LanguageSwitch.js';
+import { Timer } from '../../client/components/Timer.js';
 import { useStore } from '../../client/store/index.js';
 import { viewFor } from '../../shared/domain/projection.js';
 import { DomainHarness, FAC } from '../unit/domain/harness.js';
@@ -147,6 +148,15 @@ describe('participant breakout view', () => {
     expect(screen.getByTestId('broadcast')).toHaveTextContent('Wrap up please');
     await user.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByTestId('broadcast')).toBeNull();
+  });
+
+  it('a ten-minute round shows 10:00 at its start, even on a device whose clock runs a little behind the server', () => {
+    const h = sessionInRound();
+    const view = viewFor(h.state, { role: 'participant', participantId: 'bo' });
+    // Two seconds behind the server's clock at the round's start.
+    asParticipant(h, 'bo', { view, clockOffset: view.round!.startedAt - 2000 - Date.now() });
+    render(<Timer />);
+    expect(screen.getByTestId('timer')).toHaveTextContent('10:00');
   });
 
   it('a message belongs to its round: stale once a round ended after it', () => {
