@@ -21,7 +21,12 @@ function joined(sessionId: string, token: string) {
   const fake = new FakeSocket();
   const socket = fake as unknown as AppClientSocket;
   const listening = listenEarly(socket);
-  return { fake, socket, listening, offer: () => offerHandoff(sessionId, token, { socket, attached, sentAt: 0, answeredAt: 0, early: listening.early }, listening) };
+  return {
+    fake,
+    socket,
+    listening,
+    offer: () => offerHandoff(sessionId, token, { socket, attached, sentAt: 0, answeredAt: 0, early: listening.early }, listening),
+  };
 }
 
 afterEach(() => vi.useRealTimers());
