@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { perTurn } from './per-turn.js';
 import { CredentialTakenError, DuplicateOpError, JoinCodeTakenError, SeqConflictError, type Store, StoreUnavailableError } from './types.js';
 
 const ERRORS: Record<string, new (message: string) => Error> = {
@@ -38,15 +39,16 @@ const METHODS = [
   'replaceEvents',
 ] as const;
 
+/** A store method the thread answers (`close` included). */
+export type StoreMethod = (typeof METHODS)[number] | 'close';
+
 /**
  * One call to the store's thread. The calls made in one loop turn go in one message, and their answers come back
- * in one: on these machines every message is a system call of ~50 µs on the event loop, and a storm of 1,000 joins
- * made 2,000 of them (a tenth of a second of the loop). setImmediate sends them after this turn's I/O, where the
- * thread's group commit would take them together anyway.
+ * in one (per-turn.ts); the thread's group commit takes them together anyway.
  */
 export interface StoreRequest {
   id: number;
-  method: string;
+  method: StoreMethod;
   args: unknown[];
 }
 export interface StoreReply {
@@ -86,21 +88,14 @@ export async function openSqliteStoreOnThread(opts: { dataDir: string; fileName?
     for (const p of pending.values()) p.reject(failed);
     pending.clear();
   });
-  // The calls of one loop turn travel in one message (see StoreRequest).
-  let outbox: StoreRequest[] = [];
-  const post = () => {
-    const requests = outbox;
-    outbox = [];
-    if (!failed) worker.postMessage(requests);
-  };
-  const call = (method: string, args: unknown[]) =>
+  const post = perTurn<StoreRequest>((requests) => !failed && worker.postMessage(requests));
+  const call = (method: StoreMethod, args: unknown[]) =>
     failed
       ? Promise.reject(failed)
       : new Promise((resolve, reject) => {
           const id = nextId++;
           pending.set(id, { resolve, reject });
-          outbox.push({ id, method, args });
-          if (outbox.length === 1) setImmediate(post);
+          post({ id, method, args });
         });
   const store = Object.fromEntries(METHODS.map((m) => [m, (...args: unknown[]) => call(m, args)])) as unknown as Store;
   store.close = async () => {

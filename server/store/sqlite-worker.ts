@@ -1,22 +1,14 @@
 // Runs the embedded store on a worker thread: its fsyncs then block this thread, not the server's event loop.
 import { parentPort, workerData } from 'node:worker_threads';
+import { perTurn } from './per-turn.js';
 import { openSqliteStore } from './sqlite-store.js';
 import type { StoreReply, StoreRequest } from './sqlite-thread-store.js';
 import type { Store } from './types.js';
 
 const store: Store = await openSqliteStore(workerData as { dataDir: string; fileName?: string });
 
-// Answers go back as the requests came: those ready in one loop turn in one message (StoreRequest).
-let outbox: StoreReply[] = [];
-function reply(answer: StoreReply): void {
-  outbox.push(answer);
-  if (outbox.length > 1) return;
-  setImmediate(() => {
-    const replies = outbox;
-    outbox = [];
-    parentPort!.postMessage(replies);
-  });
-}
+// Answers go back as the requests came: those ready in one loop turn in one message.
+const reply = perTurn<StoreReply>((replies) => parentPort!.postMessage(replies));
 
 async function handle(msg: StoreRequest): Promise<void> {
   try {
