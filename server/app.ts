@@ -17,6 +17,7 @@ import { RateLimiter } from './security/rate-limit.js';
 import { createLimits, DEFAULT_LIMITS, type LimitSpecs, limitsKeyPrefixFor, type RedisLike } from './security/limits.js';
 import { clientAddress } from './security/address.js';
 import { healthRoutes } from './http/health.js';
+import { CommandTimings } from './sessions/command-timings.js';
 import { keyRoutes } from './http/keys.js';
 import { startRetention } from './security/retention.js';
 import { LISTEN_BACKLOG } from './start.js';
@@ -173,6 +174,7 @@ export function createApp(deps: AppDeps): App {
     now,
     log,
   });
+  const timings = new CommandTimings();
   const registry = new SessionRegistry(
     {
       store: deps.store,
@@ -186,6 +188,7 @@ export function createApp(deps: AppDeps): App {
       onCatchUp: (sessionId, envelopes, state) => timers?.onCommit(sessionId, envelopes, state),
       // A store with no subscription is one node's own (SQLite): nobody else appends to it.
       soleWriter: !deps.store.subscribe,
+      onTimed: (commandMs, commitMs) => timings.record(commandMs, commitMs),
     },
     {
       idleMs: deps.sessionIdleMs,
@@ -232,6 +235,7 @@ export function createApp(deps: AppDeps): App {
       probe: () => deps.store.findSession('healthz'),
       loopDelay,
       load: () => ({ sessionsLoaded: registry.loadedIds().length, sockets: io.engine.clientsCount }),
+      timings,
     }),
   );
   const routeDeps = { store: deps.store, registry, now, newId, limits, address, operatorToken: deps.config.OPERATOR_TOKEN ?? null, io };

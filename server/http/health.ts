@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { CommandTimingSummary } from '../sessions/command-timings.js';
 import { hasOperatorToken } from './operator.js';
 
 export interface HealthDeps {
@@ -8,6 +9,8 @@ export interface HealthDeps {
   probe: () => Promise<unknown>;
   loopDelay: ReturnType<typeof monitorEventLoopDelay>;
   load: () => { sessionsLoaded: number; sockets: number };
+  /** Where committed commands' time went since the last reset. */
+  timings: { summary: () => CommandTimingSummary; reset: () => void };
 }
 
 /**
@@ -32,14 +35,20 @@ export function healthRoutes(deps: HealthDeps): Router {
       ok: true,
       status: 'up',
       ...deps.load(),
-      metrics: { rssMb: mem.rss / 2 ** 20, heapUsedMb: mem.heapUsed / 2 ** 20, eventLoopDelayP99Ms: deps.loopDelay.percentile(99) / 1e6 },
+      metrics: {
+        rssMb: mem.rss / 2 ** 20,
+        heapUsedMb: mem.heapUsed / 2 ** 20,
+        eventLoopDelayP99Ms: deps.loopDelay.percentile(99) / 1e6,
+        ...deps.timings.summary(),
+      },
     });
   });
   router.post('/healthz/reset-metrics', (req, res) => {
-    // Loopback only: the benchmark resets the delay histogram between phases.
+    // Loopback only: the benchmark resets the delay and timing histograms between phases.
     if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? ''))
       return void res.status(403).json({ ok: false, error: { code: 'forbidden', message: 'loopback only' } });
     deps.loopDelay.reset();
+    deps.timings.reset();
     res.json({ ok: true });
   });
   return router;

@@ -26,6 +26,8 @@ export interface HostDeps {
   checkpointEvery?: number;
   /** Only this process appends to the store (one node): the host's state is the log's, with nothing to catch up. */
   soleWriter?: boolean;
+  /** Each committed command's time in the server, from deciding to broadcast, and of that the commit's (ms). */
+  onTimed?: (commandMs: number, commitMs: number) => void;
 }
 
 const DEFAULT_CHECKPOINT_EVERY = 500;
@@ -195,6 +197,7 @@ export class SessionHost {
       this.ready = this.rebuild(); // the store was down while rebuilding: try again on the next command
       return fail('store_unavailable', 'Could not load the session: nothing was changed. Please try again.');
     }
+    const started = performance.now();
     const now = this.deps.now();
     const ctx: DomainContext = { actor, now, newId: this.deps.newId, random: seededRandom(Math.floor(Math.random() * 2 ** 31)) };
     let decision: Decision;
@@ -217,6 +220,7 @@ export class SessionHost {
       ...(credentials?.length ? { credentials } : {}),
     });
     this.track(append);
+    const appended = performance.now();
     try {
       await append;
     } catch (err) {
@@ -228,11 +232,13 @@ export class SessionHost {
       }
       return fail('store_unavailable', 'Could not save: nothing was changed. Please try again.');
     }
+    const committed = performance.now();
     const last = envelopes[envelopes.length - 1].seq;
     this.committedSeq = Math.max(this.committedSeq, last);
     if (gen === this.generation) this.checkpointWhenDue();
     // The current state may already hold later, pipelined events; it only serves to route and redact.
     this.deps.onCommit(this.sessionId, envelopes, this.state);
+    this.deps.onTimed?.(performance.now() - started, committed - appended);
     const ok: AckOk = { ok: true, seq: last, result: decision.result };
     return ok;
   }

@@ -53,6 +53,9 @@ async function main() {
     );
     log(`ratio p95 ours/floor: ${round(ours.latency.p95 / floor.latency.p95, 2)}`);
     log(
+      `inside our server, per answer (${ours.server.commands} commands): decided to broadcast p50 ${round(ours.server.commandMsP50, 2)} ms  p95 ${round(ours.server.commandMsP95, 2)} ms, of which the durable commit p50 ${round(ours.server.commitMsP50, 2)} ms  p95 ${round(ours.server.commitMsP95, 2)} ms`,
+    );
+    log(
       `restart (SIGKILL mid-round, ${restart.answers} answers in the session): all ${restart.participants} caught up in ${round(restart.seconds, 2)} s, /healthz first answered ${round(restart.healthzFirstAnswerMs)} ms after the kill (a new process), server ready after ${round(restart.readyAfterMs)} ms, /healthz up (200) after ${round(restart.healthyAfterMs)} ms, acknowledged answers lost: ${restart.lostAnswers} of ${restart.ackedBefore}`,
     );
 
@@ -145,6 +148,7 @@ async function main() {
             floorP95Ms: floor.latency.p95,
             ratioP95: ours.latency.p95 / floor.latency.p95,
             deliveryRatio: ours.deliveryRatio,
+            server: ours.server,
           },
           joinStorm: { participants: storm.participants, seconds: storm.seconds, failures: storm.failures, floorSeconds: floorStorm.seconds },
           restart: {

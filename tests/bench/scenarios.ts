@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { io } from 'socket.io-client';
 import type { SessionState } from '../../shared/schemas/session.js';
+import type { CommandTimingSummary } from '../../server/sessions/command-timings.js';
 import { openSqliteStore } from '../../server/store/sqlite-store.js';
 import { createSession, eventually, facilitatorClient, type TestClient } from '../support/clients.js';
 import { spawnServer, type ServerProcess } from '../support/server-process.js';
@@ -28,7 +29,7 @@ const health = async (url: string) =>
     rssMb: number;
     heapUsedMb: number;
     eventLoopDelayP99Ms: number;
-  };
+  } & CommandTimingSummary;
 
 const reset = (workers: Workers) => workers.all(() => ({ type: 'reset' }), 'reset-done');
 
@@ -107,6 +108,8 @@ export async function measureFanOut(workers: Workers, sizes: Sizes, urls: string
     ackedPerSecond: acked / sizes.seconds,
     serverCpu: cpu.reduce((a, b) => a + b, 0),
     serverLoopP99Ms: Math.max(...metrics.map((m) => m.eventLoopDelayP99Ms)),
+    // Where the server's part went (the first node's, when there are two): deciding to broadcast, and the commit.
+    server: metrics[0],
     generatorLoopP99Ms: Math.max(...reports.map((r) => r.loopP99Ms)),
   };
   return { result, s, fac, ackedIds: reports.flatMap((r) => r.ackedIds) };
