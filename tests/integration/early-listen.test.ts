@@ -1,8 +1,10 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../server/app.js';
 import { listenEarly } from '../../server/start.js';
@@ -40,5 +42,14 @@ describe('a node that is still starting', () => {
     const s = await createSession(url);
     client = await facilitatorClient(url, s);
     expect(client.view?.id).toBe(s.sessionId);
+  });
+
+  it('listens in plain Node, before any TypeScript loader is registered (what makes a restart answer within ~0.1 s)', async () => {
+    // No `--import tsx` here, as in server/main.mjs before it registers one: the early listener must need none.
+    const start = path.resolve('server/start.js');
+    const script = `const { listenEarly } = await import(${JSON.stringify(start)}); const s = await listenEarly(0, '127.0.0.1');
+      const r = await fetch('http://127.0.0.1:' + s.address().port + '/healthz'); console.log(r.status); s.close();`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { env: { PATH: process.env.PATH } });
+    expect(stdout.trim()).toBe('503');
   });
 });

