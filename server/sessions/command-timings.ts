@@ -3,7 +3,10 @@ import { createHistogram, type RecordableHistogram } from 'node:perf_hooks';
 /** What the operator's `/healthz` reports of the commands committed since the last reset. */
 export interface CommandTimingSummary {
   commands: number;
-  /** From deciding a command to its events sent to every room, in the server (the durable commit included). */
+  /**
+   * From deciding a command to its events sent to every room, in the server (the durable commit included). On
+   * several nodes, to handing them to the broadcast order, which may hold them for another node's earlier seq.
+   */
   commandMsP50: number;
   commandMsP95: number;
   /** Of that, waiting for the store to say the events are committed (on disk, for SQLite). */
